@@ -1,0 +1,40 @@
+"""Dates as officials write them: the ROC (民國) calendar and Gregorian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+WEEKDAYS = "一二三四五六日"
+
+
+def roc_year(year: int) -> int:
+    """The ROC year of a Gregorian year (2019 -> 108)."""
+    return year - 1911
+
+
+def roc(date: dt.date, *, day: bool = True) -> str:
+    """``中華民國108年8月2日`` (or ``中華民國108年8月`` without the day)."""
+    text = f"中華民國{roc_year(date.year)}年{date.month}月"
+    return f"{text}{date.day}日" if day else text
+
+
+def roc_short(date: dt.date) -> str:
+    """``108年8月2日``."""
+    return f"{roc_year(date.year)}年{date.month}月{date.day}日"
+
+
+def gregorian(date: dt.date) -> str:
+    """``2019年8月2日``."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def english(date: dt.date) -> str:
+    """``2 August 2019``."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def display(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
+    """A date for the cover: ROC by default, Gregorian on request, English for English decks."""
+    if language == "en":
+        return english(date)
+    return roc(date) if style == "roc" else gregorian(date)

@@ -1,0 +1,261 @@
+"""Load a report folder (report.yaml, sections.yaml, initiatives.yaml, figures.yaml, agenda.yaml,
+charts.yaml) into a validated :class:`Report` with lookups by id.
+
+Loading refuses schema errors, duplicate ids and ids that point nowhere, naming the file, line
+and field. The bundled report lives in ``assets/reports/smart-nation-summit-2019``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import TypeAdapter
+
+from briefing.errors import ContentError
+from briefing.model import (
+    Agenda,
+    ChartSpec,
+    Figure,
+    Initiative,
+    ReportMeta,
+    Section,
+)
+from briefing.validation import validate
+from briefing.yamlsrc import Located, load_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_REPORT = ROOT / "assets" / "reports" / "smart-nation-summit-2019"
+
+_FORMAL = set("壹貳參肆伍陸柒捌玖拾")
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """Where a section sits: its depth (1 = 壹…陸), parent id and numbered label."""
+
+    section: Section
+    level: int
+    parent: str | None
+    path: tuple[str, ...]  # ids from the top-level section down to this one
+    label: str  # the number as the report prints it: 壹、 一、 (一) 1. (1)
+
+    @property
+    def heading(self) -> str:
+        """Label and title, e.g. ``(二)數位政府藍圖``."""
+        return f"{self.label}{self.section.title}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A validated report with lookups by id. Build it with :func:`load_report`."""
+
+    folder: Path
+    meta: ReportMeta
+    sections: tuple[Section, ...]
+    initiatives: tuple[Initiative, ...]
+    figures: tuple[Figure, ...]
+    agenda: Agenda | None
+    charts: tuple[ChartSpec, ...] = ()
+    figure_origins: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, Located] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def _outline(self) -> dict[str, OutlineEntry]:
+        return {e.section.id: e for e in _walk(self.sections, 1, None, ())}
+
+    @cached_property
+    def _index(self) -> dict[str, dict[str, Any]]:
+        return {"initiatives": _by_id(self.initiatives), "figures": _by_id(self.figures),
+                "charts": _by_id(self.charts)}
+
+    # -- lookups ---------------------------------------------------------------------------
+    @property
+    def outline(self) -> tuple[OutlineEntry, ...]:
+        """Every section, depth first in report order."""
+        return tuple(self._outline.values())
+
+    def entry(self, section_id: str) -> OutlineEntry:
+        return self._outline[section_id]
+
+    def section(self, section_id: str) -> Section:
+        return self._outline[section_id].section
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        return self._index["initiatives"][initiative_id]
+
+    def figure(self, figure_id: str) -> Figure:
+        return self._index["figures"][figure_id]
+
+    def chart(self, chart_id: str) -> ChartSpec:
+        return self._index["charts"][chart_id]
+
+    def cite(self, section_id: str) -> str:
+        """The full numbered path of a section: ``參、二、(二)數位政府藍圖``."""
+        entry = self._outline[section_id]
+        labels = "".join(self._outline[i].label for i in entry.path)
+        return f"{labels}{entry.section.title}"
+
+    def descendants(self, section_id: str) -> list[str]:
+        """Ids of every section below ``section_id`` (not itself), in report order."""
+        return [e.section.id for e in self.outline if section_id in e.path[:-1]]
+
+    def replace(self, **changes: Any) -> Report:
+        """A copy with some fields replaced (used to apply figure overrides)."""
+        return dataclasses.replace(self, **changes)
+
+
+def load_report(folder: str | Path | None = None) -> Report:
+    """Load and check the report in ``folder`` (default: the bundled report)."""
+    folder = Path(folder) if folder is not None else DEFAULT_REPORT
+    if not folder.is_dir():
+        raise ContentError("report folder not found", file=folder)
+    sources: dict[str, Located] = {}
+    values = {
+        name: _load(folder / f"{name}.yaml", adapter, sources, optional=name in _OPTIONAL)
+        for name, adapter in _FILES.items()
+    }
+    report = Report(folder=folder, meta=values["report"], sections=values["sections"],
+                    initiatives=values["initiatives"], figures=values["figures"],
+                    agenda=values["agenda"], charts=values["charts"] or (),
+                    figure_origins={f.id: "report" for f in values["figures"]},
+                    sources=sources)
+    check_references(report)
+    return report
+
+
+_FILES: dict[str, TypeAdapter[Any]] = {
+    "report": TypeAdapter(ReportMeta),
+    "sections": TypeAdapter(tuple[Section, ...]),
+    "initiatives": TypeAdapter(tuple[Initiative, ...]),
+    "figures": TypeAdapter(tuple[Figure, ...]),
+    "agenda": TypeAdapter(Agenda),
+    "charts": TypeAdapter(tuple[ChartSpec, ...]),
+}
+_OPTIONAL = {"agenda", "charts"}
+
+
+def _load(path: Path, adapter: TypeAdapter[Any], sources: dict[str, Located], *,
+          optional: bool = False) -> Any:
+    if optional and not path.exists():
+        return None
+    located = load_yaml(path, error=ContentError)
+    sources[path.stem] = located
+    return validate(adapter, located, ContentError)
+
+
+def check_references(report: Report) -> None:
+    """Refuse duplicate ids and ids that point to nothing, naming file, line and field."""
+    problems = list(reference_problems(report))
+    if problems:
+        raise problems[0]
+
+
+def reference_problems(report: Report) -> Iterator[ContentError]:
+    """Every duplicate or dangling id in ``report``."""
+    section_ids = [e.section.id for e in report.outline]
+    src = report.sources.get
+    yield from _duplicates(src("sections"), section_ids, _section_paths(report))
+    for name in ("initiatives", "figures", "charts"):
+        items = getattr(report, name)
+        yield from _duplicates(src(name), [x.id for x in items],
+                               [(i, "id") for i in range(len(items))])
+    sections, initiatives = set(section_ids), {i.id for i in report.initiatives}
+    figures = {f.id for f in report.figures}
+    for i, item in enumerate(report.initiatives):
+        yield from _dangling(src("initiatives"), (i, "sections"), item.sections, sections)
+        yield from _dangling(src("initiatives"), (i, "figures"), item.figures, figures)
+    for i, fig in enumerate(report.figures):
+        yield from _dangling(src("figures"), (i, "section"), fig.section, sections)
+        yield from _dangling(src("figures"), (i, "initiative"), fig.initiative, initiatives)
+    for i, chart in enumerate(report.charts):
+        yield from _dangling(src("charts"), (i, "figures"), chart.figures, figures)
+        yield from _dangling(src("charts"), (i, "initiatives"), chart.initiatives, initiatives)
+        yield from _dangling(src("charts"), (i, "sections"), chart.sections, sections)
+    if report.agenda is not None:
+        yield from _dangling(src("agenda"), ("section",), report.agenda.section, sections)
+
+
+def _section_paths(report: Report) -> list[tuple[str | int, ...]]:
+    paths: list[tuple[str | int, ...]] = []
+
+    def visit(items: Sequence[Section], prefix: tuple[str | int, ...]) -> None:
+        for i, sec in enumerate(items):
+            paths.append((*prefix, i, "id"))
+            visit(sec.children, (*prefix, i, "children"))
+
+    visit(report.sections, ())
+    return paths
+
+
+def _duplicates(located: Located | None, ids: list[str],
+                paths: list[tuple[str | int, ...]]) -> Iterator[ContentError]:
+    seen: set[str] = set()
+    for item_id, path in zip(ids, paths, strict=True):
+        if item_id in seen:
+            yield _at(located, path, f"duplicate id {item_id!r}")
+        seen.add(item_id)
+
+
+def _dangling(located: Located | None, path: tuple[str | int, ...],
+              refs: Sequence[str] | str | None, known: set[str]) -> Iterator[ContentError]:
+    if refs is None:
+        return
+    many = not isinstance(refs, str)
+    for j, ref in enumerate([refs] if isinstance(refs, str) else refs):
+        if ref not in known:
+            where = (*path, j) if many else path
+            yield _at(located, where, f"unknown id {ref!r}{_suggest(ref, known)}")
+
+
+def _at(located: Located | None, path: tuple[str | int, ...], message: str) -> ContentError:
+    return ContentError(message, file=located.file if located else None,
+                        line=located.line_of(path) if located else None, field=_dotted(path))
+
+
+def _suggest(ref: str, known: set[str]) -> str:
+    from briefing.selection import nearest
+
+    close = nearest(ref, known)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _walk(sections: Sequence[Section], level: int, parent: Section | None,
+          path: tuple[str, ...]) -> Iterator[OutlineEntry]:
+    for sec in sections:
+        here = (*path, sec.id)
+        yield OutlineEntry(sec, level, parent.id if parent else None, here, label(sec, parent))
+        yield from _walk(sec.children, level + 1, sec, here)
+
+
+def label(section: Section, parent: Section | None) -> str:
+    """The printed number of a section, from the kind of its number and its parent's.
+
+    The report's scheme is 壹、 → 一、 → (一) → 1. → (1), but levels may be skipped (三、 is
+    followed directly by 1.), so the form follows the number, not the depth: a Chinese numeral
+    under another Chinese numeral is (一); a digit under another digit is (1).
+    """
+    number = section.number
+    if number[0] in _FORMAL:
+        return f"{number}、"
+    if number.isdigit():
+        return f"({number})" if parent is not None and parent.number.isdigit() else f"{number}."
+    nested = parent is not None and parent.number[0] not in _FORMAL and not parent.number.isdigit()
+    return f"({number})" if nested else f"{number}、"
+
+
+def _by_id(items: Sequence[Any]) -> dict[str, Any]:
+    return {item.id: item for item in items}

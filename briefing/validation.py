@@ -1,0 +1,72 @@
+"""Turn pydantic validation errors into :class:`BriefingError` with file, line and field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+if TYPE_CHECKING:
+    from briefing.errors import BriefingError
+    from briefing.yamlsrc import Located
+
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(
+    adapter: TypeAdapter[T], located: Located, error: type[BriefingError], *, root: tuple = ()
+) -> T:
+    """Validate ``located.data`` with ``adapter``; the first problem becomes ``error``."""
+    try:
+        return adapter.validate_python(located.data)
+    except ValidationError as exc:
+        raise to_briefing_error(exc, located, error, root=root) from None
+
+
+def validation_problems(
+    adapter: TypeAdapter[Any], located: Located, error: type[BriefingError]
+) -> list[BriefingError]:
+    """Every problem of ``located.data`` (empty when it is valid), for ``check``."""
+    try:
+        adapter.validate_python(located.data)
+    except ValidationError as exc:
+        return [_one(item, located, error, ()) for item in exc.errors(include_url=False)]
+    return []
+
+
+def to_briefing_error(
+    exc: ValidationError, located: Located, error: type[BriefingError], *, root: tuple = ()
+) -> BriefingError:
+    """The first error of ``exc``, located in the YAML file."""
+    return _one(exc.errors(include_url=False)[0], located, error, root)
+
+
+def _one(item: Any, located: Located, error: type[BriefingError], root: tuple) -> BriefingError:
+    loc = (*root, *(part for part in item["loc"] if not _is_union_tag(part)))
+    field = _field_name(loc)
+    message = _message(item)
+    return error(message, file=located.file, line=located.line_of(loc), field=field or None)
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic adds the tried type's name to loc for unions ("int", "function-after[...]").
+    return isinstance(part, str) and ("[" in part or part in {"int", "float", "str", "date"})
+
+
+def _field_name(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    value = item.get("input")
+    shown = f" (got {value!r})" if isinstance(value, str | int | float) and kind != "missing" else ""
+    return f"{item['msg']}{shown}"
