@@ -1,0 +1,108 @@
+"""The deck plan: what every slide says, as plain data (no python-pptx, no Jinja types).
+
+:func:`briefing.planner.plan_deck` makes a :class:`DeckPlan`; the GUI previews it as a
+storyboard, tests inspect it, and :mod:`briefing.deck` writes it to a .pptx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from briefing.model import ChartSpec
+
+SlideKind = Literal[
+    "cover", "agenda", "divider", "content", "initiative", "chart", "table", "closing", "sources"
+]
+
+# The master layout each kind of slide uses, picked by name.
+LAYOUTS: dict[str, str] = {
+    "cover": "Title Slide",
+    "agenda": "Title and Content",
+    "divider": "Section Header",
+    "content": "Title and Content",
+    "initiative": "Title and Content",
+    "chart": "Title Only",
+    "table": "Title Only",
+    "closing": "Closing",
+    "sources": "Title and Content",
+}
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One line of body text; level 0 is a top bullet, 1 a sub-bullet."""
+
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple table: a header row and body rows of text, column widths as fractions."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its text, where its facts come from, and what it shows besides text."""
+
+    kind: SlideKind
+    title: str
+    subtitle: str = ""
+    body: tuple[Bullet, ...] = ()
+    notes: str = ""
+    source: str = ""
+    sections: tuple[str, ...] = ()
+    initiatives: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    chart: str | None = None
+    table: Table | None = None
+
+    @property
+    def layout(self) -> str:
+        """Name of the master layout this slide uses."""
+        return LAYOUTS[self.kind]
+
+    def texts(self) -> list[str]:
+        """Every piece of text the slide shows (not the notes)."""
+        parts = [self.title, self.subtitle, self.source, *(b.text for b in self.body)]
+        if self.table is not None:
+            parts += [*self.table.header, *(cell for row in self.table.rows for cell in row)]
+        return [p for p in parts if p]
+
+
+@dataclass(frozen=True)
+class DeckMeta:
+    """Cover facts and document properties."""
+
+    title: str
+    subtitle: str
+    presenter: str
+    agency: str
+    date: dt.date
+    date_text: str
+    language: str
+    report_title: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """Slides in order, the charts they show (by id), and what was selected."""
+
+    meta: DeckMeta
+    slides: tuple[Slide, ...]
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()
+    initiatives: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def titles(self) -> list[str]:
+        return [s.title for s in self.slides]

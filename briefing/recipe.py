@@ -1,0 +1,168 @@
+"""Recipes: YAML files that say what deck to build, for recurring briefings.
+
+A recipe is safe-loaded, its text fields may use ``{{ today }}``, ``{{ today_roc }}`` and
+``{{ report.* }}`` (rendered in a sandbox), paths in it are relative to the recipe's folder
+(``output`` is relative to the current folder), and every mistake is reported with the file,
+line and field. :func:`load_recipe` gives a :class:`BuildOptions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from jinja2 import StrictUndefined
+from jinja2 import TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from briefing import dates
+from briefing.errors import RecipeError
+from briefing.model import ChartSpec, Id
+from briefing.options import BuildOptions, ChartStyle, DateStyle, Language, Length
+from briefing.validation import validate, validation_problems
+from briefing.yamlsrc import Located, load_yaml
+
+if TYPE_CHECKING:
+    from briefing.report import Report
+
+_TEMPLATED = ("title", "subtitle", "presenter", "date", "output")
+_PATHS = ("report", "figures", "templates")
+
+
+class Recipe(BaseModel):
+    """The recipe file's schema (see README, "Recipes")."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    title: str | None = None
+    subtitle: str | None = None
+    presenter: str | None = None
+    date: dt.date | None = None
+    date_style: DateStyle = "roc"
+    language: Language = "zh-TW"
+    length: Length = "standard"
+    sections: tuple[Id, ...] | None = None
+    initiatives: tuple[Id, ...] | None = None
+    output: str | None = None
+    report: str | None = None
+    font: str | None = None
+    font_index: int | None = None
+    chart_style: ChartStyle = "image"
+    charts: tuple[ChartSpec, ...] = ()
+    figures: str | None = None
+    templates: str | None = None
+    strict: bool = False
+
+
+_ADAPTER = TypeAdapter(Recipe)
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def variables(report: Report | None) -> dict[str, Any]:
+    """What recipe fields may refer to."""
+    now = today()
+    values: dict[str, Any] = {"today": now.isoformat(), "today_roc": dates.roc_short(now),
+                              "year": now.year, "month": now.month, "roc_year": dates.roc_year(now.year)}
+    if report is not None:
+        meta = report.meta.model_dump(mode="json")
+        meta["report_date_roc"] = dates.roc_short(report.meta.report_date)
+        values["report"] = meta
+    return values
+
+
+def read_recipe(path: str | Path) -> Located:
+    """The recipe's raw YAML (a mapping), with line numbers."""
+    located = load_yaml(path, error=RecipeError)
+    if located.data is None:
+        located.data = {}
+    if not isinstance(located.data, dict):
+        raise RecipeError("a recipe must be a mapping of fields (title:, sections:, ...)",
+                          file=located.file, line=1)
+    return located
+
+
+def report_path(located: Located) -> Path | None:
+    """The ``report:`` folder a raw recipe names, resolved against the recipe's folder."""
+    value = located.data.get("report")
+    return _resolve(located, value) if isinstance(value, str) else None
+
+
+def render_fields(located: Located, report: Report | None) -> Located:
+    """Render ``{{ ... }}`` in the recipe's text fields (in place); errors name the field."""
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    context = variables(report)
+    for key in _TEMPLATED:
+        value = located.data.get(key)
+        if isinstance(value, str) and "{" in value:
+            try:
+                located.data[key] = env.from_string(value).render(context)
+            except JinjaError as exc:
+                raise RecipeError(f"cannot fill in {value!r}: {exc.message}", file=located.file,
+                                  line=located.line_of((key,)), field=key) from None
+    return located
+
+
+def to_options(located: Located) -> BuildOptions:
+    """Validate a rendered recipe and turn it into build options."""
+    recipe = validate(_ADAPTER, located, RecipeError)
+    fields = recipe.model_dump(exclude={"report", "figures", "templates", "output", "charts"})
+    paths = {key: _resolve(located, getattr(recipe, key)) for key in _PATHS}
+    output = Path(recipe.output).expanduser() if recipe.output else None
+    font = recipe.font
+    if font and _looks_like_path(font):
+        font = str(_resolve(located, font))
+    fields.update(font=font)
+    return BuildOptions(**fields, **paths, output=output, charts=recipe.charts,
+                        source_file=located.file)
+
+
+def recipe_problems(located: Located) -> list[RecipeError]:
+    """Every schema problem of a raw recipe (for ``check``)."""
+    return validation_problems(_ADAPTER, located, RecipeError)  # type: ignore[return-value]
+
+
+def dump_recipe(options: BuildOptions) -> str:
+    """The YAML text of a recipe that builds ``options`` (the GUI's File ▸ Save)."""
+    data: dict[str, Any] = {}
+    defaults = BuildOptions()
+    for key in Recipe.model_fields:
+        value = getattr(options, key)
+        if value == getattr(defaults, key) and key not in ("sections", "initiatives"):
+            continue
+        if key in ("sections", "initiatives") and value is None:
+            continue
+        data[key] = _plain(value)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_defaults=True)
+    return value
+
+
+def _resolve(located: Located, value: str | None) -> Path | None:
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else (Path(located.file).parent / path)
+
+
+def _looks_like_path(font: str) -> bool:
+    lowered = font.lower().split("#")[0]
+    return "/" in font or "\\" in font or lowered.endswith((".ttf", ".otf", ".ttc", ".otc"))

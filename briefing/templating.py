@@ -1,0 +1,200 @@
+"""Jinja templates that turn report content into slide text.
+
+One template per kind of slide (``templates/slides/<kind>.j2``) with named blocks: ``title``,
+``subtitle``, ``body``, ``notes``, ``source``. Templates render text, never OOXML, in a
+:class:`~jinja2.sandbox.SandboxedEnvironment` with :class:`~jinja2.StrictUndefined`, so a
+misspelt variable is an error that names the template file and line. A user folder given with
+``templates:`` is searched first (a :class:`~jinja2.ChoiceLoader`), so an agency can override one
+slide kind without copying the rest. ``templates/labels.yaml`` holds the fixed words of the deck
+(簡報大綱, 敬請指教 …) in each language.
+
+Body syntax: one line per bullet; ``- `` may start a bullet; two spaces of indent per sub-level.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from briefing import dates
+from briefing.errors import TemplateError
+from briefing.plan import Bullet
+from briefing.yamlsrc import load_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from briefing.model import Figure
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+BLOCKS = ("title", "subtitle", "body", "notes", "source")
+
+
+@dataclass(frozen=True)
+class RenderedSlide:
+    """The text blocks of one rendered slide template."""
+
+    title: str
+    subtitle: str
+    body: tuple[Bullet, ...]
+    notes: str
+    source: str
+
+
+class Templates:
+    """The slide templates and labels for one language (and optional user folder)."""
+
+    def __init__(self, language: str = "zh-TW", user_dir: Path | None = None) -> None:
+        self.language = language
+        folders = [str(user_dir)] if user_dir is not None else []
+        if user_dir is not None and not user_dir.is_dir():
+            raise TemplateError("template folder not found", file=user_dir)
+        self.env = _environment(tuple(folders))
+        self.labels = _labels(language, user_dir)
+
+    def render(self, kind: str, **context: Any) -> RenderedSlide:
+        """Render ``slides/<kind>.j2`` with ``context``; errors name the template and line."""
+        name = f"slides/{kind}.j2"
+        values = {"label": self.labels, "lang": self.language, **context}
+        template = None
+        try:
+            template = self.env.get_template(name)
+            ctx = template.new_context(values, shared=False)
+            parts = {block: _render_block(template, block, ctx) for block in BLOCKS}
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(exc.message or "syntax error", file=_shown(exc.filename, name),
+                                line=exc.lineno) from None
+        except jinja2.TemplateNotFound:
+            raise TemplateError("template not found", file=name) from None
+        except jinja2.TemplateError as exc:
+            file, line = _template_frame(sys.exc_info()[2], template, name)
+            raise TemplateError(exc.message or str(exc), file=file, line=line) from None
+        return RenderedSlide(
+            title=_one_line(parts["title"]),
+            subtitle=_one_line(parts["subtitle"]),
+            body=parse_body(parts["body"]),
+            notes=_paragraphs(parts["notes"]),
+            source=_one_line(parts["source"]),
+        )
+
+
+def parse_body(text: str) -> tuple[Bullet, ...]:
+    """Body text to bullets: one per non-blank line, level from the indent (2 spaces)."""
+    bullets = []
+    for raw in text.splitlines():
+        if not raw.strip():
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        line = raw.strip()
+        line = line[2:].strip() if line.startswith("- ") else line
+        bullets.append(Bullet(line, min(indent // 2, 4)))
+    return tuple(bullets)
+
+
+def figure_text(figure: Figure) -> str:
+    """A figure as the report writes it, with its qualifier: ``超過 1 萬 5,000 人``."""
+    return figure.as_written
+
+
+def format_number(value: float) -> str:
+    """``4000.0`` -> ``4,000``; keeps decimals only when there are any."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def when_text(when: str | None, language: str = "zh-TW") -> str:
+    """``2019-06`` -> ``2019 年 6 月`` (``June 2019`` in English)."""
+    if not when:
+        return ""
+    parts = [int(p) for p in when.split("-")]
+    if language == "en":
+        months = ["", "January", "February", "March", "April", "May", "June", "July",
+                  "August", "September", "October", "November", "December"]
+        return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else [])
+                        + ([months[parts[1]]] if len(parts) > 1 else []) + [parts[0]])
+    units = ("年", "月", "日")
+    return " ".join(f"{p} {u}" for p, u in zip(parts, units, strict=False))
+
+
+@lru_cache(maxsize=8)
+def _environment(user_folders: tuple[str, ...]) -> SandboxedEnvironment:
+    loader = ChoiceLoader([FileSystemLoader(list(user_folders)), FileSystemLoader(TEMPLATES_DIR)])
+    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
+                               trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(roc=dates.roc, roc_short=dates.roc_short, number=format_number,
+                       when=when_text, figure=figure_text)
+    return env
+
+
+def _labels(language: str, user_dir: Path | None) -> Mapping[str, str]:
+    path = TEMPLATES_DIR / "labels.yaml"
+    if user_dir is not None and (user_dir / "labels.yaml").exists():
+        path = user_dir / "labels.yaml"
+    located = load_yaml(path, error=TemplateError)
+    table = located.data.get(language) if isinstance(located.data, dict) else None
+    if not isinstance(table, dict):
+        raise TemplateError(f"no labels for language {language!r}", file=path)
+    return _Labels(table, str(path))
+
+
+class _Labels(dict):  # type: ignore[type-arg]
+    """Label lookup that fails loudly (with the labels file) on a missing key."""
+
+    def __init__(self, table: dict[str, str], file: str) -> None:
+        super().__init__(table)
+        self.file = file
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise TemplateError(f"no label {key!r}", file=self.file) from None
+
+
+def _render_block(template: jinja2.Template, block: str, ctx: Any) -> str:
+    render = template.blocks.get(block)
+    return "".join(render(ctx)) if render else ""
+
+
+def _template_frame(tb: Any, template: jinja2.Template | None,
+                    fallback: str) -> tuple[str, int | None]:
+    """File and template line of the innermost traceback frame inside a template.
+
+    Blocks are called directly (not through ``render``), so Jinja has not rewritten the
+    traceback: map the compiled code's line back with ``get_corresponding_lineno``.
+    """
+    found: tuple[str, int | None] = (fallback, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if template is not None and filename == template.filename:
+            found = (_shown(filename, fallback), template.get_corresponding_lineno(tb.tb_lineno))
+        elif filename.endswith(".j2"):
+            found = (_shown(filename, fallback), tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _shown(filename: str | None, fallback: str) -> str:
+    if not filename:
+        return fallback
+    path = Path(filename)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
