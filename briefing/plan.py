@@ -26,7 +26,7 @@ LAYOUTS: dict[str, str] = {
     "initiative": "Title and Content",
     "chart": "Title Only",
     "table": "Title Only",
-    "closing": "Closing",
+    "closing": "Title Slide",
     "sources": "Title and Content",
 }
 

@@ -205,11 +205,19 @@ class _Planner:
         slide = Slide(kind, text.title, text.subtitle, text.body, text.notes, text.source,  # type: ignore[arg-type]
                       sections=tuple(sections), initiatives=tuple(initiatives),
                       figures=tuple(figure_ids), chart=chart_id)
+        if kind == "content" and not slide.body and self.slides:
+            self._merge_into_previous(slide)
+            return
         self.slides.extend(self._paginate(slide, text))
 
+    def _merge_into_previous(self, slide: Slide) -> None:
+        """A section with nothing for a slide (photo captions, say) still keeps its text
+        and its place: it goes to the speaker notes of the slide before it."""
+        last = self.slides[-1]
+        notes = "\n\n".join(part for part in (last.notes, slide.notes) if part)
+        self.slides[-1] = replace(last, notes=notes, sections=(*last.sections, *slide.sections))
+
     def _paginate(self, slide: Slide, text: RenderedSlide) -> list[Slide]:
-        if slide.kind == "content" and not slide.body:
-            return []
         if slide.kind in ("cover", "closing", "divider", "chart") or not slide.body:
             return [slide]
         limit = MAX_BULLETS[self.options.length]

@@ -104,6 +104,14 @@ def figure_text(figure: Figure) -> str:
     return figure.as_written
 
 
+def figure_when(figure: Figure, language: str = "zh-TW") -> str:
+    """``（2019 年 6 月）`` for a figure, or nothing when its text already says the year."""
+    if not figure.when or figure.when[:4] in figure.as_written:
+        return ""
+    text = when_text(figure.when, language)
+    return f"（{text}）" if language != "en" else f" ({text})"
+
+
 def format_number(value: float) -> str:
     """``4000.0`` -> ``4,000``; keeps decimals only when there are any."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
@@ -129,7 +137,7 @@ def _environment(user_folders: tuple[str, ...]) -> SandboxedEnvironment:
     env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
                                trim_blocks=True, lstrip_blocks=True)
     env.filters.update(roc=dates.roc, roc_short=dates.roc_short, number=format_number,
-                       when=when_text, figure=figure_text)
+                       when=when_text, figure=figure_text, figure_when=figure_when)
     return env
 
 

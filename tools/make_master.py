@@ -129,7 +129,20 @@ def _box(shape, box: tuple[int, int, int, int]) -> None:
     shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
 
 
+def _own_design(layout) -> None:
+    """Hide the master's title rule and footer line on this layout, align text left."""
+    layout._element.set("showMasterSp", "0")
+    for ph in layout.placeholders:
+        for paragraph in ph.text_frame.paragraphs:
+            paragraph._p.get_or_add_pPr().set("algn", "l")
+        for level in ph.text_frame._txBody.iter(*(qn(f"a:lvl{i}pPr") for i in range(1, 10))):
+            level.set("algn", "l")
+        body_pr = ph.text_frame._txBody.find(qn("a:bodyPr"))
+        body_pr.set("anchor", "b" if ph.placeholder_format.idx == 0 else "t")
+
+
 def _cover(prs, layout) -> None:
+    _own_design(layout)
     for ph in layout.placeholders:
         idx = ph.placeholder_format.idx
         if idx == 0:
@@ -141,6 +154,7 @@ def _cover(prs, layout) -> None:
 
 
 def _divider(prs, layout) -> None:
+    _own_design(layout)
     for ph in layout.placeholders:
         idx = ph.placeholder_format.idx
         if idx == 0:

@@ -1,0 +1,340 @@
+"""The one entry point the CLI and the GUI share: load, plan, draw charts, embed fonts, write.
+
+``build(options)`` runs the whole pipeline and returns a :class:`BuildResult`; ``plan(options)``
+stops after the pure planning step (the GUI's storyboard); ``check(options)`` reports every
+problem without writing anything. Long work reports progress through a callback (stage name and
+fraction) and can be cancelled between steps with a :class:`CancelToken`.
+
+Logging policy (``logging.getLogger("briefing")``): INFO for stages and the written file,
+WARNING for everything collected in ``BuildResult.warnings`` (missing characters, licence notes,
+charts drawn as images instead of native), DEBUG for timings and cache hits. Errors are raised,
+never logged here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing import charts as charts_mod
+from briefing import fonts
+from briefing.deck import builder, package
+from briefing.errors import BriefingError, BuildCancelled, ChartError, FontError, RecipeError
+from briefing.figures import apply_overrides
+from briefing.planner import plan_deck, selection_problems
+from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
+from briefing.report import Report, load_report, reference_problems
+from briefing.templating import Templates
+from briefing.theme import EMU_PER_INCH, VISUAL_BOX
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefing.model import ChartSpec
+    from briefing.options import BuildOptions
+    from briefing.plan import DeckPlan
+
+log = logging.getLogger("briefing")
+
+STAGES = ("content", "charts", "fonts", "writing")
+Progress = "Callable[[str, float], None]"
+NATIVE_KINDS = ("bar", "column", "pie", "line")
+
+
+class CancelToken:
+    """Set from any thread to stop a build at the next step; nothing is written."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise BuildCancelled("build cancelled")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote and what it noticed."""
+
+    output: Path
+    plan: DeckPlan
+    warnings: tuple[str, ...]
+    fonts: tuple[dict[str, Any], ...]
+    missing: tuple[fonts.MissingChar, ...]
+    charts: tuple[dict[str, Any], ...]
+    timings: dict[str, float]
+    figure_origins: dict[str, str] = field(default_factory=dict)
+    size: int = 0
+
+    @property
+    def slide_count(self) -> int:
+        return len(self.plan.slides)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON build report (``--report FILE``)."""
+        slides = [{"number": n, "kind": s.kind, "title": s.title,
+                   "sources": list(s.sections), "initiatives": list(s.initiatives),
+                   "figures": list(s.figures), "chart": s.chart}
+                  for n, s in enumerate(self.plan.slides, start=1)]
+        used = {f for s in self.plan.slides for f in s.figures}
+        return {
+            "output": str(self.output), "bytes": self.size, "slide_count": self.slide_count,
+            "slide_titles": self.plan.titles, "slides": slides,
+            "selected": {"sections": list(self.plan.sections),
+                         "initiatives": list(self.plan.initiatives)},
+            "charts": list(self.charts), "fonts": list(self.fonts),
+            "missing_characters": [{"char": m.char, "codepoint": m.codepoint,
+                                    "slides": list(m.slides), "face": m.face}
+                                   for m in self.missing],
+            "figures": {fid: origin for fid, origin in sorted(self.figure_origins.items())
+                        if fid in used},
+            "warnings": list(self.warnings),
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+
+# -- options ------------------------------------------------------------------------------------
+def options_from_recipe(path: str | Path | None = None, **overrides: Any) -> BuildOptions:
+    """Build options from a recipe file (or none), with command-line style overrides applied.
+
+    Overrides of None are ignored, so a CLI can pass every option it parsed.
+    """
+    from briefing.options import BuildOptions
+
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if path is None:
+        return BuildOptions().replace(**changes)
+    located = read_recipe(path)
+    folder = report_path(located)
+    report = _load_report_quietly(folder)
+    options = to_options(render_fields(located, report))
+    _check_recipe_ids(located, report, options)
+    return options.replace(**changes)
+
+
+def _load_report_quietly(folder: Path | None) -> Report | None:
+    try:
+        return load_report(folder)
+    except BriefingError:
+        return None  # reported properly when the build loads it
+
+
+def _check_recipe_ids(located: Any, report: Report | None, options: BuildOptions) -> None:
+    if report is None:
+        return
+    for problem in selection_problems(report, options):
+        index = _bad_index(located.data.get(problem.field or ""), problem.message)
+        path = (problem.field, index) if index is not None else (problem.field,)
+        raise RecipeError(problem.message, file=located.file, line=located.line_of(path),
+                          field=f"{problem.field}[{index}]" if index is not None else problem.field)
+
+
+def _bad_index(values: Any, message: str) -> int | None:
+    match = re.search(r"id '([^']*)'", message)
+    if match and isinstance(values, list) and match.group(1) in values:
+        return values.index(match.group(1))
+    return None
+
+
+def default_output(report: Report, date: dt.date, folder: Path = Path("out")) -> Path:
+    """``out/<report id>-<date>.pptx``."""
+    return folder / f"{report.meta.id}-{date.isoformat()}.pptx"
+
+
+# -- pipeline -----------------------------------------------------------------------------------
+def load(options: BuildOptions) -> Report:
+    """The report the options name, with any figures file applied."""
+    report = load_report(options.report)
+    if options.figures is not None:
+        report = apply_overrides(report, options.figures)
+    return report
+
+
+def plan(options: BuildOptions, report: Report | None = None) -> DeckPlan:
+    """The deck plan only (fast: no charts, no fonts, no file)."""
+    report = report or load(options)
+    return plan_deck(report, options, Templates(options.language, options.templates))
+
+
+def build(options: BuildOptions, *, progress: Callable[[str, float], None] | None = None,
+          cancel: CancelToken | None = None, report: Report | None = None) -> BuildResult:
+    """Build the deck ``options`` describe and write it atomically."""
+    step = _Steps(progress, cancel)
+    step("content", 0.0)
+    report = report or load(options)
+    deck_plan = plan(options, report)
+    warnings: list[str] = []
+    step("charts", 0.2)
+    family = fonts.load_family(options.font, index=options.font_index)
+    warnings += family.warnings
+    visuals, chart_info = _draw_charts(deck_plan, report, options, family, warnings, step)
+    step("fonts", 0.6)
+    regular, bold = _deck_text(deck_plan, visuals)
+    missing = fonts.missing_characters(family, regular, bold_texts=bold)
+    _report_missing(missing, options, warnings)
+    faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
+    step("writing", 0.8)
+    prs = builder.build_presentation(deck_plan, visuals, family.name)
+    from briefing.deck.embed import embed_fonts, set_theme_fonts
+
+    set_theme_fonts(prs, family.name)
+    embed_fonts(prs, faces)
+    epoch = options.epoch or _epoch(deck_plan.meta.date)
+    meta = deck_plan.meta
+    package.set_properties(prs, title=meta.title, author=meta.presenter or meta.agency,
+                           subject=meta.report_title, keywords="、".join(meta.keywords),
+                           epoch=epoch)
+    data = package.to_bytes(prs, epoch)
+    step.check()
+    target = options.output or default_output(report, meta.date)
+    package.write_atomic(data, target)
+    step("done", 1.0)
+    for warning in warnings:
+        log.warning(warning)
+    log.info("wrote %s (%d slides)", target, len(deck_plan.slides))
+    return BuildResult(
+        output=target, plan=deck_plan, warnings=tuple(warnings),
+        fonts=tuple(_face_info(face) for face in faces), missing=tuple(missing),
+        charts=tuple(chart_info), timings=step.timings, figure_origins=report.figure_origins,
+        size=len(data))
+
+
+def check(options: BuildOptions, recipe: str | Path | None = None) -> list[BriefingError]:
+    """Every problem with a recipe, the content, the templates and font coverage (no output)."""
+    problems: list[BriefingError] = []
+    if recipe is not None:
+        try:
+            located = read_recipe(recipe)
+        except BriefingError as exc:
+            return [exc]
+        problems += recipe_problems(located)
+        if problems:
+            return problems
+    try:
+        report = load(options)
+    except BriefingError as exc:
+        return [*problems, exc]
+    problems += list(reference_problems(report))
+    problems += list(selection_problems(report, options))
+    if problems:
+        return problems
+    try:
+        deck_plan = plan(options, report)
+        family = fonts.load_family(options.font, index=options.font_index)
+        regular, bold = _deck_text(deck_plan, {})
+        for spec in deck_plan.charts.values():
+            text = charts_mod.chart_data(spec, report, language=options.language).text()
+            regular[0] = regular.get(0, "") + text
+        for missing in fonts.missing_characters(family, regular, bold_texts=bold):
+            problems.append(FontError(str(missing), field="font"))
+    except BriefingError as exc:
+        problems.append(exc)
+    return problems
+
+
+# -- steps --------------------------------------------------------------------------------------
+class _Steps:
+    """Progress reporting, cancellation points and stage timings."""
+
+    def __init__(self, progress: Callable[[str, float], None] | None,
+                 cancel: CancelToken | None) -> None:
+        self.progress, self.cancel = progress, cancel
+        self.timings: dict[str, float] = {}
+        self._stage, self._start = "", time.perf_counter()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        self.check()
+        now = time.perf_counter()
+        if self._stage:
+            self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        self._stage, self._start = stage, now
+        if self.progress is not None:
+            self.progress(stage, fraction)
+
+    def check(self) -> None:
+        if self.cancel is not None:
+            self.cancel.check()
+
+
+def _draw_charts(deck_plan: DeckPlan, report: Report, options: BuildOptions,
+                 family: fonts.FontFamily, warnings: list[str], step: _Steps,
+                 ) -> tuple[dict[str, builder.Visual], list[dict[str, Any]]]:
+    visuals: dict[str, builder.Visual] = {}
+    info: list[dict[str, Any]] = []
+    specs = list(deck_plan.charts.values())
+    width_in, height_in = VISUAL_BOX[2] / EMU_PER_INCH, VISUAL_BOX[3] / EMU_PER_INCH
+    for n, spec in enumerate(specs):
+        step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
+        data = charts_mod.chart_data(spec, report, language=options.language)
+        style = _chart_style(spec, options)
+        if style == "native":
+            visuals[spec.id] = builder.Visual(alt_text=data.alt_text, native=data)
+        else:
+            png = charts_mod.render_png(
+                data, font=family.regular.path,
+                bold_font=family.bold.path if family.bold else None,
+                width_in=width_in, height_in=height_in, dpi=200)
+            visuals[spec.id] = builder.Visual(alt_text=data.alt_text, png=png)
+        info.append({"id": spec.id, "kind": spec.kind, "title": spec.title, "style": style,
+                     "figures": list(spec.figures), "alt_text": data.alt_text})
+    return visuals, info
+
+
+def _chart_style(spec: ChartSpec, options: BuildOptions) -> str:
+    wanted = spec.style if spec.style != "auto" else options.chart_style
+    return "native" if wanted == "native" and spec.kind in NATIVE_KINDS else "image"
+
+
+def _deck_text(deck_plan: DeckPlan, visuals: dict[str, builder.Visual],
+               ) -> tuple[dict[int, str], dict[int, str]]:
+    """Slide number -> text drawn in the regular face, and in the bold face."""
+    regular: dict[int, str] = {}
+    bold: dict[int, str] = {}
+    for n, slide in enumerate(deck_plan.slides, start=1):
+        bold_parts = [slide.title]
+        if slide.table is not None:
+            bold_parts += list(slide.table.header)
+        plain = [t for t in slide.texts() if t not in bold_parts]
+        plain += [slide.notes, str(n)]
+        visual = visuals.get(slide.chart or "")
+        if visual is not None and visual.native is not None:
+            plain.append(visual.native.text())
+        regular[n] = "".join(plain)
+        bold[n] = "".join(bold_parts)
+    return regular, bold
+
+
+def _report_missing(missing: list[fonts.MissingChar], options: BuildOptions,
+                    warnings: list[str]) -> None:
+    if missing and options.strict:
+        raise FontError("; ".join(str(m) for m in missing[:5])
+                        + (f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""),
+                        field="font")
+    warnings += [str(m) for m in missing]
+
+
+def _face_info(face: fonts.EmbeddedFace) -> dict[str, Any]:
+    return {"family": face.family, "style": face.style, "glyphs": face.glyphs,
+            "ttf_bytes": face.ttf_bytes, "bytes": len(face.eot), "subset": face.subset}
+
+
+def _epoch(date: dt.date) -> dt.datetime:
+    """Document timestamps: SOURCE_DATE_EPOCH when set, else the deck's date at 09:00 UTC."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    return dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.UTC)

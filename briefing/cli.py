@@ -1,0 +1,337 @@
+"""The command line: ``build``, ``check``, ``list`` and ``gui``.
+
+Exit status: 0 success, 1 internal error, 2 bad input (recipe, content, template, font, path)
+with one line ``error: FILE:LINE: what is wrong`` on stderr, 130 on Ctrl-C. A traceback is
+printed only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import json
+import logging
+import os
+import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from briefing.errors import BriefingError, RecipeError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from briefing.options import BuildOptions
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    INTERNAL = 1
+    BAD_INPUT = 2
+    INTERRUPTED = 130
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI in the README)."""
+    root = argparse.ArgumentParser(prog="python main.py", description=(
+        "Build PowerPoint briefing decks, with the Traditional Chinese font embedded, from a "
+        "structured trip report. Without a command, opens the desktop app."))
+    root.add_argument("--debug", action="store_true", help="print tracebacks")
+    commands = root.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build one deck, or several recipes in parallel")
+    _selection_args(build)
+    build.add_argument("--out", type=Path, metavar="PATH", help="the .pptx to write")
+    build.add_argument("--report", type=Path, metavar="FILE.json", help="write a JSON build report")
+    build.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="recipes built at once (default: one per core)")
+    verbosity = build.add_mutually_exclusive_group()
+    verbosity.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    verbosity.add_argument("--verbose", "-v", action="store_true", help="print every stage")
+
+    check = commands.add_parser("check", help="validate a recipe, content, templates and font "
+                                              "coverage without building")
+    _selection_args(check)
+
+    listing = commands.add_parser("list", help="list the report's sections, initiatives, "
+                                               "figures or charts")
+    listing.add_argument("what", choices=("sections", "initiatives", "figures", "charts"))
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument("--content", type=Path, metavar="DIR", help="report folder")
+
+    gui = commands.add_parser("gui", help="open the desktop app")
+    gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
+    return root
+
+
+def _selection_args(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--recipe", type=Path, action="append", metavar="FILE",
+                         help="recipe YAML (repeat, or name a folder, to build several)")
+    command.add_argument("--section", action="append", metavar="ID", dest="sections",
+                         help="section to cover (repeatable; with its sub-sections)")
+    command.add_argument("--initiative", action="append", metavar="ID", dest="initiatives",
+                         help="initiative to cover (repeatable)")
+    command.add_argument("--content", type=Path, metavar="DIR", dest="report_dir",
+                         help="report folder (default: the bundled report)")
+    command.add_argument("--title")
+    command.add_argument("--subtitle")
+    command.add_argument("--presenter")
+    command.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    command.add_argument("--language", choices=("zh-TW", "en"))
+    command.add_argument("--length", choices=("brief", "standard", "full"))
+    command.add_argument("--font", metavar="PATH|FAMILY",
+                         help="font file (.ttf/.otf/.ttc[#N]) or installed family name")
+    command.add_argument("--font-index", type=int, metavar="N", help="face index in a .ttc")
+    command.add_argument("--chart-style", choices=("image", "native"))
+    command.add_argument("--figures", type=Path, metavar="FILE",
+                         help="YAML or CSV figure records that override the report's")
+    command.add_argument("--templates", type=Path, metavar="DIR", help="your own slide templates")
+    command.add_argument("--strict", action="store_true", default=None,
+                         help="a character missing from the font is an error")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the CLI; returns the exit status instead of exiting."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage error
+        return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
+    try:
+        if args.command is None or args.command == "gui":
+            return _gui(getattr(args, "recipe", None), err)
+        return int(COMMANDS[args.command](args, out, err))
+    except BriefingError as exc:
+        if args.debug:
+            traceback.print_exc(file=err)
+        print(f"error: {exc}", file=err)
+        return Exit.BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=err)
+        return Exit.INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        if args.debug:
+            traceback.print_exc(file=err)
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=err)
+        return Exit.INTERNAL
+
+
+# -- build ------------------------------------------------------------------------------------
+def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    _logging(args, err)
+    recipes = _recipes(args.recipe)
+    if len(recipes) > 1:
+        return _build_many(recipes, args, out, err)
+    options = _options(recipes[0] if recipes else None, args)
+    result = _build_one(options, args)
+    if not args.quiet:
+        for warning in result["warnings"]:
+            print(f"warning: {warning}", file=err)
+        print(f"wrote {result['output']} ({result['slide_count']} slides, "
+              f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)", file=out)
+    if args.report:
+        _write_json(args.report, result["report"])
+    return Exit.OK
+
+
+def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any]:
+    from briefing import api
+
+    start = time.perf_counter()
+    result = api.build(options)
+    payload = result.to_json()
+    if args.pdf:
+        from briefing.pdf import write_pdf
+
+        pdf, note = write_pdf(result.output, font_dirs=_font_dirs(options))
+        payload["pdf"] = str(pdf) if pdf else None
+        payload["warnings"].append(note) if note else None
+    return {"output": str(result.output), "slide_count": result.slide_count,
+            "bytes": result.size, "warnings": payload["warnings"], "report": payload,
+            "seconds": time.perf_counter() - start}
+
+
+def _font_dirs(options: BuildOptions) -> list[Path]:
+    from briefing.fonts import BUNDLED_DIR
+
+    dirs = [BUNDLED_DIR]
+    if options.font and Path(options.font.split("#")[0]).exists():
+        dirs.append(Path(options.font.split("#")[0]).resolve().parent)
+    return dirs
+
+
+def _build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.out is not None:
+        raise RecipeError("--out names one file; with several recipes set output: in each")
+    total, failed, reports = len(recipes), 0, []
+    jobs = max(1, min(args.jobs, total))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(_batch_job, recipe, args): recipe for recipe in recipes}
+        for done, future in enumerate(as_completed(futures), start=1):
+            recipe = futures[future]
+            status, payload = future.result()
+            if status == "ok":
+                reports.append(payload["report"])
+                if not args.quiet:
+                    print(f"[{done}/{total}] {recipe}: wrote {payload['output']} "
+                          f"({payload['slide_count']} slides, {payload['seconds']:.1f} s)",
+                          file=out)
+            else:
+                failed += 1
+                reports.append({"recipe": str(recipe), "error": payload})
+                print(f"[{done}/{total}] {recipe}: {payload}", file=err)
+    if not args.quiet:
+        print(f"{total} recipes: {total - failed} built, {failed} failed", file=out)
+    if args.report:
+        _write_json(args.report, reports)
+    return Exit.OK if failed == 0 else Exit.BAD_INPUT
+
+
+def _batch_job(recipe: Path, args: argparse.Namespace) -> tuple[str, Any]:
+    """Build one recipe in a worker process; errors come back as text, never raise."""
+    try:
+        return "ok", _build_one(_options(recipe, args), args)
+    except BriefingError as exc:
+        return "error", f"error: {exc}"
+    except Exception as exc:  # noqa: BLE001 - reported per recipe, the batch goes on
+        return "error", f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _recipes(given: list[Path] | None) -> list[Path]:
+    found: list[Path] = []
+    for path in given or ():
+        if path.is_dir():
+            inside = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+            if not inside:
+                raise RecipeError("no recipes (*.yaml) in this folder", file=path)
+            found += inside
+        else:
+            found.append(path)
+    return found
+
+
+def _options(recipe: Path | None, args: argparse.Namespace) -> BuildOptions:
+    from briefing import api
+
+    return api.options_from_recipe(
+        recipe, report=args.report_dir, sections=_tuple(args.sections),
+        initiatives=_tuple(args.initiatives), title=args.title, subtitle=args.subtitle,
+        presenter=args.presenter, date=args.date, language=args.language, length=args.length,
+        font=args.font, font_index=args.font_index, chart_style=args.chart_style,
+        figures=args.figures, templates=args.templates, strict=args.strict,
+        output=getattr(args, "out", None))
+
+
+def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
+    return tuple(values) if values else None
+
+
+# -- check ------------------------------------------------------------------------------------
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing import api
+
+    recipes = _recipes(args.recipe) or [None]
+    bad = 0
+    for recipe in recipes:
+        try:
+            options = _options(recipe, args)
+            problems = api.check(options, recipe)
+        except BriefingError as exc:
+            problems = [exc]
+            if recipe is not None:
+                problems += [p for p in api.check(_options(None, args), recipe)
+                             if str(p) != str(exc)]
+        for problem in problems:
+            print(f"error: {problem}", file=err)
+        bad += len(problems)
+        name = recipe or "default briefing"
+        print(f"{name}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=out)
+    return Exit.OK if bad == 0 else Exit.BAD_INPUT
+
+
+# -- list -------------------------------------------------------------------------------------
+def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing.report import load_report
+
+    report = load_report(args.content)
+    rows = LISTINGS[args.what](report)
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return Exit.OK
+    for row in rows:
+        out.write("  ".join(_cell(v) for v in row.values()) + "\n")
+    return Exit.OK
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _sections(report: Any) -> list[dict[str, Any]]:
+    return [{"id": e.section.id, "number": e.label, "title": e.section.title,
+             "parent": e.parent, "level": e.level} for e in report.outline]
+
+
+def _initiatives(report: Any) -> list[dict[str, Any]]:
+    return [{"id": i.id, "name": i.name, "name_en": i.name_en, "pillar": i.pillar,
+             "agency": i.agency, "year": i.year, "status": i.status,
+             "sections": list(i.sections)} for i in report.initiatives]
+
+
+def _figures(report: Any) -> list[dict[str, Any]]:
+    return [{"id": f.id, "value": f.value, "unit": f.unit, "measure": f.measure,
+             "when": f.when, "as_written": f.as_written, "section": f.section,
+             "initiative": f.initiative} for f in report.figures]
+
+
+def _charts(report: Any) -> list[dict[str, Any]]:
+    return [{"id": c.id, "kind": c.kind, "title": c.title, "figures": list(c.figures),
+             "initiatives": list(c.initiatives)} for c in report.charts]
+
+
+LISTINGS = {"sections": _sections, "initiatives": _initiatives, "figures": _figures,
+            "charts": _charts}
+COMMANDS = {"build": _build, "check": _check, "list": _list}
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _gui(recipe: Path | None, err: TextIO) -> int:
+    try:
+        from gui.app import run
+    except ImportError as exc:
+        print(f"error: the desktop app needs PySide6 ({exc}); the command line works without "
+              "it: python main.py build", file=err)
+        return Exit.BAD_INPUT
+    return run(recipe)
+
+
+def _logging(args: argparse.Namespace, err: TextIO) -> None:
+    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.ERROR
+    logger = logging.getLogger("briefing")
+    logger.handlers[:] = [logging.StreamHandler(err)]
+    logger.handlers[0].setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def _write_json(path: Path, payload: Any) -> None:
+    from briefing.deck.package import write_atomic
+
+    write_atomic(json.dumps(payload, ensure_ascii=False, indent=2).encode() + b"\n", path)
