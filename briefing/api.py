@@ -86,22 +86,38 @@ class BuildResult:
 
     def to_json(self) -> dict[str, Any]:
         """The JSON build report (``--report FILE``)."""
-        slides = [{"number": n, "kind": s.kind, "title": s.title,
-                   "sources": list(s.sections), "initiatives": list(s.initiatives),
-                   "figures": list(s.figures), "chart": s.chart}
-                  for n, s in enumerate(self.plan.slides, start=1)]
+        slides = [
+            {
+                "number": n,
+                "kind": s.kind,
+                "title": s.title,
+                "sources": list(s.sections),
+                "initiatives": list(s.initiatives),
+                "figures": list(s.figures),
+                "chart": s.chart,
+            }
+            for n, s in enumerate(self.plan.slides, start=1)
+        ]
         used = {f for s in self.plan.slides for f in s.figures}
         return {
-            "output": str(self.output), "bytes": self.size, "slide_count": self.slide_count,
-            "slide_titles": self.plan.titles, "slides": slides,
-            "selected": {"sections": list(self.plan.sections),
-                         "initiatives": list(self.plan.initiatives)},
-            "charts": list(self.charts), "fonts": list(self.fonts),
-            "missing_characters": [{"char": m.char, "codepoint": m.codepoint,
-                                    "slides": list(m.slides), "face": m.face}
-                                   for m in self.missing],
-            "figures": {fid: origin for fid, origin in sorted(self.figure_origins.items())
-                        if fid in used},
+            "output": str(self.output),
+            "bytes": self.size,
+            "slide_count": self.slide_count,
+            "slide_titles": self.plan.titles,
+            "slides": slides,
+            "selected": {
+                "sections": list(self.plan.sections),
+                "initiatives": list(self.plan.initiatives),
+            },
+            "charts": list(self.charts),
+            "fonts": list(self.fonts),
+            "missing_characters": [
+                {"char": m.char, "codepoint": m.codepoint, "slides": list(m.slides), "face": m.face}
+                for m in self.missing
+            ],
+            "figures": {
+                fid: origin for fid, origin in sorted(self.figure_origins.items()) if fid in used
+            },
             "warnings": list(self.warnings),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
@@ -139,8 +155,12 @@ def _check_recipe_ids(located: Any, report: Report | None, options: BuildOptions
     for problem in selection_problems(report, options):
         index = _bad_index(located.data.get(problem.field or ""), problem.message)
         path = (problem.field, index) if index is not None else (problem.field,)
-        raise RecipeError(problem.message, file=located.file, line=located.line_of(path),
-                          field=f"{problem.field}[{index}]" if index is not None else problem.field)
+        raise RecipeError(
+            problem.message,
+            file=located.file,
+            line=located.line_of(path),
+            field=f"{problem.field}[{index}]" if index is not None else problem.field,
+        )
 
 
 def _bad_index(values: Any, message: str) -> int | None:
@@ -170,8 +190,13 @@ def plan(options: BuildOptions, report: Report | None = None) -> DeckPlan:
     return plan_deck(report, options, Templates(options.language, options.templates))
 
 
-def build(options: BuildOptions, *, progress: Callable[[str, float], None] | None = None,
-          cancel: CancelToken | None = None, report: Report | None = None) -> BuildResult:
+def build(
+    options: BuildOptions,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    cancel: CancelToken | None = None,
+    report: Report | None = None,
+) -> BuildResult:
     """Build the deck ``options`` describe and write it atomically."""
     step = _Steps(progress, cancel)
     step("content", 0.0)
@@ -195,9 +220,14 @@ def build(options: BuildOptions, *, progress: Callable[[str, float], None] | Non
     embed_fonts(prs, faces)
     epoch = options.epoch or _epoch(deck_plan.meta.date)
     meta = deck_plan.meta
-    package.set_properties(prs, title=meta.title, author=meta.presenter or meta.agency,
-                           subject=meta.report_title, keywords="、".join(meta.keywords),
-                           epoch=epoch)
+    package.set_properties(
+        prs,
+        title=meta.title,
+        author=meta.presenter or meta.agency,
+        subject=meta.report_title,
+        keywords="、".join(meta.keywords),
+        epoch=epoch,
+    )
     data = package.to_bytes(prs, epoch)
     step.check()
     target = options.output or default_output(report, meta.date)
@@ -207,10 +237,16 @@ def build(options: BuildOptions, *, progress: Callable[[str, float], None] | Non
         log.warning(warning)
     log.info("wrote %s (%d slides)", target, len(deck_plan.slides))
     return BuildResult(
-        output=target, plan=deck_plan, warnings=tuple(warnings),
-        fonts=tuple(_face_info(face) for face in faces), missing=tuple(missing),
-        charts=tuple(chart_info), timings=step.timings, figure_origins=report.figure_origins,
-        size=len(data))
+        output=target,
+        plan=deck_plan,
+        warnings=tuple(warnings),
+        fonts=tuple(_face_info(face) for face in faces),
+        missing=tuple(missing),
+        charts=tuple(chart_info),
+        timings=step.timings,
+        figure_origins=report.figure_origins,
+        size=len(data),
+    )
 
 
 def check(options: BuildOptions, recipe: str | Path | None = None) -> list[BriefingError]:
@@ -250,8 +286,9 @@ def check(options: BuildOptions, recipe: str | Path | None = None) -> list[Brief
 class _Steps:
     """Progress reporting, cancellation points and stage timings."""
 
-    def __init__(self, progress: Callable[[str, float], None] | None,
-                 cancel: CancelToken | None) -> None:
+    def __init__(
+        self, progress: Callable[[str, float], None] | None, cancel: CancelToken | None
+    ) -> None:
         self.progress, self.cancel = progress, cancel
         self.timings: dict[str, float] = {}
         self._stage, self._start = "", time.perf_counter()
@@ -270,9 +307,14 @@ class _Steps:
             self.cancel.check()
 
 
-def _draw_charts(deck_plan: DeckPlan, report: Report, options: BuildOptions,
-                 family: fonts.FontFamily, warnings: list[str], step: _Steps,
-                 ) -> tuple[dict[str, builder.Visual], list[dict[str, Any]]]:
+def _draw_charts(
+    deck_plan: DeckPlan,
+    report: Report,
+    options: BuildOptions,
+    family: fonts.FontFamily,
+    warnings: list[str],
+    step: _Steps,
+) -> tuple[dict[str, builder.Visual], list[dict[str, Any]]]:
     visuals: dict[str, builder.Visual] = {}
     info: list[dict[str, Any]] = []
     specs = list(deck_plan.charts.values())
@@ -285,12 +327,24 @@ def _draw_charts(deck_plan: DeckPlan, report: Report, options: BuildOptions,
             visuals[spec.id] = builder.Visual(alt_text=data.alt_text, native=data)
         else:
             png = charts_mod.render_png(
-                data, font=family.regular.path,
+                data,
+                font=family.regular.path,
                 bold_font=family.bold.path if family.bold else None,
-                width_in=width_in, height_in=height_in, dpi=200)
+                width_in=width_in,
+                height_in=height_in,
+                dpi=200,
+            )
             visuals[spec.id] = builder.Visual(alt_text=data.alt_text, png=png)
-        info.append({"id": spec.id, "kind": spec.kind, "title": spec.title, "style": style,
-                     "figures": list(spec.figures), "alt_text": data.alt_text})
+        info.append(
+            {
+                "id": spec.id,
+                "kind": spec.kind,
+                "title": spec.title,
+                "style": style,
+                "figures": list(spec.figures),
+                "alt_text": data.alt_text,
+            }
+        )
     return visuals, info
 
 
@@ -299,8 +353,10 @@ def _chart_style(spec: ChartSpec, options: BuildOptions) -> str:
     return "native" if wanted == "native" and spec.kind in NATIVE_KINDS else "image"
 
 
-def _deck_text(deck_plan: DeckPlan, visuals: dict[str, builder.Visual],
-               ) -> tuple[dict[int, str], dict[int, str]]:
+def _deck_text(
+    deck_plan: DeckPlan,
+    visuals: dict[str, builder.Visual],
+) -> tuple[dict[int, str], dict[int, str]]:
     """Slide number -> text drawn in the regular face, and in the bold face."""
     regular: dict[int, str] = {}
     bold: dict[int, str] = {}
@@ -318,18 +374,27 @@ def _deck_text(deck_plan: DeckPlan, visuals: dict[str, builder.Visual],
     return regular, bold
 
 
-def _report_missing(missing: list[fonts.MissingChar], options: BuildOptions,
-                    warnings: list[str]) -> None:
+def _report_missing(
+    missing: list[fonts.MissingChar], options: BuildOptions, warnings: list[str]
+) -> None:
     if missing and options.strict:
-        raise FontError("; ".join(str(m) for m in missing[:5])
-                        + (f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""),
-                        field="font")
+        raise FontError(
+            "; ".join(str(m) for m in missing[:5])
+            + (f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""),
+            field="font",
+        )
     warnings += [str(m) for m in missing]
 
 
 def _face_info(face: fonts.EmbeddedFace) -> dict[str, Any]:
-    return {"family": face.family, "style": face.style, "glyphs": face.glyphs,
-            "ttf_bytes": face.ttf_bytes, "bytes": len(face.eot), "subset": face.subset}
+    return {
+        "family": face.family,
+        "style": face.style,
+        "glyphs": face.glyphs,
+        "ttf_bytes": face.ttf_bytes,
+        "bytes": len(face.eot),
+        "subset": face.subset,
+    }
 
 
 def _epoch(date: dt.date) -> dt.datetime:

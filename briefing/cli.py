@@ -37,9 +37,13 @@ class Exit(enum.IntEnum):
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI in the README)."""
-    root = argparse.ArgumentParser(prog="python main.py", description=(
-        "Build PowerPoint briefing decks, with the Traditional Chinese font embedded, from a "
-        "structured trip report. Without a command, opens the desktop app."))
+    root = argparse.ArgumentParser(
+        prog="python main.py",
+        description=(
+            "Build PowerPoint briefing decks, with the Traditional Chinese font embedded, from a "
+            "structured trip report. Without a command, opens the desktop app."
+        ),
+    )
     root.add_argument("--debug", action="store_true", help="print tracebacks")
     commands = root.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -48,18 +52,24 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, metavar="PATH", help="the .pptx to write")
     build.add_argument("--report", type=Path, metavar="FILE.json", help="write a JSON build report")
     build.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                       help="recipes built at once (default: one per core)")
+    build.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="recipes built at once (default: one per core)",
+    )
     verbosity = build.add_mutually_exclusive_group()
     verbosity.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     verbosity.add_argument("--verbose", "-v", action="store_true", help="print every stage")
 
-    check = commands.add_parser("check", help="validate a recipe, content, templates and font "
-                                              "coverage without building")
+    check = commands.add_parser(
+        "check", help="validate a recipe, content, templates and font coverage without building"
+    )
     _selection_args(check)
 
-    listing = commands.add_parser("list", help="list the report's sections, initiatives, "
-                                               "figures or charts")
+    listing = commands.add_parser(
+        "list", help="list the report's sections, initiatives, figures or charts"
+    )
     listing.add_argument("what", choices=("sections", "initiatives", "figures", "charts"))
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     listing.add_argument("--content", type=Path, metavar="DIR", help="report folder")
@@ -70,29 +80,60 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _selection_args(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--recipe", type=Path, action="append", metavar="FILE",
-                         help="recipe YAML (repeat, or name a folder, to build several)")
-    command.add_argument("--section", action="append", metavar="ID", dest="sections",
-                         help="section to cover (repeatable; with its sub-sections)")
-    command.add_argument("--initiative", action="append", metavar="ID", dest="initiatives",
-                         help="initiative to cover (repeatable)")
-    command.add_argument("--content", type=Path, metavar="DIR", dest="report_dir",
-                         help="report folder (default: the bundled report)")
+    command.add_argument(
+        "--recipe",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="recipe YAML (repeat, or name a folder, to build several)",
+    )
+    command.add_argument(
+        "--section",
+        action="append",
+        metavar="ID",
+        dest="sections",
+        help="section to cover (repeatable; with its sub-sections)",
+    )
+    command.add_argument(
+        "--initiative",
+        action="append",
+        metavar="ID",
+        dest="initiatives",
+        help="initiative to cover (repeatable)",
+    )
+    command.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        dest="report_dir",
+        help="report folder (default: the bundled report)",
+    )
     command.add_argument("--title")
     command.add_argument("--subtitle")
     command.add_argument("--presenter")
     command.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
     command.add_argument("--language", choices=("zh-TW", "en"))
     command.add_argument("--length", choices=("brief", "standard", "full"))
-    command.add_argument("--font", metavar="PATH|FAMILY",
-                         help="font file (.ttf/.otf/.ttc[#N]) or installed family name")
+    command.add_argument(
+        "--font",
+        metavar="PATH|FAMILY",
+        help="font file (.ttf/.otf/.ttc[#N]) or installed family name",
+    )
     command.add_argument("--font-index", type=int, metavar="N", help="face index in a .ttc")
     command.add_argument("--chart-style", choices=("image", "native"))
-    command.add_argument("--figures", type=Path, metavar="FILE",
-                         help="YAML or CSV figure records that override the report's")
+    command.add_argument(
+        "--figures",
+        type=Path,
+        metavar="FILE",
+        help="YAML or CSV figure records that override the report's",
+    )
     command.add_argument("--templates", type=Path, metavar="DIR", help="your own slide templates")
-    command.add_argument("--strict", action="store_true", default=None,
-                         help="a character missing from the font is an error")
+    command.add_argument(
+        "--strict",
+        action="store_true",
+        default=None,
+        help="a character missing from the font is an error",
+    )
 
 
 def _date(text: str) -> dt.date:
@@ -102,8 +143,9 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     """Run the CLI; returns the exit status instead of exiting."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
@@ -125,8 +167,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
             traceback.print_exc(file=err)
-        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
-              file=err)
+        print(
+            f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=err
+        )
         return Exit.INTERNAL
 
 
@@ -141,8 +184,11 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.quiet:
         for warning in result["warnings"]:
             print(f"warning: {warning}", file=err)
-        print(f"wrote {result['output']} ({result['slide_count']} slides, "
-              f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)", file=out)
+        print(
+            f"wrote {result['output']} ({result['slide_count']} slides, "
+            f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)",
+            file=out,
+        )
     if args.report:
         _write_json(args.report, result["report"])
     return Exit.OK
@@ -160,9 +206,14 @@ def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any
         pdf, note = write_pdf(result.output, font_dirs=_font_dirs(options))
         payload["pdf"] = str(pdf) if pdf else None
         payload["warnings"].append(note) if note else None
-    return {"output": str(result.output), "slide_count": result.slide_count,
-            "bytes": result.size, "warnings": payload["warnings"], "report": payload,
-            "seconds": time.perf_counter() - start}
+    return {
+        "output": str(result.output),
+        "slide_count": result.slide_count,
+        "bytes": result.size,
+        "warnings": payload["warnings"],
+        "report": payload,
+        "seconds": time.perf_counter() - start,
+    }
 
 
 def _font_dirs(options: BuildOptions) -> list[Path]:
@@ -187,9 +238,11 @@ def _build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err:
             if status == "ok":
                 reports.append(payload["report"])
                 if not args.quiet:
-                    print(f"[{done}/{total}] {recipe}: wrote {payload['output']} "
-                          f"({payload['slide_count']} slides, {payload['seconds']:.1f} s)",
-                          file=out)
+                    print(
+                        f"[{done}/{total}] {recipe}: wrote {payload['output']} "
+                        f"({payload['slide_count']} slides, {payload['seconds']:.1f} s)",
+                        file=out,
+                    )
             else:
                 failed += 1
                 reports.append({"recipe": str(recipe), "error": payload})
@@ -228,12 +281,24 @@ def _options(recipe: Path | None, args: argparse.Namespace) -> BuildOptions:
     from briefing import api
 
     return api.options_from_recipe(
-        recipe, report=args.report_dir, sections=_tuple(args.sections),
-        initiatives=_tuple(args.initiatives), title=args.title, subtitle=args.subtitle,
-        presenter=args.presenter, date=args.date, language=args.language, length=args.length,
-        font=args.font, font_index=args.font_index, chart_style=args.chart_style,
-        figures=args.figures, templates=args.templates, strict=args.strict,
-        output=getattr(args, "out", None))
+        recipe,
+        report=args.report_dir,
+        sections=_tuple(args.sections),
+        initiatives=_tuple(args.initiatives),
+        title=args.title,
+        subtitle=args.subtitle,
+        presenter=args.presenter,
+        date=args.date,
+        language=args.language,
+        length=args.length,
+        font=args.font,
+        font_index=args.font_index,
+        chart_style=args.chart_style,
+        figures=args.figures,
+        templates=args.templates,
+        strict=args.strict,
+        output=getattr(args, "out", None),
+    )
 
 
 def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
@@ -253,8 +318,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except BriefingError as exc:
             problems = [exc]
             if recipe is not None:
-                problems += [p for p in api.check(_options(None, args), recipe)
-                             if str(p) != str(exc)]
+                problems += [
+                    p for p in api.check(_options(None, args), recipe) if str(p) != str(exc)
+                ]
         for problem in problems:
             print(f"error: {problem}", file=err)
         bad += len(problems)
@@ -285,29 +351,69 @@ def _cell(value: Any) -> str:
 
 
 def _sections(report: Any) -> list[dict[str, Any]]:
-    return [{"id": e.section.id, "number": e.label, "title": e.section.title,
-             "parent": e.parent, "level": e.level} for e in report.outline]
+    return [
+        {
+            "id": e.section.id,
+            "number": e.label,
+            "title": e.section.title,
+            "parent": e.parent,
+            "level": e.level,
+        }
+        for e in report.outline
+    ]
 
 
 def _initiatives(report: Any) -> list[dict[str, Any]]:
-    return [{"id": i.id, "name": i.name, "name_en": i.name_en, "pillar": i.pillar,
-             "agency": i.agency, "year": i.year, "status": i.status,
-             "sections": list(i.sections)} for i in report.initiatives]
+    return [
+        {
+            "id": i.id,
+            "name": i.name,
+            "name_en": i.name_en,
+            "pillar": i.pillar,
+            "agency": i.agency,
+            "year": i.year,
+            "status": i.status,
+            "sections": list(i.sections),
+        }
+        for i in report.initiatives
+    ]
 
 
 def _figures(report: Any) -> list[dict[str, Any]]:
-    return [{"id": f.id, "value": f.value, "unit": f.unit, "measure": f.measure,
-             "when": f.when, "as_written": f.as_written, "section": f.section,
-             "initiative": f.initiative} for f in report.figures]
+    return [
+        {
+            "id": f.id,
+            "value": f.value,
+            "unit": f.unit,
+            "measure": f.measure,
+            "when": f.when,
+            "as_written": f.as_written,
+            "section": f.section,
+            "initiative": f.initiative,
+        }
+        for f in report.figures
+    ]
 
 
 def _charts(report: Any) -> list[dict[str, Any]]:
-    return [{"id": c.id, "kind": c.kind, "title": c.title, "figures": list(c.figures),
-             "initiatives": list(c.initiatives)} for c in report.charts]
+    return [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "title": c.title,
+            "figures": list(c.figures),
+            "initiatives": list(c.initiatives),
+        }
+        for c in report.charts
+    ]
 
 
-LISTINGS = {"sections": _sections, "initiatives": _initiatives, "figures": _figures,
-            "charts": _charts}
+LISTINGS = {
+    "sections": _sections,
+    "initiatives": _initiatives,
+    "figures": _figures,
+    "charts": _charts,
+}
 COMMANDS = {"build": _build, "check": _check, "list": _list}
 
 
@@ -316,8 +422,11 @@ def _gui(recipe: Path | None, err: TextIO) -> int:
     try:
         from gui.app import run
     except ImportError as exc:
-        print(f"error: the desktop app needs PySide6 ({exc}); the command line works without "
-              "it: python main.py build", file=err)
+        print(
+            f"error: the desktop app needs PySide6 ({exc}); the command line works without "
+            "it: python main.py build",
+            file=err,
+        )
         return Exit.BAD_INPUT
     return run(recipe)
 

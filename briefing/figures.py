@@ -50,8 +50,11 @@ def apply_overrides(report: Report, path: Path) -> Report:
             initiatives[owner.id] = owner.model_copy(update={"figures": (*owner.figures, fid)})
         figures[fid] = figure
         origins[fid] = f"{path}:{line}"
-    updated = report.replace(figures=tuple(figures.values()), figure_origins=origins,
-                             initiatives=tuple(initiatives.values()))
+    updated = report.replace(
+        figures=tuple(figures.values()),
+        figure_origins=origins,
+        initiatives=tuple(initiatives.values()),
+    )
     check_references(updated)
     return updated
 
@@ -66,8 +69,11 @@ def read_rows(path: Path) -> list[tuple[dict[str, Any], int]]:
     data = located.data
     if isinstance(data, dict) and "figures" in data:
         data = data["figures"]
-        located = Located(data, located.file, {k[1:]: v for k, v in located.lines.items()
-                                               if k[:1] == ("figures",)})
+        located = Located(
+            data,
+            located.file,
+            {k[1:]: v for k, v in located.lines.items() if k[:1] == ("figures",)},
+        )
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise ContentError("expected a list of figure records", file=path, line=1)
     return [(row, located.line_of((i,)) or 1) for i, row in enumerate(data)]

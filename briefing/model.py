@@ -23,7 +23,10 @@ Qualifier = Literal["exact", "over", "about", "target", "forecast"]
 ChartKind = Literal["timeline", "bar", "column", "pie", "line", "schedule"]
 
 PILLARS: tuple[Pillar, ...] = (
-    "digital-economy", "digital-government", "digital-society", "infrastructure"
+    "digital-economy",
+    "digital-government",
+    "digital-society",
+    "infrastructure",
 )
 STATUSES: tuple[Status, ...] = ("launched", "trial", "planned", "draft")
 
@@ -153,8 +156,15 @@ class AgendaSegment(_Model):
 class AgendaItem(_Model):
     time: Annotated[str, StringConstraints(pattern=r"^\d{2}:\d{2}$")]
     type: Literal[
-        "registration", "remarks", "address", "panel", "feature", "conversation",
-        "networking", "dialogue", "end",
+        "registration",
+        "remarks",
+        "address",
+        "panel",
+        "feature",
+        "conversation",
+        "networking",
+        "dialogue",
+        "end",
     ]
     title: Text
     speaker: str | None = None

@@ -28,14 +28,17 @@ if TYPE_CHECKING:
     from briefing.options import BuildOptions
     from briefing.report import OutlineEntry, Report
 
-DEPTH = {"brief": 2, "standard": 3, "full": 5}
+DEPTH = {"brief": 1, "standard": 3, "full": 5}
 POINTS_PER_CHILD = {"brief": 0, "standard": 1, "full": 2}
-MAX_BULLETS = {"brief": 4, "standard": 7, "full": 7}
+MAX_POINTS = {"brief": 4, "standard": 8, "full": 8}  # a section's own key points on its slide
+MAX_BULLETS = {"brief": 6, "standard": 7, "full": 7}  # bullets on one page before （續）
 PROGRAMME_ROWS = 8
 AFTER_CLOSING = ("appendix",)
 
 
-def plan_deck(report: Report, options: BuildOptions, templates: Templates | None = None) -> DeckPlan:
+def plan_deck(
+    report: Report, options: BuildOptions, templates: Templates | None = None
+) -> DeckPlan:
     """The slides ``options`` asks for, in order. Raises RecipeError for unknown ids."""
     check_selection(report, options)
     templates = templates or Templates(options.language, options.templates)
@@ -92,6 +95,8 @@ class _Planner:
         if parts:
             self._add("agenda", parts=[_part(p) for p in parts], body_kind="agenda")
         for part in main:
+            if part.section.kind == "recommendations":
+                self._leftovers()  # facts first, then what Taiwan should do
             self._part(part)
         self._leftovers()
         self._add("closing", deck=meta)
@@ -99,43 +104,73 @@ class _Planner:
             if part.section.kind in AFTER_CLOSING:
                 self._part(part)
         self._add_sources()
-        return DeckPlan(meta=meta, slides=tuple(self.slides), sections=sel.sections,
-                        initiatives=sel.initiatives,
-                        charts={c.id: c for c in self.charts if c.id in self.placed_charts})
+        return DeckPlan(
+            meta=meta,
+            slides=tuple(self.slides),
+            sections=sel.sections,
+            initiatives=sel.initiatives,
+            charts={c.id: c for c in self.charts if c.id in self.placed_charts},
+        )
 
     # -- slides -------------------------------------------------------------------------------
     def _part(self, part: OutlineEntry) -> None:
-        self._add("divider", entry=part, cite=self.report.cite(part.section.id),
-                  sections=(part.section.id,))
         depth = DEPTH[self.options.length]
-        units = [e for e in self.report.outline
-                 if e.section.id in self.selected and part.section.id in e.path
-                 and e.level <= depth]
+        if depth > 1:  # a brief goes straight to each part's one slide
+            self._add(
+                "divider",
+                entry=part,
+                cite=self.report.cite(part.section.id),
+                sections=(part.section.id,),
+            )
+        units = [
+            e
+            for e in self.report.outline
+            if e.section.id in self.selected and part.section.id in e.path and e.level <= depth
+        ]
         for unit in units:
-            below = [e for e in self.report.outline if e.section.id in self.selected
-                     and unit.section.id in e.path[:-1]] if unit.level == depth else []
+            below = (
+                [
+                    e
+                    for e in self.report.outline
+                    if e.section.id in self.selected and unit.section.id in e.path[:-1]
+                ]
+                if unit.level == depth
+                else []
+            )
             self._unit(unit, [e for e in below if e.level == depth + 1], below)
 
-    def _unit(self, entry: OutlineEntry, folded: list[OutlineEntry],
-              covered: list[OutlineEntry]) -> None:
+    def _unit(
+        self, entry: OutlineEntry, folded: list[OutlineEntry], covered: list[OutlineEntry]
+    ) -> None:
         """The slide of one section, then the initiatives and charts of it and of the
         deeper sections it ``covered``."""
         ids = (entry.section.id, *(f.section.id for f in covered))
         if self.report.agenda is not None and self.report.agenda.section in ids:
             self._programme(entry)
-        elif entry.level > 1 or entry.section.key_points:
+        elif entry.level > 1 or entry.section.key_points or folded:
             parent = self.report.entry(entry.parent) if entry.parent else None
-            heading = "".join(self.report.entry(i).heading + " › "
-                              for i in entry.path[:-1])[:-3] if parent else ""
-            self._add("content", entry=entry, folded=folded, cite=self.report.cite(entry.section.id),
-                      parent_heading=heading, sections=ids,
-                      points_per_child=POINTS_PER_CHILD[self.options.length])
+            heading = (
+                "".join(self.report.entry(i).heading + " › " for i in entry.path[:-1])[:-3]
+                if parent
+                else ""
+            )
+            self._add(
+                "content",
+                entry=entry,
+                folded=folded,
+                cite=self.report.cite(entry.section.id),
+                parent_heading=heading,
+                sections=ids,
+                points_per_child=POINTS_PER_CHILD[self.options.length],
+                max_points=MAX_POINTS[self.options.length],
+            )
         for initiative in self.report.initiatives:
             if initiative.id in self.chosen and initiative.sections[0] in ids:
                 self._initiative(initiative)
         for chart in self.charts:
-            if chart.id not in self.placed_charts and set(chart_sections(chart, self.report)) & \
-                    set(ids):
+            if chart.id not in self.placed_charts and set(chart_sections(chart, self.report)) & set(
+                ids
+            ):
                 self._chart(chart)
 
     def _initiative(self, initiative: Initiative) -> None:
@@ -144,9 +179,16 @@ class _Planner:
         self.placed_initiatives.add(initiative.id)
         figures = [self.report.figure(f) for f in initiative.figures]
         cites = [self.report.cite(s) for s in initiative.sections]
-        self._add("initiative", initiative=initiative, figures=figures, cites=cites,
-                  cite_of=self.report.cite, sections=initiative.sections,
-                  initiatives=(initiative.id,), figure_ids=initiative.figures)
+        self._add(
+            "initiative",
+            initiative=initiative,
+            figures=figures,
+            cites=cites,
+            cite_of=self.report.cite,
+            sections=initiative.sections,
+            initiatives=(initiative.id,),
+            figure_ids=initiative.figures,
+        )
 
     def _chart(self, spec: ChartSpec) -> None:
         from briefing.charts import chart_data
@@ -154,9 +196,16 @@ class _Planner:
         self.placed_charts.add(spec.id)
         data = chart_data(spec, self.report, language=self.options.language)
         cites = [self.report.cite(s) for s in chart_sections(spec, self.report)]
-        self._add("chart", chart=spec, alt_text=data.alt_text, cites=cites,
-                  sections=chart_sections(spec, self.report), figure_ids=spec.figures,
-                  initiatives=spec.initiatives, chart_id=spec.id)
+        self._add(
+            "chart",
+            chart=spec,
+            alt_text=data.alt_text,
+            cites=cites,
+            sections=chart_sections(spec, self.report),
+            figure_ids=spec.figures,
+            initiatives=spec.initiatives,
+            chart_id=spec.id,
+        )
 
     def _programme(self, entry: OutlineEntry) -> None:
         agenda = self.report.agenda
@@ -164,26 +213,48 @@ class _Planner:
         cite = self.report.cite(agenda.section)
         text = self.templates.render("programme", agenda=agenda, cite=cite)
         labels = self.templates.labels
-        rows = [(item.time, item.title.title() if item.title.isupper() else item.title,
-                 item.speaker or "") for item in agenda.items]
-        pages = [rows[i:i + PROGRAMME_ROWS] for i in range(0, len(rows), PROGRAMME_ROWS)]
+        rows = [
+            (
+                item.time,
+                item.title.title() if item.title.isupper() else item.title,
+                item.speaker or "",
+            )
+            for item in agenda.items
+        ]
+        pages = [rows[i : i + PROGRAMME_ROWS] for i in range(0, len(rows), PROGRAMME_ROWS)]
         for n, page in enumerate(pages):
-            table = Table((labels.time, labels.session, labels.speaker), tuple(page),
-                          (0.12, 0.53, 0.35))
+            table = Table(
+                (labels.time, labels.session, labels.speaker), tuple(page), (0.12, 0.53, 0.35)
+            )
             title = text.title + (labels.continued if n else "")
-            self.slides.append(Slide("table", title, text.subtitle, (), text.notes if not n else
-                                     f"{labels.continued}\n\n{text.source}", text.source,
-                                     sections=(entry.section.id,), table=table))
+            self.slides.append(
+                Slide(
+                    "table",
+                    title,
+                    text.subtitle,
+                    (),
+                    text.notes if not n else f"{labels.continued}\n\n{text.source}",
+                    text.source,
+                    sections=(entry.section.id,),
+                    table=table,
+                )
+            )
         for chart in self.charts:
             if chart.kind == "schedule" and chart.id not in self.placed_charts:
                 self._chart(chart)
 
     def _leftovers(self) -> None:
         """Initiatives (and charts) chosen without the section that discusses them."""
-        rest = [i for i in self.report.initiatives
-                if i.id in self.chosen and i.id not in self.placed_initiatives]
-        charts = [c for c in self.charts if c.id not in self.placed_charts
-                  and set(c.initiatives) & self.chosen]
+        rest = [
+            i
+            for i in self.report.initiatives
+            if i.id in self.chosen and i.id not in self.placed_initiatives
+        ]
+        charts = [
+            c
+            for c in self.charts
+            if c.id not in self.placed_charts and set(c.initiatives) & self.chosen
+        ]
         if not rest and not charts:
             return
         title = self.templates.labels.initiatives_part
@@ -195,16 +266,36 @@ class _Planner:
 
     def _add_sources(self) -> None:
         cited = [e for e in self.report.outline if e.section.id in self.selected and e.level == 1]
-        self._add("sources", report=self.report.meta,
-                  cites=[self.report.cite(e.section.id) for e in cited])
+        self._add(
+            "sources",
+            report=self.report.meta,
+            cites=[self.report.cite(e.section.id) for e in cited],
+        )
 
-    def _add(self, kind: str, *, sections: Iterable[str] = (), initiatives: Iterable[str] = (),
-             figure_ids: Iterable[str] = (), chart_id: str | None = None,
-             body_kind: str = "", **context: object) -> None:
+    def _add(
+        self,
+        kind: str,
+        *,
+        sections: Iterable[str] = (),
+        initiatives: Iterable[str] = (),
+        figure_ids: Iterable[str] = (),
+        chart_id: str | None = None,
+        body_kind: str = "",
+        **context: object,
+    ) -> None:
         text = self.templates.render(kind, **context)
-        slide = Slide(kind, text.title, text.subtitle, text.body, text.notes, text.source,  # type: ignore[arg-type]
-                      sections=tuple(sections), initiatives=tuple(initiatives),
-                      figures=tuple(figure_ids), chart=chart_id)
+        slide = Slide(
+            kind,
+            text.title,
+            text.subtitle,
+            text.body,
+            text.notes,
+            text.source,  # type: ignore[arg-type]
+            sections=tuple(sections),
+            initiatives=tuple(initiatives),
+            figures=tuple(figure_ids),
+            chart=chart_id,
+        )
         if kind == "content" and not slide.body and self.slides:
             self._merge_into_previous(slide)
             return
@@ -222,12 +313,16 @@ class _Planner:
             return [slide]
         limit = MAX_BULLETS[self.options.length]
         pages = _split(list(slide.body), limit)
-        if self.options.length == "brief":
-            pages = pages[:1]
         more = self.templates.labels.continued
-        return [replace(slide, body=tuple(page), title=slide.title + (more if n else ""),
-                        notes=slide.notes if n == 0 else f"{more}\n\n{text.source}".strip())
-                for n, page in enumerate(pages)]
+        return [
+            replace(
+                slide,
+                body=tuple(page),
+                title=slide.title + (more if n else ""),
+                notes=slide.notes if n == 0 else f"{more}\n\n{text.source}".strip(),
+            )
+            for n, page in enumerate(pages)
+        ]
 
     # -- facts --------------------------------------------------------------------------------
     def _meta(self) -> DeckMeta:
@@ -239,16 +334,24 @@ class _Planner:
             presenter = f"{lead.title} {lead.name}"
         title = opts.title or (meta.title if opts.language != "en" else meta.title_en or meta.title)
         return DeckMeta(
-            title=title, subtitle=opts.subtitle if opts.subtitle is not None else labels.subtitle,
-            presenter=presenter, agency=meta.agency, date=date,
-            date_text=dates.display(date, opts.date_style, opts.language), language=opts.language,
-            report_title=meta.title, keywords=meta.keywords)
+            title=title,
+            subtitle=opts.subtitle if opts.subtitle is not None else labels.subtitle,
+            presenter=presenter,
+            agency=meta.agency,
+            date=date,
+            date_text=dates.display(date, opts.date_style, opts.language),
+            language=opts.language,
+            report_title=meta.title,
+            keywords=meta.keywords,
+        )
 
     def _charts(self) -> list[ChartSpec]:
         wanted = []
         for spec in (*self.report.charts, *self.options.charts):
-            if set(chart_sections(spec, self.report)) & self.selected or \
-                    set(spec.initiatives) & self.chosen:
+            if (
+                set(chart_sections(spec, self.report)) & self.selected
+                or set(spec.initiatives) & self.chosen
+            ):
                 wanted.append(spec)
         return wanted
 
@@ -275,4 +378,3 @@ def _split(bullets: list[Bullet], limit: int) -> list[list[Bullet]]:
         else:
             pages[-1] = candidate
     return [page for page in pages if page]
-

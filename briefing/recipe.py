@@ -72,8 +72,13 @@ def today() -> dt.date:
 def variables(report: Report | None) -> dict[str, Any]:
     """What recipe fields may refer to."""
     now = today()
-    values: dict[str, Any] = {"today": now.isoformat(), "today_roc": dates.roc_short(now),
-                              "year": now.year, "month": now.month, "roc_year": dates.roc_year(now.year)}
+    values: dict[str, Any] = {
+        "today": now.isoformat(),
+        "today_roc": dates.roc_short(now),
+        "year": now.year,
+        "month": now.month,
+        "roc_year": dates.roc_year(now.year),
+    }
     if report is not None:
         meta = report.meta.model_dump(mode="json")
         meta["report_date_roc"] = dates.roc_short(report.meta.report_date)
@@ -87,8 +92,11 @@ def read_recipe(path: str | Path) -> Located:
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
-        raise RecipeError("a recipe must be a mapping of fields (title:, sections:, ...)",
-                          file=located.file, line=1)
+        raise RecipeError(
+            "a recipe must be a mapping of fields (title:, sections:, ...)",
+            file=located.file,
+            line=1,
+        )
     return located
 
 
@@ -108,8 +116,12 @@ def render_fields(located: Located, report: Report | None) -> Located:
             try:
                 located.data[key] = env.from_string(value).render(context)
             except JinjaError as exc:
-                raise RecipeError(f"cannot fill in {value!r}: {exc.message}", file=located.file,
-                                  line=located.line_of((key,)), field=key) from None
+                raise RecipeError(
+                    f"cannot fill in {value!r}: {exc.message}",
+                    file=located.file,
+                    line=located.line_of((key,)),
+                    field=key,
+                ) from None
     return located
 
 
@@ -123,8 +135,9 @@ def to_options(located: Located) -> BuildOptions:
     if font and _looks_like_path(font):
         font = str(_resolve(located, font))
     fields.update(font=font)
-    return BuildOptions(**fields, **paths, output=output, charts=recipe.charts,
-                        source_file=located.file)
+    return BuildOptions(
+        **fields, **paths, output=output, charts=recipe.charts, source_file=located.file
+    )
 
 
 def recipe_problems(located: Located) -> list[RecipeError]:

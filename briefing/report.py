@@ -72,8 +72,11 @@ class Report:
 
     @cached_property
     def _index(self) -> dict[str, dict[str, Any]]:
-        return {"initiatives": _by_id(self.initiatives), "figures": _by_id(self.figures),
-                "charts": _by_id(self.charts)}
+        return {
+            "initiatives": _by_id(self.initiatives),
+            "figures": _by_id(self.figures),
+            "charts": _by_id(self.charts),
+        }
 
     # -- lookups ---------------------------------------------------------------------------
     @property
@@ -121,11 +124,17 @@ def load_report(folder: str | Path | None = None) -> Report:
         name: _load(folder / f"{name}.yaml", adapter, sources, optional=name in _OPTIONAL)
         for name, adapter in _FILES.items()
     }
-    report = Report(folder=folder, meta=values["report"], sections=values["sections"],
-                    initiatives=values["initiatives"], figures=values["figures"],
-                    agenda=values["agenda"], charts=values["charts"] or (),
-                    figure_origins={f.id: "report" for f in values["figures"]},
-                    sources=sources)
+    report = Report(
+        folder=folder,
+        meta=values["report"],
+        sections=values["sections"],
+        initiatives=values["initiatives"],
+        figures=values["figures"],
+        agenda=values["agenda"],
+        charts=values["charts"] or (),
+        figure_origins={f.id: "report" for f in values["figures"]},
+        sources=sources,
+    )
     check_references(report)
     return report
 
@@ -141,8 +150,9 @@ _FILES: dict[str, TypeAdapter[Any]] = {
 _OPTIONAL = {"agenda", "charts"}
 
 
-def _load(path: Path, adapter: TypeAdapter[Any], sources: dict[str, Located], *,
-          optional: bool = False) -> Any:
+def _load(
+    path: Path, adapter: TypeAdapter[Any], sources: dict[str, Located], *, optional: bool = False
+) -> Any:
     if optional and not path.exists():
         return None
     located = load_yaml(path, error=ContentError)
@@ -164,8 +174,9 @@ def reference_problems(report: Report) -> Iterator[ContentError]:
     yield from _duplicates(src("sections"), section_ids, _section_paths(report))
     for name in ("initiatives", "figures", "charts"):
         items = getattr(report, name)
-        yield from _duplicates(src(name), [x.id for x in items],
-                               [(i, "id") for i in range(len(items))])
+        yield from _duplicates(
+            src(name), [x.id for x in items], [(i, "id") for i in range(len(items))]
+        )
     sections, initiatives = set(section_ids), {i.id for i in report.initiatives}
     figures = {f.id for f in report.figures}
     for i, item in enumerate(report.initiatives):
@@ -194,8 +205,9 @@ def _section_paths(report: Report) -> list[tuple[str | int, ...]]:
     return paths
 
 
-def _duplicates(located: Located | None, ids: list[str],
-                paths: list[tuple[str | int, ...]]) -> Iterator[ContentError]:
+def _duplicates(
+    located: Located | None, ids: list[str], paths: list[tuple[str | int, ...]]
+) -> Iterator[ContentError]:
     seen: set[str] = set()
     for item_id, path in zip(ids, paths, strict=True):
         if item_id in seen:
@@ -203,8 +215,12 @@ def _duplicates(located: Located | None, ids: list[str],
         seen.add(item_id)
 
 
-def _dangling(located: Located | None, path: tuple[str | int, ...],
-              refs: Sequence[str] | str | None, known: set[str]) -> Iterator[ContentError]:
+def _dangling(
+    located: Located | None,
+    path: tuple[str | int, ...],
+    refs: Sequence[str] | str | None,
+    known: set[str],
+) -> Iterator[ContentError]:
     if refs is None:
         return
     many = not isinstance(refs, str)
@@ -215,8 +231,12 @@ def _dangling(located: Located | None, path: tuple[str | int, ...],
 
 
 def _at(located: Located | None, path: tuple[str | int, ...], message: str) -> ContentError:
-    return ContentError(message, file=located.file if located else None,
-                        line=located.line_of(path) if located else None, field=_dotted(path))
+    return ContentError(
+        message,
+        file=located.file if located else None,
+        line=located.line_of(path) if located else None,
+        field=_dotted(path),
+    )
 
 
 def _suggest(ref: str, known: set[str]) -> str:
@@ -233,8 +253,9 @@ def _dotted(path: Sequence[str | int]) -> str:
     return text
 
 
-def _walk(sections: Sequence[Section], level: int, parent: Section | None,
-          path: tuple[str, ...]) -> Iterator[OutlineEntry]:
+def _walk(
+    sections: Sequence[Section], level: int, parent: Section | None, path: tuple[str, ...]
+) -> Iterator[OutlineEntry]:
     for sec in sections:
         here = (*path, sec.id)
         yield OutlineEntry(sec, level, parent.id if parent else None, here, label(sec, parent))

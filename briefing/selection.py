@@ -55,8 +55,9 @@ def resolve(
     Ids must already be known to exist (the recipe checks them and reports typos).
     """
     if sections is None and initiatives is None:
-        return Selection(tuple(e.section.id for e in report.outline),
-                         tuple(i.id for i in report.initiatives))
+        return Selection(
+            tuple(e.section.id for e in report.outline), tuple(i.id for i in report.initiatives)
+        )
     chosen: set[str] = set()
     for section_id in sections or ():
         chosen.add(section_id)

@@ -70,13 +70,21 @@ class Templates:
             ctx = template.new_context(values, shared=False)
             parts = {block: _render_block(template, block, ctx) for block in BLOCKS}
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(exc.message or "syntax error", file=_shown(exc.filename, name),
-                                line=exc.lineno) from None
+            raise TemplateError(
+                exc.message or "syntax error", file=_shown(exc.filename, name), line=exc.lineno
+            ) from None
         except jinja2.TemplateNotFound:
             raise TemplateError("template not found", file=name) from None
         except jinja2.TemplateError as exc:
             file, line = _template_frame(sys.exc_info()[2], template, name)
             raise TemplateError(exc.message or str(exc), file=file, line=line) from None
+        except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
+            # A template mistake that Jinja passes through (slicing with an undefined value,
+            # a filter given the wrong type): still the template's fault, still located.
+            file, line = _template_frame(sys.exc_info()[2], template, name)
+            if line is None:
+                raise
+            raise TemplateError(f"{type(exc).__name__}: {exc}", file=file, line=line) from None
         return RenderedSlide(
             title=_one_line(parts["title"]),
             subtitle=_one_line(parts["subtitle"]),
@@ -123,10 +131,27 @@ def when_text(when: str | None, language: str = "zh-TW") -> str:
         return ""
     parts = [int(p) for p in when.split("-")]
     if language == "en":
-        months = ["", "January", "February", "March", "April", "May", "June", "July",
-                  "August", "September", "October", "November", "December"]
-        return " ".join(str(p) for p in ([parts[2]] if len(parts) > 2 else [])
-                        + ([months[parts[1]]] if len(parts) > 1 else []) + [parts[0]])
+        months = [
+            "",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+        return " ".join(
+            str(p)
+            for p in ([parts[2]] if len(parts) > 2 else [])
+            + ([months[parts[1]]] if len(parts) > 1 else [])
+            + [parts[0]]
+        )
     units = ("年", "月", "日")
     return " ".join(f"{p} {u}" for p, u in zip(parts, units, strict=False))
 
@@ -134,10 +159,21 @@ def when_text(when: str | None, language: str = "zh-TW") -> str:
 @lru_cache(maxsize=8)
 def _environment(user_folders: tuple[str, ...]) -> SandboxedEnvironment:
     loader = ChoiceLoader([FileSystemLoader(list(user_folders)), FileSystemLoader(TEMPLATES_DIR)])
-    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
-                               trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(roc=dates.roc, roc_short=dates.roc_short, number=format_number,
-                       when=when_text, figure=figure_text, figure_when=figure_when)
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        roc=dates.roc,
+        roc_short=dates.roc_short,
+        number=format_number,
+        when=when_text,
+        figure=figure_text,
+        figure_when=figure_when,
+    )
     return env
 
 
@@ -171,8 +207,9 @@ def _render_block(template: jinja2.Template, block: str, ctx: Any) -> str:
     return "".join(render(ctx)) if render else ""
 
 
-def _template_frame(tb: Any, template: jinja2.Template | None,
-                    fallback: str) -> tuple[str, int | None]:
+def _template_frame(
+    tb: Any, template: jinja2.Template | None, fallback: str
+) -> tuple[str, int | None]:
     """File and template line of the innermost traceback frame inside a template.
 
     Blocks are called directly (not through ``render``), so Jinja has not rewritten the

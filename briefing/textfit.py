@@ -18,9 +18,9 @@ if TYPE_CHECKING:
 
     from briefing.plan import Bullet
 
-LINE_SPACING = 1.2       # line height as a multiple of the type size
-PARAGRAPH_GAP = 0.35     # space before each bullet, in lines
-INDENT_EM = 1.6          # indent per bullet level (bullet + gap), in em
+LINE_SPACING = 1.2  # line height as a multiple of the type size
+PARAGRAPH_GAP = 0.35  # space before each bullet, in lines
+INDENT_EM = 1.6  # indent per bullet level (bullet + gap), in em
 
 
 def width_em(text: str) -> float:
@@ -52,8 +52,11 @@ def body_height_pt(bullets: Sequence[Bullet], size: float, box_width_pt: float) 
     return height
 
 
-def fit_size(bullets: Sequence[Bullet], box: tuple[int, int, int, int],
-             sizes: Sequence[int] = (24, 22, 20, 18)) -> int | None:
+def fit_size(
+    bullets: Sequence[Bullet],
+    box: tuple[int, int, int, int],
+    sizes: Sequence[int] = (24, 22, 20, 18),
+) -> int | None:
     """The largest of ``sizes`` at which ``bullets`` fit ``box`` (EMU), or None."""
     width_pt, height_pt = _pt(box[2]) - 14, _pt(box[3]) - 10  # minus the text insets
     for size in sizes:
@@ -62,8 +65,9 @@ def fit_size(bullets: Sequence[Bullet], box: tuple[int, int, int, int],
     return None
 
 
-def title_size(text: str, box: tuple[int, int, int, int],
-               sizes: Sequence[int] = (36, 32, 28, 24)) -> int:
+def title_size(
+    text: str, box: tuple[int, int, int, int], sizes: Sequence[int] = (36, 32, 28, 24)
+) -> int:
     """The largest title size at which ``text`` stays on one line (two at the smallest)."""
     width_pt = _pt(box[2]) - 14
     for size in sizes:

@@ -7,10 +7,10 @@ One place for colours and sizes so a chart's palette matches the slides it sits 
 from __future__ import annotations
 
 # Theme colours (hex RGB), written into the master's theme as dk1/lt1/dk2/lt2/accent1..6.
-DARK = "1F2A37"        # dk1: body text
-LIGHT = "FFFFFF"       # lt1: background
-NAVY = "1B3A5C"        # dk2: titles, cover band
-PAPER = "F3F5F8"       # lt2: soft panels
+DARK = "1F2A37"  # dk1: body text
+LIGHT = "FFFFFF"  # lt1: background
+NAVY = "1B3A5C"  # dk2: titles, cover band
+PAPER = "F3F5F8"  # lt2: soft panels
 ACCENTS = (
     "1F6FB2",  # accent1: blue
     "2E9C8F",  # accent2: teal
@@ -43,7 +43,7 @@ SOURCE_PT = 16
 
 def rgb(hex_colour: str) -> tuple[float, float, float]:
     """A hex colour as matplotlib's 0..1 RGB triple."""
-    return tuple(int(hex_colour[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def inches(value: float) -> int:

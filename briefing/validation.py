@@ -68,5 +68,7 @@ def _message(item: Any) -> str:
     if kind == "missing":
         return "required field is missing"
     value = item.get("input")
-    shown = f" (got {value!r})" if isinstance(value, str | int | float) and kind != "missing" else ""
+    shown = (
+        f" (got {value!r})" if isinstance(value, str | int | float) and kind != "missing" else ""
+    )
     return f"{item['msg']}{shown}"

@@ -78,11 +78,13 @@ def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path_, out: Located) 
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, list | dict):
-                raise yaml.MarkedYAMLError(problem="a key must be a plain value",
-                                           problem_mark=key_node.start_mark)
+                raise yaml.MarkedYAMLError(
+                    problem="a key must be a plain value", problem_mark=key_node.start_mark
+                )
             if key in result:
-                raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}",
-                                           problem_mark=key_node.start_mark)
+                raise yaml.MarkedYAMLError(
+                    problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark
+                )
             result[key] = _build(loader, value_node, (*path, key), out)
             out.lines[(*path, key)] = key_node.start_mark.line + 1
         return result

@@ -41,8 +41,9 @@ class Visual:
     native: Any = None  # briefing.charts.ChartData, drawn by deck.native_chart
 
 
-def build_presentation(plan: DeckPlan, visuals: dict[str, Visual], typeface: str,
-                       master: Path = MASTER) -> PresentationT:
+def build_presentation(
+    plan: DeckPlan, visuals: dict[str, Visual], typeface: str, master: Path = MASTER
+) -> PresentationT:
     """A Presentation holding every slide of ``plan`` (fonts are embedded afterwards)."""
     try:
         prs = Presentation(str(master))
@@ -52,8 +53,10 @@ def build_presentation(plan: DeckPlan, visuals: dict[str, Visual], typeface: str
     writer = _SlideWriter(prs, typeface, visuals)
     for number, spec in enumerate(plan.slides, start=1):
         if spec.layout not in layouts:
-            raise DeckError(f"the master has no layout named {spec.layout!r} "
-                            f"(it has: {', '.join(layouts)})", file=master)
+            raise DeckError(
+                f"the master has no layout named {spec.layout!r} (it has: {', '.join(layouts)})",
+                file=master,
+            )
         writer.write(prs.slides.add_slide(layouts[spec.layout]), spec, number)
     return prs
 
@@ -99,8 +102,12 @@ class _SlideWriter:
         for i, bullet in enumerate(spec.body):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.level = bullet.level
-            add_text(paragraph, bullet.text, self.typeface,
-                     size=size if bullet.level == 0 else max(16, round(size * 0.85)))
+            add_text(
+                paragraph,
+                bullet.text,
+                self.typeface,
+                size=size if bullet.level == 0 else max(16, round(size * 0.85)),
+            )
         finish(frame, self.typeface)
         _autofit(frame)
         self._source(slide, spec)
@@ -118,13 +125,15 @@ class _SlideWriter:
         if visual.native is not None:
             from briefing.deck.native_chart import add_native_chart
 
-            add_native_chart(slide.shapes, visual.native, left, top, width, height,
-                             typeface=self.typeface)
+            add_native_chart(
+                slide.shapes, visual.native, left, top, width, height, typeface=self.typeface
+            )
         else:
             import io
 
-            picture = slide.shapes.add_picture(io.BytesIO(visual.png or b""), Emu(left),
-                                               Emu(top), Emu(width), Emu(height))
+            picture = slide.shapes.add_picture(
+                io.BytesIO(visual.png or b""), Emu(left), Emu(top), Emu(width), Emu(height)
+            )
             picture.name = f"Chart {spec.chart}"
             c_nv_pr = picture._element.nvPicPr.cNvPr
             c_nv_pr.set("descr", visual.alt_text)
@@ -147,16 +156,25 @@ class _SlideWriter:
             frame.word_wrap = True
             set_lines(frame, [spec.subtitle], self.typeface, size=16, colour=theme.MUTED)
 
-    def _title(self, slide: PptxSlide, text: str, sizes: tuple[int, ...] = (36, 32, 28, 24)) -> None:
+    def _title(
+        self, slide: PptxSlide, text: str, sizes: tuple[int, ...] = (36, 32, 28, 24)
+    ) -> None:
         title = slide.shapes.title
         if title is None:
             raise DeckError("the layout has no title placeholder")
         box = (title.left, title.top, title.width, title.height)
-        set_lines(title.text_frame, [text], self.typeface,
-                  size=textfit.title_size(text, box, sizes), bold=True)
+        set_lines(
+            title.text_frame,
+            [text],
+            self.typeface,
+            size=textfit.title_size(text, box, sizes),
+            bold=True,
+        )
         title.text_frame.word_wrap = True
 
-    def _placeholder_lines(self, slide: PptxSlide, idx: int, lines: list[str], **style: Any) -> None:
+    def _placeholder_lines(
+        self, slide: PptxSlide, idx: int, lines: list[str], **style: Any
+    ) -> None:
         shape = _placeholder(slide, idx)
         if shape is not None and any(lines):
             set_lines(shape.text_frame, lines, self.typeface, **style)
@@ -178,20 +196,28 @@ class _SlideWriter:
         set_lines(frame, spec.notes.split("\n"), self.typeface)
 
     def _slide_number(self, slide: PptxSlide, number: int) -> None:
-        layout_ph = next((ph for ph in slide.slide_layout.placeholders
-                          if ph.placeholder_format.type is not None
-                          and "SLIDE_NUMBER" in str(ph.placeholder_format.type)), None)
+        layout_ph = next(
+            (
+                ph
+                for ph in slide.slide_layout.placeholders
+                if ph.placeholder_format.type is not None
+                and "SLIDE_NUMBER" in str(ph.placeholder_format.type)
+            ),
+            None,
+        )
         if layout_ph is None:
             return
         ids = [int(x) for x in slide.shapes._spTree.xpath("//p:cNvPr/@id")] or [1]
-        field_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"briefing/slidenum/{number}")).upper() + "}"
+        field_id = (
+            "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"briefing/slidenum/{number}")).upper() + "}"
+        )
         xml = (
             f'<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
             f'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
             f'<p:nvSpPr><p:cNvPr id="{max(ids) + 1}" name="Slide Number {number}"/>'
             f'<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
             f'<p:nvPr><p:ph type="sldNum" sz="quarter" idx="{layout_ph.placeholder_format.idx}"/>'
-            f'</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>'
+            f"</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
             f'<a:p><a:pPr algn="r"/><a:fld id="{field_id}" type="slidenum"><a:rPr sz="1600"/>'
             f'<a:t>{number}</a:t></a:fld><a:endParaRPr sz="1600"/></a:p></p:txBody></p:sp>'
         )
@@ -205,8 +231,9 @@ def _write_table(slide: PptxSlide, table: Table, typeface: str) -> None:
     left, top, width, _ = theme.VISUAL_BOX
     rows = len(table.rows) + 1
     row_height = Inches(0.55)
-    shape = slide.shapes.add_table(rows, len(table.header), Emu(left), Emu(top), Emu(width),
-                                   Emu(row_height * rows))
+    shape = slide.shapes.add_table(
+        rows, len(table.header), Emu(left), Emu(top), Emu(width), Emu(row_height * rows)
+    )
     shape.name = "Table"
     grid = shape.table
     widths = table.widths or tuple(1 / len(table.header) for _ in table.header)
@@ -220,8 +247,14 @@ def _write_table(slide: PptxSlide, table: Table, typeface: str) -> None:
             cell.margin_left = cell.margin_right = Inches(0.08)
             frame = cell.text_frame
             frame.word_wrap = True
-            set_lines(frame, [value], typeface, size=16, bold=r == 0,
-                      colour=theme.LIGHT if r == 0 else theme.DARK)
+            set_lines(
+                frame,
+                [value],
+                typeface,
+                size=16,
+                bold=r == 0,
+                colour=theme.LIGHT if r == 0 else theme.DARK,
+            )
             if r == 0:
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = RGBColor.from_string(theme.NAVY)

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation
 
 
-def set_properties(prs: Presentation, *, title: str, author: str, subject: str,
-                   keywords: str, epoch: dt.datetime) -> None:
+def set_properties(
+    prs: Presentation, *, title: str, author: str, subject: str, keywords: str, epoch: dt.datetime
+) -> None:
     """Core document properties, dated ``epoch`` (no wall-clock time)."""
     props = prs.core_properties
     props.title, props.author, props.subject, props.keywords = title, author, subject, keywords

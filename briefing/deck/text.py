@@ -20,8 +20,14 @@ LANG = "zh-TW"
 ALT_LANG = "en-US"
 
 
-def style_run(run: _Run, typeface: str, *, size: float | None = None, bold: bool = False,
-              colour: str | None = None) -> None:
+def style_run(
+    run: _Run,
+    typeface: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    colour: str | None = None,
+) -> None:
     """Set size, weight, colour, language and the latin/ea/cs typefaces of one run."""
     font = run.font
     if size is not None:
@@ -71,10 +77,30 @@ def finish(frame: TextFrame, typeface: str) -> None:
 
 # CT_TextCharacterProperties child order: ln, fill, effect, highlight, uLnTx/uLn, uFillTx/uFill,
 # latin, ea, cs, sym, hlinkClick, hlinkMouseOver, rtl, extLst.
-_ORDER = ["a:ln", "a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill",
-          "a:grpFill", "a:effectLst", "a:effectDag", "a:highlight", "a:uLnTx", "a:uLn",
-          "a:uFillTx", "a:uFill", "a:latin", "a:ea", "a:cs", "a:sym", "a:hlinkClick",
-          "a:hlinkMouseOver", "a:rtl", "a:extLst"]
+_ORDER = [
+    "a:ln",
+    "a:noFill",
+    "a:solidFill",
+    "a:gradFill",
+    "a:blipFill",
+    "a:pattFill",
+    "a:grpFill",
+    "a:effectLst",
+    "a:effectDag",
+    "a:highlight",
+    "a:uLnTx",
+    "a:uLn",
+    "a:uFillTx",
+    "a:uFill",
+    "a:latin",
+    "a:ea",
+    "a:cs",
+    "a:sym",
+    "a:hlinkClick",
+    "a:hlinkMouseOver",
+    "a:rtl",
+    "a:extLst",
+]
 _RANK = {qn(tag): i for i, tag in enumerate(_ORDER)}
 
 
