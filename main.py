@@ -5,9 +5,25 @@
     python main.py                  # the desktop app
 """
 
-import sys
+from __future__ import annotations
 
-from briefing.cli import main
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from briefing.cli import Exit, main
+
+
+def open_app(recipe: Path | None, err: TextIO) -> int:
+    """Start the desktop app (PySide6 is imported only here)."""
+    try:
+        from gui.app import run
+    except ImportError as exc:
+        print(f"error: the desktop app needs PySide6 ({exc}); the command line works "
+              "without it: python main.py build", file=err)
+        return Exit.BAD_INPUT
+    return run(recipe)
+
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(gui=open_app))

@@ -8,6 +8,7 @@ printed only with ``--debug``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from briefing.errors import BriefingError, RecipeError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from briefing.options import BuildOptions
 
@@ -144,17 +145,26 @@ def _date(text: str) -> dt.date:
 
 
 def main(
-    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    gui: Callable[[Path | None, TextIO], int] | None = None,
 ) -> int:
-    """Run the CLI; returns the exit status instead of exiting."""
+    """Run the CLI; returns the exit status instead of exiting.
+
+    ``gui`` opens the desktop app; ``main.py`` passes it and imports PySide6 only then, so
+    the core never imports the GUI layer.
+    """
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = parser().parse_args(argv)
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            args = parser().parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage error
         return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
     try:
         if args.command is None or args.command == "gui":
-            return _gui(getattr(args, "recipe", None), err)
+            return (gui or _no_gui)(getattr(args, "recipe", None), err)
         return int(COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         if args.debug:
@@ -418,17 +428,9 @@ COMMANDS = {"build": _build, "check": _check, "list": _list}
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _gui(recipe: Path | None, err: TextIO) -> int:
-    try:
-        from gui.app import run
-    except ImportError as exc:
-        print(
-            f"error: the desktop app needs PySide6 ({exc}); the command line works without "
-            "it: python main.py build",
-            file=err,
-        )
-        return Exit.BAD_INPUT
-    return run(recipe)
+def _no_gui(recipe: Path | None, err: TextIO) -> int:
+    print("error: the desktop app starts from main.py (python main.py gui)", file=err)
+    return Exit.BAD_INPUT
 
 
 def _logging(args: argparse.Namespace, err: TextIO) -> None:

@@ -45,6 +45,16 @@ class BuildOptions:
     source_file: str | None = None  # the recipe this came from, for messages
     epoch: dt.datetime | None = field(default=None)  # document timestamps (reproducible builds)
 
+    def __post_init__(self) -> None:
+        for name in ("report", "output", "figures", "templates"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, Path):
+                object.__setattr__(self, name, Path(value))
+        for name in ("sections", "initiatives"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
+
     def replace(self, **changes: Any) -> BuildOptions:
         """A copy with some options changed; unknown names raise TypeError."""
         unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
