@@ -127,40 +127,76 @@ class BuildResult:
 def options_from_recipe(path: str | Path | None = None, **overrides: Any) -> BuildOptions:
     """Build options from a recipe file (or none), with command-line style overrides applied.
 
-    Overrides of None are ignored, so a CLI can pass every option it parsed.
+    Overrides of None are ignored, so a CLI can pass every option it parsed. The first problem
+    with the recipe is raised as a :class:`RecipeError` naming its file, line and field.
     """
     from briefing.options import BuildOptions
 
     changes = {k: v for k, v in overrides.items() if v is not None}
     if path is None:
         return BuildOptions().replace(**changes)
+    read = _read_recipe(Path(path), changes)
+    if read.problems:
+        raise read.problems[0]
+    assert read.options is not None
+    return read.options
+
+
+@dataclass
+class _RecipeRead:
+    options: BuildOptions | None
+    problems: list[BriefingError]
+    report: Report | None
+
+
+def _read_recipe(path: Path, changes: dict[str, Any]) -> _RecipeRead:
+    """Everything wrong with a recipe (rendering, schema, unknown ids), and its options."""
+    from briefing.options import BuildOptions
+
     located = read_recipe(path)
-    folder = report_path(located)
-    report = _load_report_quietly(folder)
-    options = to_options(render_fields(located, report))
-    _check_recipe_ids(located, report, options)
-    return options.replace(**changes)
-
-
-def _load_report_quietly(folder: Path | None) -> Report | None:
+    report, problems = None, []
     try:
-        return load_report(folder)
-    except BriefingError:
-        return None  # reported properly when the build loads it
+        report = load_report(changes.get("report") or report_path(located), check=False)
+    except BriefingError as exc:
+        problems.append(exc)
+    problems += render_fields(located, report)
+    schema = recipe_problems(located)
+    problems += schema
+    if problems:
+        if report is not None:  # still name every unknown id the recipe lists
+            raw = BuildOptions(sections=_ids(located.data.get("sections")),
+                               initiatives=_ids(located.data.get("initiatives")))
+            problems += _located_selection_problems(located, report, raw)
+        problems.sort(key=lambda p: (p.file != located.file, p.line or 0))
+        return _RecipeRead(None, problems, report)
+    options = to_options(located).replace(**changes)
+    if report is not None:
+        problems += _located_selection_problems(located, report, options)
+    return _RecipeRead(options, problems, report)
 
 
-def _check_recipe_ids(located: Any, report: Report | None, options: BuildOptions) -> None:
-    if report is None:
-        return
+def _ids(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _located_selection_problems(
+    located: Any, report: Report, options: BuildOptions
+) -> list[BriefingError]:
+    found: list[BriefingError] = []
     for problem in selection_problems(report, options):
         index = _bad_index(located.data.get(problem.field or ""), problem.message)
         path = (problem.field, index) if index is not None else (problem.field,)
-        raise RecipeError(
-            problem.message,
-            file=located.file,
-            line=located.line_of(path),
-            field=f"{problem.field}[{index}]" if index is not None else problem.field,
+        found.append(
+            RecipeError(
+                problem.message,
+                file=located.file,
+                line=located.line_of(path) if problem.field in located.data else None,
+                field=f"{problem.field}[{index}]" if index is not None else problem.field,
+            )
         )
+    return found
 
 
 def _bad_index(values: Any, message: str) -> int | None:
@@ -249,37 +285,57 @@ def build(
     )
 
 
-def check(options: BuildOptions, recipe: str | Path | None = None) -> list[BriefingError]:
-    """Every problem with a recipe, the content, the templates and font coverage (no output)."""
-    problems: list[BriefingError] = []
-    if recipe is not None:
+def check(recipe: str | Path | None = None, **overrides: Any) -> list[BriefingError]:
+    """Every problem with a recipe, the content, the templates and font coverage, at once,
+    without writing anything (``python main.py check``)."""
+    from briefing.options import BuildOptions
+
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    if recipe is None:
+        options: BuildOptions | None = BuildOptions().replace(**changes)
+        problems: list[BriefingError] = []
+    else:
         try:
-            located = read_recipe(recipe)
+            read = _read_recipe(Path(recipe), changes)
         except BriefingError as exc:
             return [exc]
-        problems += recipe_problems(located)
-        if problems:
-            return problems
-    try:
-        report = load(options)
-    except BriefingError as exc:
-        return [*problems, exc]
-    problems += list(reference_problems(report))
-    problems += list(selection_problems(report, options))
-    if problems:
+        options, problems = read.options, read.problems
+    if options is None:
         return problems
     try:
+        report = load_report(options.report, check=False)
+    except BriefingError as exc:
+        return _unique([*problems, exc])
+    content = list(reference_problems(report))
+    if recipe is None:
+        problems += list(selection_problems(report, options))
+    if content or problems:
+        return _unique(problems + content)
+    return problems + _deck_problems(options, report)
+
+
+def _deck_problems(options: BuildOptions, report: Report) -> list[BriefingError]:
+    """Problems that show only when planning: figures file, templates, charts, fonts."""
+    try:
+        if options.figures is not None:
+            report = apply_overrides(report, options.figures)
         deck_plan = plan(options, report)
         family = fonts.load_family(options.font, index=options.font_index)
         regular, bold = _deck_text(deck_plan, {})
-        for spec in deck_plan.charts.values():
-            text = charts_mod.chart_data(spec, report, language=options.language).text()
-            regular[0] = regular.get(0, "") + text
-        for missing in fonts.missing_characters(family, regular, bold_texts=bold):
-            problems.append(FontError(str(missing), field="font"))
+        for n, slide in enumerate(deck_plan.slides, start=1):
+            if slide.chart:
+                data = charts_mod.chart_data(deck_plan.charts[slide.chart], report,
+                                             language=options.language)
+                regular[n] += data.text()
+        missing = fonts.missing_characters(family, regular, bold_texts=bold)
     except BriefingError as exc:
-        problems.append(exc)
-    return problems
+        return [exc]
+    return [FontError(str(m), field="font") for m in missing]
+
+
+def _unique(problems: list[BriefingError]) -> list[BriefingError]:
+    seen: set[str] = set()
+    return [p for p in problems if not (str(p) in seen or seen.add(str(p)))]
 
 
 # -- steps --------------------------------------------------------------------------------------

@@ -290,8 +290,12 @@ def _recipes(given: list[Path] | None) -> list[Path]:
 def _options(recipe: Path | None, args: argparse.Namespace) -> BuildOptions:
     from briefing import api
 
-    return api.options_from_recipe(
-        recipe,
+    return api.options_from_recipe(recipe, **_overrides(args))
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """The options given on the command line (None where not given)."""
+    return dict(
         report=args.report_dir,
         sections=_tuple(args.sections),
         initiatives=_tuple(args.initiatives),
@@ -319,18 +323,9 @@ def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
 
-    recipes = _recipes(args.recipe) or [None]
     bad = 0
-    for recipe in recipes:
-        try:
-            options = _options(recipe, args)
-            problems = api.check(options, recipe)
-        except BriefingError as exc:
-            problems = [exc]
-            if recipe is not None:
-                problems += [
-                    p for p in api.check(_options(None, args), recipe) if str(p) != str(exc)
-                ]
+    for recipe in _recipes(args.recipe) or [None]:
+        problems = api.check(recipe, **_overrides(args))
         for problem in problems:
             print(f"error: {problem}", file=err)
         bad += len(problems)

@@ -106,23 +106,24 @@ def report_path(located: Located) -> Path | None:
     return _resolve(located, value) if isinstance(value, str) else None
 
 
-def render_fields(located: Located, report: Report | None) -> Located:
-    """Render ``{{ ... }}`` in the recipe's text fields (in place); errors name the field."""
+def render_fields(located: Located, report: Report | None) -> list[RecipeError]:
+    """Render ``{{ ... }}`` in the recipe's text fields, in place; the problems, per field."""
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     context = variables(report)
+    problems = []
     for key in _TEMPLATED:
         value = located.data.get(key)
         if isinstance(value, str) and "{" in value:
             try:
                 located.data[key] = env.from_string(value).render(context)
             except JinjaError as exc:
-                raise RecipeError(
+                problems.append(RecipeError(
                     f"cannot fill in {value!r}: {exc.message}",
                     file=located.file,
                     line=located.line_of((key,)),
                     field=key,
-                ) from None
-    return located
+                ))
+    return problems
 
 
 def to_options(located: Located) -> BuildOptions:

@@ -114,8 +114,12 @@ class Report:
         return dataclasses.replace(self, **changes)
 
 
-def load_report(folder: str | Path | None = None) -> Report:
-    """Load and check the report in ``folder`` (default: the bundled report)."""
+def load_report(folder: str | Path | None = None, *, check: bool = True) -> Report:
+    """Load and check the report in ``folder`` (default: the bundled report).
+
+    With ``check=False`` duplicate and dangling ids are left for :func:`reference_problems`
+    to list (``python main.py check`` reports them all at once).
+    """
     folder = Path(folder) if folder is not None else DEFAULT_REPORT
     if not folder.is_dir():
         raise ContentError("report folder not found", file=folder)
@@ -135,7 +139,8 @@ def load_report(folder: str | Path | None = None) -> Report:
         figure_origins={f.id: "report" for f in values["figures"]},
         sources=sources,
     )
-    check_references(report)
+    if check:
+        check_references(report)
     return report
 
 
