@@ -1,0 +1,283 @@
+"""Draw :class:`~briefing.charts.ChartData` as an editable PowerPoint chart (python-pptx).
+
+PowerPoint draws bar, column, pie and line charts itself; a timeline or a schedule has no
+native chart type, so :func:`add_native_chart` raises :class:`ChartError` for them and the
+caller falls back to the PNG from :func:`briefing.charts.render_png`.
+
+All chart text uses the deck's embedded typeface: python-pptx's ``chart.font.name`` sets only
+``a:latin``, so ``a:ea`` and ``a:cs`` (and ``lang="zh-TW"``) are added to the chart space's
+``c:txPr`` and to the title's runs here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import TYPE_CHECKING
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from briefing import theme
+from briefing.charts import Series, format_value
+from briefing.errors import ChartError
+
+if TYPE_CHECKING:
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.shapetree import SlideShapes
+
+    from briefing.charts import ChartData
+
+CHART_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "pie": XL_CHART_TYPE.PIE,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+}
+LANG = "zh-TW"
+TEXT_PT = 16
+TITLE_PT = 20
+_GRID = "DDE3EA"
+
+
+def add_native_chart(
+    shapes: SlideShapes,
+    data: ChartData,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    *,
+    typeface: str,
+) -> GraphicFrame:
+    """Add ``data`` as a native chart at the given box (EMU) and return its graphic frame.
+
+    Raises :class:`ChartError` for kinds PowerPoint cannot draw natively (timeline, schedule).
+    """
+    chart_type = CHART_TYPES.get(data.kind)
+    if chart_type is None:
+        raise ChartError(
+            f"PowerPoint has no native {data.kind} chart; draw it as an image",
+            field=f"charts.{data.spec.id}.kind",
+        )
+    alt_text = data.alt_text
+    if data.kind == "bar":
+        # PowerPoint stacks bar categories bottom-up; feed them reversed so the first is on
+        # top (reversing the axis instead moves the value axis to the top in some viewers).
+        data = _reversed(data)
+    chart_data = CategoryChartData(number_format=number_format(data))
+    chart_data.categories = list(data.categories)
+    for series in data.series:
+        chart_data.add_series(
+            series.name, [None if math.isnan(v) else v for v in series.values]
+        )
+    frame = shapes.add_chart(
+        chart_type, Emu(left), Emu(top), Emu(width), Emu(height), chart_data
+    )
+    frame.name = f"Chart {data.spec.id}"
+    c_nv_pr = frame._element.nvGraphicFramePr.cNvPr
+    c_nv_pr.set("descr", alt_text)
+    c_nv_pr.set("title", data.title)
+    chart = frame.chart
+
+    chart.font.size = Pt(TEXT_PT)
+    chart.font.name = typeface
+    chart.font.color.rgb = RGBColor.from_string(theme.DARK)
+    paragraph = chart._chartSpace.get_or_add_txPr().p_lst[0]
+    _set_typeface(paragraph.get_or_add_pPr().get_or_add_defRPr(), typeface)
+    end = paragraph.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.set("lang", LANG)
+
+    chart.has_title = True
+    title_frame = chart.chart_title.text_frame
+    title_frame.text = data.title
+    for paragraph in title_frame.paragraphs:
+        _set_typeface(paragraph._p.get_or_add_pPr().get_or_add_defRPr(), typeface)
+        for run in paragraph.runs:
+            run.font.size = Pt(TITLE_PT)
+            run.font.bold = True
+            run.font.color.rgb = RGBColor.from_string(theme.NAVY)
+            _set_typeface(run._r.get_or_add_rPr(), typeface)
+
+    plot = chart.plots[0]
+    if data.kind == "pie":
+        _style_pie(chart, plot, data, typeface)
+    else:
+        _style_category_chart(chart, plot, data, typeface)
+    return frame
+
+
+def number_format(data: ChartData) -> str:
+    """An Excel number format showing the values with the chart's unit: ``#,##0" 萬新幣"``."""
+    base = _base_format(data)
+    unit = data.unit or ""
+    if not unit:
+        return base
+    if data.language == "en" and unit.startswith(("S$", "NT$")):
+        prefix, _, rest = unit.partition(" ")
+        return _quoted(prefix) + base + (_quoted(" " + rest) if rest else "")
+    return base + _quoted(unit if unit in ("%", "％") else " " + unit)
+
+
+def _reversed(data: ChartData) -> ChartData:
+    series = tuple(
+        Series(s.name, s.values[::-1], s.labels[::-1] if s.labels else ()) for s in data.series
+    )
+    colours = data.colours[::-1] if len(data.colours) == len(data.categories) else data.colours
+    return dataclasses.replace(
+        data, categories=data.categories[::-1], series=series, colours=colours
+    )
+
+
+def _base_format(data: ChartData) -> str:
+    """``#,##0`` with as many decimals (up to two) as the values need."""
+    decimals = 0
+    for series in data.series:
+        for value in series.values:
+            if not math.isnan(value) and not float(value).is_integer():
+                decimals = max(decimals, len(f"{value:.2f}".rstrip("0").split(".")[1]))
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', "") + '"'
+
+
+def _style_category_chart(chart, plot, data: ChartData, typeface: str) -> None:  # noqa: ANN001
+    single = len(data.series) == 1
+    chart.has_legend = not single
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+    if data.kind in ("bar", "column"):
+        plot.gap_width = 60
+        plot.vary_by_categories = False
+    for j, series in enumerate(chart.series):
+        colour = theme.ACCENTS[j % len(theme.ACCENTS)]
+        if data.kind == "line":
+            line_colour = data.colours[j] if single else colour
+            series.format.line.color.rgb = RGBColor.from_string(line_colour)
+            series.format.line.width = Pt(2.5)
+            series.smooth = False
+            continue
+        series.format.fill.solid()
+        series.format.fill.fore_color.rgb = RGBColor.from_string(colour)
+        if single:
+            for i, point in enumerate(series.points):
+                point.format.fill.solid()
+                point.format.fill.fore_color.rgb = RGBColor.from_string(data.colours[i])
+    _data_labels(plot, chart, data, typeface)
+
+    value_axis = chart.value_axis
+    value_axis.has_major_gridlines = True
+    value_axis.major_gridlines.format.line.color.rgb = RGBColor.from_string(_GRID)
+    value_axis.format.line.fill.background()
+    value_axis.minimum_scale = 0
+    value_axis.tick_labels.number_format = _base_format(data)  # the unit is in the axis title
+    value_axis.tick_labels.number_format_is_linked = False
+    if data.y_label:
+        value_axis.has_title = True
+        axis_frame = value_axis.axis_title.text_frame
+        axis_frame.text = data.y_label
+        for paragraph in axis_frame.paragraphs:
+            for run in paragraph.runs:
+                run.font.size = Pt(14)
+                run.font.bold = False
+                _set_typeface(run._r.get_or_add_rPr(), typeface)
+        if data.kind != "bar":  # horizontal text beside a vertical axis: no rotation
+            _horizontal_title(value_axis.axis_title._element)
+    category_axis = chart.category_axis
+    category_axis.format.line.color.rgb = RGBColor.from_string(theme.MUTED)
+    category_axis.has_major_gridlines = False
+
+
+def _style_pie(chart, plot, data: ChartData, typeface: str) -> None:  # noqa: ANN001
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False
+    plot.vary_by_categories = True
+    for i, point in enumerate(chart.series[0].points):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = RGBColor.from_string(data.colours[i])
+    _data_labels(plot, chart, data, typeface, share=True)
+    plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
+
+
+def _data_labels(  # noqa: ANN001
+    plot, chart, data: ChartData, typeface: str, *, share: bool = False
+) -> None:
+    """Value labels in the chart's number format; a label with a qualifier ("200 多座",
+    "目標 50 座") becomes that point's own text, as does a pie label with its share."""
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = number_format(data)
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(TEXT_PT)
+    if data.kind in ("bar", "column"):
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    elif data.kind == "line":
+        labels.position = XL_LABEL_POSITION.ABOVE
+    for series, source in zip(chart.series, data.series, strict=True):
+        total = sum(v for v in source.values if not math.isnan(v))
+        for i, (value, text) in enumerate(zip(source.values, source.labels, strict=True)):
+            if math.isnan(value):
+                continue
+            if share and total:
+                text += _share(value / total, data.language)
+            elif text == format_value(value, data.unit, "exact", data.language):
+                continue
+            frame = series.points[i].data_label.text_frame
+            frame.text = text
+            for paragraph in frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(TEXT_PT)
+                    _set_typeface(run._r.get_or_add_rPr(), typeface)
+
+
+def _share(fraction: float, language: str) -> str:
+    return f"（{fraction:.0%}）" if language == "zh-TW" else f" ({fraction:.0%})"
+
+
+def _set_typeface(rpr: etree._Element, typeface: str) -> None:
+    """``a:latin``, ``a:ea`` and ``a:cs`` = ``typeface`` and ``lang="zh-TW"`` on run properties
+    (``a:rPr`` or ``a:defRPr``), keeping the schema's child order."""
+    rpr.set("lang", LANG)
+    rpr.set("altLang", "en-US")
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        old = rpr.find(qn(tag))
+        if old is not None:
+            rpr.remove(old)
+    # CT_TextCharacterProperties: ln, fill, effect, highlight, uLnTx/uLn, uFillTx/uFill,
+    # latin, ea, cs, sym, hlinkClick, hlinkMouseOver, rtl, extLst
+    after = {qn(t) for t in ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
+    anchor = next((child for child in rpr if child.tag in after), None)
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        element = etree.SubElement(rpr, qn(tag)) if anchor is None else _insert_before(
+            rpr, anchor, tag
+        )
+        element.set("typeface", typeface)
+
+
+def _insert_before(parent: etree._Element, anchor: etree._Element, tag: str) -> etree._Element:
+    element = parent.makeelement(qn(tag), {})
+    anchor.addprevious(element)
+    return element
+
+
+def _horizontal_title(title: etree._Element) -> None:
+    """Lay an axis title horizontally (``a:bodyPr rot="0" vert="horz"``)."""
+    rich = title.find(f"{qn('c:tx')}/{qn('c:rich')}")
+    if rich is None:
+        return
+    body = rich.find(qn("a:bodyPr"))
+    if body is None:
+        body = rich.makeelement(qn("a:bodyPr"), {})
+        rich.insert(0, body)
+    body.set("rot", "0")
+    body.set("vert", "horz")

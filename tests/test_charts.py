@@ -1,0 +1,532 @@
+"""Charts: data taken from the report's records, PNGs drawn in the deck font, the PNG cache,
+native PowerPoint charts, and which charts a selection shows. Real matplotlib and python-pptx."""
+
+from __future__ import annotations
+
+import io
+import math
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from briefing import charts, theme
+from briefing.charts import ChartData, chart_data, charts_for, render_png
+from briefing.errors import ChartError
+from briefing.model import PILLARS, ChartSpec
+
+ROOT = Path(__file__).resolve().parents[1]
+FONT = ROOT / "assets" / "fonts" / "NotoSansTC_400Regular.ttf"
+BOLD = ROOT / "assets" / "fonts" / "NotoSansTC_700Bold.ttf"
+WIDTH_IN, HEIGHT_IN, DPI = 11.5, 5.2, 200
+
+DEFAULT_CHARTS = (
+    "sg-digital-government-timeline",
+    "initiatives-by-pillar",
+    "e-payment-merchants",
+    "sg-5g-smart-estates-funding",
+    "tw-data-centre-consolidation",
+    "summit-programme",
+)
+FIGURE_CHARTS = (
+    "e-payment-merchants",
+    "sg-5g-smart-estates-funding",
+    "tw-data-centre-consolidation",
+)
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        assert image.format == "PNG"
+        return image.size
+
+
+# -- the default charts.yaml ----------------------------------------------------------------------
+def test_default_charts_are_the_six(report) -> None:
+    assert [c.id for c in report.charts] == list(DEFAULT_CHARTS)
+
+
+@pytest.mark.parametrize("chart_id", FIGURE_CHARTS)
+def test_figure_chart_values_are_the_records(report, chart_id: str) -> None:
+    spec = report.chart(chart_id)
+    data = chart_data(spec, report)
+    records = [report.figure(fid) for fid in spec.figures]
+    assert data.figure_ids == spec.figures
+    assert len(data.series) == 1
+    assert data.series[0].values == tuple(f.value for f in records)
+    assert data.unit == records[0].unit
+    assert data.sources == tuple(dict.fromkeys(report.cite(f.section) for f in records))
+    for record, label in zip(records, data.series[0].labels, strict=True):
+        assert charts.format_number(record.value) in label
+        assert record.unit in label
+
+
+def test_e_payment_chart_plots_the_merchant_counts(report) -> None:
+    data = chart_data(report.chart("e-payment-merchants"), report)
+    first, second = (report.figure(f) for f in data.figure_ids)
+    assert (first.when, second.when) == ("2018", "2019-06")
+    assert data.series[0].values == (first.value, second.value)
+    assert data.series[0].labels == (f"{first.as_written}", f"{second.as_written}")
+
+
+def test_money_chart_is_in_wan_sgd_on_the_axis(report) -> None:
+    data = chart_data(report.chart("sg-5g-smart-estates-funding"), report)
+    assert data.kind == "bar"
+    assert data.unit == "萬新幣"
+    assert data.y_label == "單位：萬新幣"
+    assert all(label.endswith(" 萬新幣") for label in data.series[0].labels)
+    assert [report.figure(f).as_written for f in data.figure_ids] == list(data.series[0].labels)
+
+
+def test_data_centre_chart_keeps_the_qualifiers(report) -> None:
+    data = chart_data(report.chart("tw-data-centre-consolidation"), report)
+    before, target = (report.figure(f) for f in data.figure_ids)
+    assert (before.qualifier, target.qualifier) == ("over", "target")
+    assert data.series[0].labels[0] == before.as_written  # "200 多座"
+    assert "目標" in data.series[0].labels[1]
+    assert charts.format_number(target.value) in data.series[0].labels[1]
+
+
+def test_timeline_years_are_the_records(report) -> None:
+    spec = report.chart("sg-digital-government-timeline")
+    data = chart_data(spec, report)
+    items = [report.initiative(i) for i in data.initiative_ids]
+    assert set(data.initiative_ids) == set(spec.initiatives)
+    assert data.years == tuple(i.year for i in items)
+    assert list(data.years) == sorted(data.years)
+    assert all(i.pillar == "digital-government" for i in items)
+    # every year is stated by a figure record of its initiative
+    assert len(data.figure_ids) == len(items)
+    for item, fid in zip(items, data.figure_ids, strict=True):
+        record = report.figure(fid)
+        assert record.initiative == item.id
+        assert item.year in (record.value, record.year)
+    assert data.years[0] == report.initiative("singpass").year
+    assert data.years[-1] == report.initiative("national-digital-identity").year
+    ndi = data.initiative_ids.index("national-digital-identity")
+    assert "NDI" in data.categories[ndi]
+    assert data.extra[ndi] == "planned"
+    assert data.colours == (theme.PILLAR_COLOURS["digital-government"],) * len(items)
+
+
+def test_pillar_chart_counts_the_initiatives(report) -> None:
+    data = chart_data(report.chart("initiatives-by-pillar"), report)
+    counts = Counter(i.pillar for i in report.initiatives)
+    assert data.categories == ("數位經濟", "數位政府", "數位社會", "數位基礎建設")
+    assert data.series[0].values == tuple(float(counts[p]) for p in PILLARS)
+    assert data.colours == tuple(theme.PILLAR_COLOURS[p] for p in PILLARS)
+    english = chart_data(report.chart("initiatives-by-pillar"), report, language="en")
+    assert english.categories[0] == "Digital economy"
+    assert english.series[0].values == data.series[0].values
+
+
+def test_schedule_is_the_agenda(report) -> None:
+    data = chart_data(report.chart("summit-programme"), report)
+    items = report.agenda.items
+    sessions = [i for i in items if i.type != "end"]
+    assert len(data.categories) == len(sessions)
+    assert [start for start, _, _ in data.extra] == [i.time for i in sessions]
+    assert [end for _, end, _ in data.extra] == [i.time for i in items[1:]]
+    assert data.extra[0][0] == "13:00" and data.extra[-1][1] == "18:15"
+    assert [t for _, _, t in data.extra] == [i.type for i in sessions]
+    for title, item in zip(data.categories, sessions, strict=True):
+        assert title.casefold() == item.title.casefold()
+    assert data.sources == (report.cite(report.agenda.section),)
+
+
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_alt_text_names_every_value(report, chart_id: str) -> None:
+    data = chart_data(report.chart(chart_id), report)
+    alt = data.alt_text
+    assert alt.startswith(f"{data.kind_name}：{data.title}")
+    for series in data.series:
+        for label in series.labels:
+            assert label in alt
+    for category in data.categories:
+        assert category in alt
+    for source in data.sources:
+        assert source in alt
+    for fid in data.figure_ids:
+        record = report.figure(fid)
+        if data.kind == "timeline":  # the record states the year
+            assert f"{record.year} 年：" in alt
+        else:
+            assert charts.format_number(record.value) in alt
+
+
+def test_alt_text_example(report) -> None:
+    data = chart_data(report.chart("e-payment-merchants"), report)
+    first, second = (report.figure(f) for f in data.figure_ids)
+    assert f"：{first.as_written}；" in data.alt_text
+    assert f"：{second.as_written}。" in data.alt_text
+    assert data.alt_text.endswith(f"資料來源：{report.cite(first.section)}。")
+
+
+# -- drawing --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_renders_at_the_exact_size_without_warnings(report, chart_id: str, tmp_path) -> None:
+    data = chart_data(report.chart(chart_id), report)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. "Glyph ... missing from font"
+        png = render_png(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
+                         height_in=HEIGHT_IN, dpi=DPI, cache_dir=tmp_path)
+    assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
+
+
+@pytest.mark.parametrize("size", [(12.13, 5.05, 200), (6.0, 3.4, 220), (9.99, 4.01, 300)])
+def test_odd_sizes_are_exact(report, size, tmp_path) -> None:
+    width, height, dpi = size
+    data = chart_data(report.chart("sg-5g-smart-estates-funding"), report)
+    png = render_png(data, font=FONT, width_in=width, height_in=height, dpi=dpi,
+                     cache_dir=tmp_path)
+    assert _png_size(png) == (round(width * dpi), round(height * dpi))
+
+
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_every_text_is_in_the_deck_font(report, chart_id: str) -> None:
+    from matplotlib.text import Text
+
+    data = chart_data(report.chart(chart_id), report)
+    figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
+                                height_in=HEIGHT_IN)
+    drawn = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+    assert drawn
+    allowed = set(data.text())
+    for text in drawn:
+        assert Path(text.get_fontproperties().get_file()) in (FONT, BOLD), text.get_text()
+        assert set(text.get_text()) - {"\n"} <= allowed, text.get_text()
+
+
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_the_font_covers_every_character(report, chart_id: str) -> None:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(FONT) as font:
+        cmap = font.getBestCmap()
+    for language in ("zh-TW", "en"):
+        text = chart_data(report.chart(chart_id), report, language=language).text()
+        assert [ch for ch in text if ord(ch) not in cmap and not ch.isspace()] == []
+
+
+def test_timeline_labels_do_not_overlap(report) -> None:
+    from matplotlib.text import Text
+
+    for language in ("zh-TW", "en"):
+        data = chart_data(report.chart("sg-digital-government-timeline"), report,
+                          language=language)
+        figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
+                                    height_in=HEIGHT_IN)
+        figure.canvas.draw()
+        renderer = figure.canvas.get_renderer()
+        boxes = [t.get_bbox_patch().get_window_extent(renderer)
+                 for t in figure.findobj(Text) if t.get_text() in data.categories]
+        assert len(boxes) == len(data.categories)
+        for i, a in enumerate(boxes):
+            assert a.x0 >= 0 and a.x1 <= figure.bbox.width  # not clipped
+            assert a.y0 >= 0 and a.y1 <= figure.bbox.height
+            for b in boxes[i + 1:]:
+                assert not a.overlaps(b), (a, b)
+
+
+def test_cache_hit_returns_the_same_bytes_without_drawing(report, tmp_path) -> None:
+    data = chart_data(report.chart("e-payment-merchants"), report)
+    kwargs = {"font": FONT, "bold_font": BOLD, "width_in": WIDTH_IN, "height_in": HEIGHT_IN,
+              "dpi": DPI, "cache_dir": tmp_path}
+    before = charts.RENDER_COUNT
+    first = render_png(data, **kwargs)
+    assert charts.RENDER_COUNT == before + 1
+    assert list(tmp_path.rglob("*.png"))
+    second = render_png(data, **kwargs)
+    assert second == first
+    assert charts.RENDER_COUNT == before + 1  # no drawing on a hit
+    render_png(data, **{**kwargs, "dpi": 240})  # another size is another entry
+    assert charts.RENDER_COUNT == before + 2
+    other = chart_data(report.chart("e-payment-merchants"), report, language="en")
+    render_png(other, **kwargs)
+    assert charts.RENDER_COUNT == before + 3
+
+
+def test_cache_honours_xdg_cache_home(report, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert charts.default_cache_dir() == tmp_path / "briefing" / "charts"
+    data = chart_data(report.chart("tw-data-centre-consolidation"), report)
+    render_png(data, font=FONT, width_in=4, height_in=3)
+    assert list((tmp_path / "briefing" / "charts").rglob("*.png"))
+
+
+def test_cache_key_depends_on_font_and_size(report, tmp_path) -> None:
+    data = chart_data(report.chart("e-payment-merchants"), report)
+    key = charts.cache_key(data, font=FONT, bold_font=None, width_in=1, height_in=1, dpi=200)
+    assert key != charts.cache_key(data, font=BOLD, bold_font=None, width_in=1, height_in=1,
+                                   dpi=200)
+    assert key != charts.cache_key(data, font=FONT, bold_font=BOLD, width_in=1, height_in=1,
+                                   dpi=200)
+    assert key != charts.cache_key(data, font=FONT, bold_font=None, width_in=2, height_in=1,
+                                   dpi=200)
+
+
+def test_importing_charts_does_not_import_matplotlib() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, briefing.charts; "
+            "print(any(m == 'matplotlib' or m.startswith('matplotlib.') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# -- other kinds and languages --------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["pie", "line", "bar", "column"])
+def test_other_kinds_of_the_same_figures(report, kind: str, tmp_path) -> None:
+    spec = report.chart("e-payment-merchants").model_copy(update={"kind": kind, "id": "x"})
+    data = chart_data(spec, report)
+    values = tuple(report.figure(f).value for f in spec.figures)
+    assert data.series[0].values == values
+    png = render_png(data, font=FONT, width_in=8, height_in=4.5, cache_dir=tmp_path)
+    assert _png_size(png) == (1600, 900)
+
+
+def test_english_labels(report) -> None:
+    data = chart_data(report.chart("sg-digital-government-timeline"), report, language="en")
+    assert "National Digital Identity (NDI)" in data.categories
+    assert data.alt_text.startswith("Timeline: ")
+    money = chart_data(report.chart("sg-5g-smart-estates-funding"), report, language="en")
+    assert money.unit == "S$ million"
+    records = [report.figure(f) for f in money.figure_ids]
+    assert money.series[0].values == tuple(f.value / 100 for f in records)  # 萬 -> million
+    assert money.series[0].labels[0] == f"S${charts.format_number(records[0].value / 100)} million"
+
+
+# -- errors ---------------------------------------------------------------------------------------
+def test_unknown_kind_is_a_chart_error(report) -> None:
+    spec = ChartSpec.model_construct(**{**ChartSpec(id="x", kind="bar", title="t").__dict__,
+                                        "kind": "radar"})
+    with pytest.raises(ChartError, match="unknown chart kind 'radar'") as info:
+        chart_data(spec, report)
+    assert info.value.field == "charts.x.kind"
+
+
+def test_mixed_units_need_a_chart_unit(report) -> None:
+    spec = ChartSpec(id="mixed", kind="column", title="t",
+                     figures=("e-payment-merchants-2019", "tw-computer-rooms-before"))
+    with pytest.raises(ChartError, match="mix units") as info:
+        chart_data(spec, report)
+    assert info.value.field == "charts.mixed.unit"
+    # a chart unit makes it the author's choice
+    assert chart_data(spec.model_copy(update={"unit": "個"}), report).unit == "個"
+
+
+def test_chart_unit_converts_scaled_currency(report) -> None:
+    spec = report.chart("sg-5g-smart-estates-funding").model_copy(update={"unit": "新幣"})
+    data = chart_data(spec, report)
+    assert data.series[0].values == tuple(report.figure(f).value * 10_000 for f in spec.figures)
+
+
+def test_missing_records_and_years_are_chart_errors(report) -> None:
+    with pytest.raises(ChartError, match="unknown figure id 'e-payment-merchants-2017'") as info:
+        chart_data(ChartSpec(id="x", kind="bar", title="t",
+                             figures=("e-payment-merchants-2017",)), report)
+    assert info.value.field == "charts.x.figures[0]"
+    assert "did you mean" in info.value.message
+    no_year = next(i for i in report.initiatives if i.year is None)
+    with pytest.raises(ChartError, match="has no year") as info:
+        chart_data(ChartSpec(id="t", kind="timeline", title="t",
+                             initiatives=("singpass", no_year.id)), report)
+    assert info.value.field == "charts.t.initiatives[1]"
+    undated = next(f for f in report.figures if f.when is None)
+    with pytest.raises(ChartError, match="no date"):
+        chart_data(ChartSpec(id="l", kind="line", title="t", figures=(undated.id,)), report)
+    with pytest.raises(ChartError, match="needs figures"):
+        chart_data(ChartSpec(id="e", kind="pie", title="t"), report)
+
+
+def test_errors_in_charts_yaml_point_at_the_line(report) -> None:
+    spec = report.chart("tw-data-centre-consolidation")
+    broken = report.replace(figures=tuple(f for f in report.figures
+                                          if f.id != "tw-cloud-data-centres-2020"))
+    with pytest.raises(ChartError) as info:
+        chart_data(spec, broken)
+    assert info.value.file is not None and info.value.file.endswith("charts.yaml")
+    assert info.value.line is not None
+    assert info.value.field == f"charts[{DEFAULT_CHARTS.index(spec.id)}].figures[1]"
+
+
+# -- selection ------------------------------------------------------------------------------------
+def test_charts_for_picks_charts_by_selection(report) -> None:
+    def ids(sections, initiatives=(), extra=()):
+        return [c.id for c in charts_for(report, sections, initiatives, extra)]
+
+    everything = [e.section.id for e in report.outline]
+    assert ids(everything) == list(DEFAULT_CHARTS)
+    assert ids([]) == []
+    assert ids(["reflections-government-cloud"]) == ["tw-data-centre-consolidation"]
+    assert ids(["appendix-summit-agenda"]) == ["summit-programme"]
+    assert ids(["summit-economy-smart-estates"]) == ["sg-5g-smart-estates-funding"]
+    assert ids(["summit-strategy-government-e-payment"]) == ["e-payment-merchants"]
+    assert ids(["visit-e-payment"]) == ["e-payment-merchants"]
+    # an initiative the chart is about selects it too (here through its figures)
+    assert ids([], ["singapore-e-payment"]) == [
+        "sg-digital-government-timeline", "e-payment-merchants"]
+    assert ids([], ["smart-estates"]) == ["sg-5g-smart-estates-funding"]
+    # extra charts come last; one with a report chart's id replaces it
+    extra = ChartSpec(id="more", kind="column", title="t", figures=("sg-digital-services",))
+    assert ids(["summit-strategy-government-moments-of-life"], extra=[extra]) == ["more"]
+    moved = report.chart("summit-programme").model_copy(update={"sections": ("purpose",)})
+    assert ids(["purpose"], extra=[moved]) == ["summit-programme"]
+    assert ids(["appendix-summit-agenda"], extra=[moved]) == []
+
+
+def test_default_sections_of_a_chart(report) -> None:
+    spec = report.chart("sg-5g-smart-estates-funding")
+    assert charts.chart_sections(spec, report) == tuple(
+        report.figure(f).section for f in spec.figures)
+    schedule = ChartSpec(id="s", kind="schedule", title="t")
+    assert charts.chart_sections(schedule, report) == (report.agenda.section,)
+
+
+# -- native PowerPoint charts ---------------------------------------------------------------------
+def _native_deck(report, chart_ids, language="zh-TW"):
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from briefing.deck.native_chart import add_native_chart
+
+    prs = Presentation()
+    for chart_id in chart_ids:
+        slide = prs.slides.add_slide(prs.slide_layouts[6])
+        data = chart_data(report.chart(chart_id), report, language=language)
+        add_native_chart(slide.shapes, data, Inches(0.6), Inches(1.5), Inches(12.13),
+                         Inches(5.05), typeface="Noto Sans TC")
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    buffer.seek(0)
+    return Presentation(buffer)
+
+
+@pytest.mark.parametrize("chart_id", [*FIGURE_CHARTS, "initiatives-by-pillar"])
+def test_native_chart_values_are_the_records(report, chart_id: str) -> None:
+    from pptx.oxml.ns import qn
+
+    deck = _native_deck(report, [chart_id])
+    frame = deck.slides[0].shapes[0]
+    assert frame.has_chart
+    chart = frame.chart
+    data = chart_data(report.chart(chart_id), report)
+    categories = list(chart.plots[0].categories)
+    values = list(chart.series[0].values)
+    if data.kind == "bar":  # fed bottom-up so the first category shows on top
+        categories.reverse()
+        values.reverse()
+    assert tuple(categories) == data.categories
+    if data.figure_ids:
+        assert tuple(values) == tuple(report.figure(f).value for f in data.figure_ids)
+    else:
+        assert tuple(values) == data.series[0].values
+    assert chart.chart_title.text_frame.text == data.title
+    tx_pr = chart._chartSpace.find(qn("c:txPr"))
+    assert tx_pr is not None
+    def_rpr = tx_pr.find(f".//{qn('a:defRPr')}")
+    assert def_rpr.get("lang") == "zh-TW"
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        assert def_rpr.find(qn(tag)).get("typeface") == "Noto Sans TC"
+    title_runs = chart.chart_title._title.findall(f".//{qn('a:rPr')}")
+    assert title_runs and all(r.find(qn("a:ea")).get("typeface") == "Noto Sans TC"
+                              for r in title_runs)
+    labels = chart.plots[0].data_labels
+    assert data.unit in labels.number_format
+    assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == data.alt_text
+
+
+def test_native_chart_keeps_qualified_labels(report) -> None:
+    deck = _native_deck(report, ["tw-data-centre-consolidation"])
+    chart = deck.slides[0].shapes[0].chart
+    data = chart_data(report.chart("tw-data-centre-consolidation"), report)
+    texts = [chart.series[0].points[i].data_label.text_frame.text if
+             chart.series[0].points[i].data_label.has_text_frame else None for i in range(2)]
+    assert texts == list(data.series[0].labels)  # "200 多座", "目標 50 座"
+
+
+@pytest.mark.parametrize("kind", ["pie", "line"])
+def test_native_pie_and_line(report, kind: str) -> None:
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from briefing.deck.native_chart import add_native_chart
+
+    prs = Presentation()
+    spec = report.chart("e-payment-merchants").model_copy(update={"kind": kind})
+    data = chart_data(spec, report)
+    add_native_chart(prs.slides.add_slide(prs.slide_layouts[6]).shapes, data, 0, 0,
+                     Inches(8), Inches(4.5), typeface="Noto Sans TC")
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    chart = Presentation(io.BytesIO(buffer.getvalue())).slides[0].shapes[0].chart
+    assert tuple(chart.series[0].values) == tuple(report.figure(f).value for f in spec.figures)
+
+
+@pytest.mark.parametrize("chart_id", ["sg-digital-government-timeline", "summit-programme"])
+def test_native_chart_refuses_timeline_and_schedule(report, chart_id: str) -> None:
+    from pptx import Presentation
+
+    from briefing.deck.native_chart import add_native_chart
+
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    with pytest.raises(ChartError, match="no native"):
+        add_native_chart(slide.shapes, chart_data(report.chart(chart_id), report), 0, 0,
+                         100, 100, typeface="Noto Sans TC")
+    assert len(slide.shapes) == 0
+
+
+def test_chart_data_is_plain_and_hashable(report) -> None:
+    data = chart_data(report.chart("summit-programme"), report)
+    assert isinstance(data, ChartData)
+    assert hash(data.to_json())
+    assert not any(math.isnan(v) for s in data.series for v in s.values)
+
+
+def test_cache_hit_in_a_fresh_process_does_not_import_matplotlib(report, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    data = chart_data(report.chart("tw-data-centre-consolidation"), report)
+    png = render_png(data, font=FONT, width_in=4, height_in=3, cache_dir=tmp_path)
+    code = f"""
+import sys
+from pathlib import Path
+from briefing import charts
+from briefing.report import load_report
+report = load_report()
+data = charts.chart_data(report.chart("tw-data-centre-consolidation"), report)
+png = charts.render_png(data, font=Path({str(FONT)!r}), width_in=4, height_in=3,
+                        cache_dir=Path({str(tmp_path)!r}))
+sys.stdout.buffer.write(png)
+assert charts.RENDER_COUNT == 0
+assert not any(m.startswith("matplotlib") for m in sys.modules), "matplotlib imported"
+"""
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         check=True)
+    assert out.stdout == png
+
+
+@pytest.mark.parametrize(
+    ("kind", "group_by", "language"),
+    [("pie", "status", "zh-TW"), ("column", "year", "zh-TW"), ("bar", "status", "en"),
+     ("pie", "pillar", "en"), ("timeline", "status", "zh-TW"), ("timeline", None, "en")],
+)
+def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp_path) -> None:
+    spec = ChartSpec(id="g", kind=kind, title="措施", group_by=group_by)
+    data = chart_data(spec, report, language=language)
+    if kind == "timeline":
+        assert len(data.categories) == sum(1 for i in report.initiatives if i.year is not None)
+    else:
+        assert sum(data.series[0].values) == len(report.initiatives)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        png = render_png(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
+                         height_in=HEIGHT_IN, cache_dir=tmp_path)
+    assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
