@@ -1,17 +1,19 @@
 """briefing: PowerPoint briefing decks from a structured trip report.
 
-    python main.py build            # the full default briefing into ./out/
-    python main.py --help           # every command and option
-    python main.py                  # the desktop app
+python main.py build            # the full default briefing into ./out/
+python main.py --help           # every command and option
+python main.py                  # the desktop app
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from briefing.cli import Exit, main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def open_app(recipe: Path | None, err: TextIO) -> int:
@@ -19,8 +21,11 @@ def open_app(recipe: Path | None, err: TextIO) -> int:
     try:
         from gui.app import run
     except ImportError as exc:
-        print(f"error: the desktop app needs PySide6 ({exc}); the command line works "
-              "without it: python main.py build", file=err)
+        print(
+            f"error: the desktop app needs PySide6 ({exc}); the command line works "
+            "without it: python main.py build",
+            file=err,
+        )
         return Exit.BAD_INPUT
     return run(recipe)
 

@@ -38,8 +38,10 @@ def main() -> None:
         native = _timed(api, options.replace(chart_style="native"))
     print(f"import briefing.api          {imported:6.2f} s")
     _row("cold build (empty caches)", cold)
-    _row(f"warm build (mean of {args.runs})", {
-        key: statistics.mean(run[key] for run in warm) for key in warm[0]})
+    _row(
+        f"warm build (mean of {args.runs})",
+        {key: statistics.mean(run[key] for run in warm) for key in warm[0]},
+    )
     _row("warm build, native charts", native)
     print(f"slides                       {cold['slides']:6.0f}")
     print(f"deck size                    {cold['bytes'] / 1e6:6.2f} MB")
@@ -55,8 +57,9 @@ def _timed(api, options) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 
 def _row(name: str, run: dict[str, float]) -> None:
-    stages = "  ".join(f"{k} {run.get(k, 0):.2f}" for k in ("content", "charts", "fonts",
-                                                               "writing"))
+    stages = "  ".join(
+        f"{k} {run.get(k, 0):.2f}" for k in ("content", "charts", "fonts", "writing")
+    )
     print(f"{name:28} {run['total']:6.2f} s   ({stages})")
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from briefing import charts as charts_mod
 from briefing import fonts
 from briefing.deck import builder, package
-from briefing.errors import BriefingError, BuildCancelled, ChartError, FontError, RecipeError
+from briefing.errors import BriefingError, BuildCancelled, FontError, RecipeError
 from briefing.figures import apply_overrides
 from briefing.planner import plan_deck, selection_problems
 from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
@@ -164,8 +164,10 @@ def _read_recipe(path: Path, changes: dict[str, Any]) -> _RecipeRead:
     problems += schema
     if problems:
         if report is not None:  # still name every unknown id the recipe lists
-            raw = BuildOptions(sections=_ids(located.data.get("sections")),
-                               initiatives=_ids(located.data.get("initiatives")))
+            raw = BuildOptions(
+                sections=_ids(located.data.get("sections")),
+                initiatives=_ids(located.data.get("initiatives")),
+            )
             problems += _located_selection_problems(located, report, raw)
         problems.sort(key=lambda p: (p.file != located.file, p.line or 0))
         return _RecipeRead(None, problems, report)
@@ -324,8 +326,9 @@ def _deck_problems(options: BuildOptions, report: Report) -> list[BriefingError]
         regular, bold = _deck_text(deck_plan, {})
         for n, slide in enumerate(deck_plan.slides, start=1):
             if slide.chart:
-                data = charts_mod.chart_data(deck_plan.charts[slide.chart], report,
-                                             language=options.language)
+                data = charts_mod.chart_data(
+                    deck_plan.charts[slide.chart], report, language=options.language
+                )
                 regular[n] += data.text()
         missing = fonts.missing_characters(family, regular, bold_texts=bold)
     except BriefingError as exc:

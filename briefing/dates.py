@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 WEEKDAYS = "一二三四五六日"
 

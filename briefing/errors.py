@@ -8,7 +8,10 @@ Problems the build can recover from are warnings (see :mod:`briefing.api`), not 
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class BriefingError(Exception):

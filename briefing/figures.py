@@ -9,7 +9,6 @@ where each figure came from.
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -20,6 +19,8 @@ from briefing.report import check_references
 from briefing.yamlsrc import Located, load_yaml
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from briefing.report import Report
 
 _NUMERIC = ("value",)

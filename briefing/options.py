@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from briefing.model import ChartSpec
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from briefing.model import ChartSpec
 
 Length = Literal["brief", "standard", "full"]
 Language = Literal["zh-TW", "en"]

@@ -6,11 +6,12 @@ storyboard, tests inspect it, and :mod:`briefing.deck` writes it to a .pptx.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from briefing.model import ChartSpec
 
 SlideKind = Literal[

@@ -117,12 +117,14 @@ def render_fields(located: Located, report: Report | None) -> list[RecipeError]:
             try:
                 located.data[key] = env.from_string(value).render(context)
             except JinjaError as exc:
-                problems.append(RecipeError(
-                    f"cannot fill in {value!r}: {exc.message}",
-                    file=located.file,
-                    line=located.line_of((key,)),
-                    field=key,
-                ))
+                problems.append(
+                    RecipeError(
+                        f"cannot fill in {value!r}: {exc.message}",
+                        file=located.file,
+                        line=located.line_of((key,)),
+                        field=key,
+                    )
+                )
     return problems
 
 

@@ -11,8 +11,8 @@ import pytest
 from pptx import Presentation
 
 from briefing import api, dates
-from briefing.errors import ContentError
 from briefing.cli import main
+from briefing.errors import ContentError
 from tests.conftest import slide_texts
 
 RECIPES = Path(__file__).resolve().parents[1] / "recipes"

@@ -79,8 +79,11 @@ def _theme(master) -> None:
 
 def _text_styles(master) -> None:
     styles = master._element.find(qn("p:txStyles"))
-    sizes = {"p:titleStyle": [3600], "p:bodyStyle": [2400, 2000, 1800, 1600, 1600, 1600, 1600,
-                                                    1600, 1600], "p:otherStyle": [1800] * 9}
+    sizes = {
+        "p:titleStyle": [3600],
+        "p:bodyStyle": [2400, 2000, 1800, 1600, 1600, 1600, 1600, 1600, 1600],
+        "p:otherStyle": [1800] * 9,
+    }
     for tag, levels in sizes.items():
         style = styles.find(qn(tag))
         for i, size in enumerate(levels):
@@ -96,7 +99,11 @@ def _text_styles(master) -> None:
                 _colour(rpr, "tx1")
             for slot in ("a:latin", "a:ea", "a:cs"):
                 if rpr.find(qn(slot)) is None:
-                    etree.SubElement(rpr, qn(slot), typeface="+mn-" + slot[2:] if tag != "p:titleStyle" else "+mj-" + slot[2:])
+                    etree.SubElement(
+                        rpr,
+                        qn(slot),
+                        typeface="+mn-" + slot[2:] if tag != "p:titleStyle" else "+mj-" + slot[2:],
+                    )
     title = styles.find(qn("p:titleStyle")).find(qn("a:lvl1pPr"))
     title.set("algn", "l")
 
@@ -166,8 +173,7 @@ def _divider(prs, layout) -> None:
 
 def _decorate_master(prs) -> None:
     master = prs.slide_master
-    _add_rect(prs, master, (theme.TITLE_BOX[0], Inches(1.38), Inches(1.2), Inches(0.05)),
-              "accent1")
+    _add_rect(prs, master, (theme.TITLE_BOX[0], Inches(1.38), Inches(1.2), Inches(0.05)), "accent1")
     _add_rect(prs, master, (Inches(0.6), Inches(6.78), Inches(12.13), Emu(9525)), "bg2")
 
 
