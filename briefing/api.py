@@ -174,7 +174,28 @@ def _read_recipe(path: Path, changes: dict[str, Any]) -> _RecipeRead:
     options = to_options(located).replace(**changes)
     if report is not None:
         problems += _located_selection_problems(located, report, options)
+        problems += _recipe_chart_problems(located, report, options)
     return _RecipeRead(options, problems, report)
+
+
+def _recipe_chart_problems(
+    located: Any, report: Report, options: BuildOptions
+) -> list[BriefingError]:
+    """Charts a recipe adds must be drawable from the records they name."""
+    found: list[BriefingError] = []
+    for i, spec in enumerate(options.charts):
+        try:
+            charts_mod.chart_data(spec, report, language=options.language)
+        except BriefingError as exc:
+            found.append(
+                RecipeError(
+                    exc.message,
+                    file=located.file,
+                    line=located.line_of(("charts", i)),
+                    field=f"charts[{i}]",
+                )
+            )
+    return found
 
 
 def _ids(value: Any) -> tuple[str, ...] | None:

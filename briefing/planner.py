@@ -89,7 +89,11 @@ class _Planner:
         self.selected, self.chosen = set(sel.sections), set(sel.initiatives)
         self.charts = self._charts()
         meta = self._meta()
-        parts = [e for e in self.report.outline if e.level == 1 and e.section.id in self.selected]
+        # A part appears when it or any section below it is selected (a recipe may pick
+        # 四、李顯龍總理專題演講 alone: its part 參 still frames it).
+        touched = {part for e in self.report.outline if e.section.id in self.selected
+                   for part in e.path[:1]}
+        parts = [e for e in self.report.outline if e.level == 1 and e.section.id in touched]
         main = [p for p in parts if p.section.kind not in AFTER_CLOSING]
         self._add("cover", deck=meta, report=self.report.meta)
         if parts:

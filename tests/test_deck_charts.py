@@ -1,0 +1,89 @@
+"""Charts inside the deck: pictures with alt text, native charts with the records' numbers in
+the embedded font, and charts added by a recipe from data alone."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+from briefing import api
+
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def _eot_font(blob: bytes) -> TTFont:
+    """The TrueType font inside an EOT part (header length = EOTSize - FontDataSize)."""
+    total, data_size = int.from_bytes(blob[0:4], "little"), int.from_bytes(blob[4:8], "little")
+    return TTFont(io.BytesIO(blob[total - data_size:]))
+
+
+def test_the_default_deck_has_six_charts_with_alt_text(default_deck, report) -> None:
+    pictures = [shape for slide in default_deck.slides for shape in slide.shapes
+                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    descriptions = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
+
+    assert len(pictures) >= 6
+    assert all(descriptions)
+    payment = next(d for d in descriptions if "22" in d and "500" in d)
+    assert report.figure("e-payment-merchants-2019").as_written.replace(" ", "") in \
+        payment.replace(" ", "")
+
+
+def test_native_charts_hold_the_records_and_use_the_embedded_font(tmp_path: Path,
+                                                                  report) -> None:
+    target = tmp_path / "native.pptx"
+    result = api.build(api.options_from_recipe(None, output=target, chart_style="native"))
+    deck = Presentation(str(target))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    funding = report.chart("sg-5g-smart-estates-funding")
+
+    assert len(charts) >= 4
+    values = {v for chart in charts for plot in chart.plots for s in plot.series
+              for v in s.values}
+    for figure_id in funding.figures:
+        assert report.figure(figure_id).value in values
+    assert {c["style"] for c in result.charts} == {"native", "image"}  # timeline stays a picture
+
+    with zipfile.ZipFile(target) as package:
+        chart_parts = [n for n in package.namelist() if n.startswith("ppt/charts/chart")]
+        regular = _eot_font(package.read("ppt/fonts/font1.fntdata"))
+        cmap = regular.getBestCmap()
+        for name in chart_parts:
+            root = etree.fromstring(package.read(name))
+            eas = [e.get("typeface") for e in root.iter(f"{A}ea")]
+            assert eas and set(eas) == {"Noto Sans TC"}, name
+            text = "".join(t.text or "" for t in root.iter(f"{C}v", f"{A}t"))
+            missing = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
+            assert missing == set(), (name, missing)
+
+
+def test_a_recipe_adds_a_chart_from_data_alone(tmp_path: Path) -> None:
+    recipe = tmp_path / "r.yaml"
+    recipe.write_text(
+        "sections: [summit-pm-speech]\ninitiatives: []\n"
+        f"output: {tmp_path / 'deck.pptx'}\n"
+        "charts:\n"
+        "  - id: fintech-festival-reach\n"
+        "    kind: column\n"
+        "    title: 金融科技觀摩會規模\n"
+        "    figures: [fintech-festival-countries, fintech-festival-attendance]\n",
+        encoding="utf-8")
+
+    problems = api.check(recipe)
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"{recipe}:5: charts[0]: ")
+    assert "mix units" in str(problems[0])
+    recipe.write_text(recipe.read_text(encoding="utf-8").replace(
+        "fintech-festival-countries, ", ""), encoding="utf-8")
+    result = api.build(api.options_from_recipe(recipe))
+
+    slide = next(s for s in result.plan.slides if s.chart == "fintech-festival-reach")
+    assert slide.title == "金融科技觀摩會規模"
+    assert "45,000" in slide.notes
