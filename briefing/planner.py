@@ -11,6 +11,7 @@ every heading; deeper headings are listed on their ancestor's slide.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ DEPTH = {"brief": 1, "standard": 3, "full": 5}
 POINTS_PER_CHILD = {"brief": 0, "standard": 1, "full": 2}
 MAX_POINTS = {"brief": 4, "standard": 8, "full": 8}  # a section's own key points on its slide
 MAX_BULLETS = {"brief": 6, "standard": 7, "full": 7}  # bullets on one page before （續）
-PROGRAMME_ROWS = 8
+PROGRAMME_ROWS = 6
 AFTER_CLOSING = ("appendix",)
 
 
@@ -167,6 +168,7 @@ class _Planner:
                 sections=ids,
                 points_per_child=POINTS_PER_CHILD[self.options.length],
                 max_points=MAX_POINTS[self.options.length],
+                detailed=self._detailed(ids),
             )
         for initiative in self.report.initiatives:
             if initiative.id in self.chosen and initiative.sections[0] in ids:
@@ -176,6 +178,11 @@ class _Planner:
                 ids
             ):
                 self._chart(chart)
+
+    def _detailed(self, ids: tuple[str, ...]) -> set[str]:
+        """Sections whose initiative gets a slide right after: listed by title only."""
+        return {i.sections[0] for i in self.report.initiatives
+                if i.id in self.chosen and i.sections[0] in ids}
 
     def _initiative(self, initiative: Initiative) -> None:
         if initiative.id in self.placed_initiatives:
@@ -220,7 +227,7 @@ class _Planner:
         rows = [
             (
                 item.time,
-                item.title.title() if item.title.isupper() else item.title,
+                string.capwords(item.title) if item.title.isupper() else item.title,
                 item.speaker or "",
             )
             for item in agenda.items
@@ -228,7 +235,7 @@ class _Planner:
         pages = [rows[i : i + PROGRAMME_ROWS] for i in range(0, len(rows), PROGRAMME_ROWS)]
         for n, page in enumerate(pages):
             table = Table(
-                (labels.time, labels.session, labels.speaker), tuple(page), (0.12, 0.53, 0.35)
+                (labels.time, labels.session, labels.speaker), tuple(page), (0.1, 0.5, 0.4)
             )
             title = text.title + (labels.continued if n else "")
             self.slides.append(

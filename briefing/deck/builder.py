@@ -230,7 +230,7 @@ class _SlideWriter:
 def _write_table(slide: PptxSlide, table: Table, typeface: str) -> None:
     left, top, width, _ = theme.VISUAL_BOX
     rows = len(table.rows) + 1
-    row_height = Inches(0.55)
+    row_height = Inches(0.7)
     shape = slide.shapes.add_table(
         rows, len(table.header), Emu(left), Emu(top), Emu(width), Emu(row_height * rows)
     )
@@ -245,6 +245,7 @@ def _write_table(slide: PptxSlide, table: Table, typeface: str) -> None:
             cell = grid.cell(r, c)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             cell.margin_left = cell.margin_right = Inches(0.08)
+            cell.margin_top = cell.margin_bottom = Inches(0.03)
             frame = cell.text_frame
             frame.word_wrap = True
             set_lines(
