@@ -45,8 +45,37 @@ def main() -> None:
     _row("warm build, native charts", native)
     print(f"slides                       {cold['slides']:6.0f}")
     print(f"deck size                    {cold['bytes'] / 1e6:6.2f} MB")
+    _font_ratio(api, options)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (RSS)            {peak:6.0f} MB")
+
+
+def _font_ratio(api, options) -> None:  # type: ignore[no-untyped-def]
+    """Embedded faces against a plain fontTools subset of exactly the characters used."""
+    import io
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from briefing import fonts
+
+    result = api.build(options)
+    regular, bold = api._deck_text(result.plan, {})
+    family = fonts.load_family()
+    plain = 0
+    for face, texts in ((family.regular, regular), (family.bold, bold)):
+        font = TTFont(str(face.path))
+        subsetter = subset.Subsetter(subset.Options())
+        subsetter.populate(text="".join(texts.values()))
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        plain += len(buffer.getvalue())
+    embedded = sum(face["bytes"] for face in result.fonts)
+    for face in result.fonts:
+        print(f"embedded {face['style']:8}            {face['bytes'] / 1e3:6.0f} KB"
+              f"  ({face['glyphs']} glyphs)")
+    print(f"embedded / plain subset      {embedded / plain:6.2f} x  (target <= 1.2)")
 
 
 def _timed(api, options) -> dict[str, float]:  # type: ignore[no-untyped-def]
