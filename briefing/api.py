@@ -24,12 +24,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import fonts
-from briefing.deck import builder, package
+from briefing import fonts, theme
 from briefing.errors import BriefingError, BuildCancelled, FontError, RecipeError
 from briefing.figures import apply_overrides
+from briefing.plan import Visual
 from briefing.planner import plan_deck, selection_problems
-from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
+from briefing.recipe import (
+    raw_recipe,
+    read_recipe,
+    recipe_problems,
+    recipe_text,
+    render_fields,
+    report_path,
+    to_options,
+)
 from briefing.report import Report, load_report, reference_problems
 from briefing.templating import Templates
 from briefing.theme import EMU_PER_INCH, VISUAL_BOX
@@ -121,6 +129,28 @@ class BuildResult:
             "warnings": list(self.warnings),
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
+
+
+# -- for the shells ------------------------------------------------------------------------------
+# What the desktop app needs besides building, so that gui/ imports nothing deeper than api:
+# ``theme`` (colours), ``raw_recipe`` / ``recipe_text`` (File ▸ Open / Save), and these.
+
+
+def load_font(spec: str | None = None, index: int | None = None) -> fonts.FontFamily:
+    """The deck's font family; raises FontError / FontNotFound as a build would."""
+    return fonts.load_family(spec, index=index)
+
+
+def bundled_font(bold: bool = False) -> Path:
+    """The bundled Noto Sans TC file (regular or bold)."""
+    family = fonts.load_family()
+    face = family.bold if bold and family.bold is not None else family.regular
+    return face.path
+
+
+def labels(language: str) -> Any:
+    """The deck's fixed words in ``language`` (templates/labels.yaml): pillars, statuses …"""
+    return Templates(language).labels
 
 
 # -- options ------------------------------------------------------------------------------------
@@ -272,26 +302,13 @@ def build(
     _report_missing(missing, options, warnings)
     faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
     step("writing", 0.8)
-    prs = builder.build_presentation(deck_plan, visuals, family.name)
-    from briefing.deck.embed import embed_fonts, set_theme_fonts
+    data = _package(deck_plan, visuals, family.name, faces, options)
+    step.check()  # the last point where Cancel is honoured: after it, the deck is written
+    target = options.output or default_output(report, deck_plan.meta.date)
+    from briefing.deck.package import write_atomic
 
-    set_theme_fonts(prs, family.name)
-    embed_fonts(prs, faces)
-    epoch = options.epoch or _epoch(deck_plan.meta.date)
-    meta = deck_plan.meta
-    package.set_properties(
-        prs,
-        title=meta.title,
-        author=meta.presenter or meta.agency,
-        subject=meta.report_title,
-        keywords="、".join(meta.keywords),
-        epoch=epoch,
-    )
-    data = package.to_bytes(prs, epoch)
-    step.check()
-    target = options.output or default_output(report, meta.date)
-    package.write_atomic(data, target)
-    step("done", 1.0)
+    write_atomic(data, target)
+    step.finish()
     for warning in warnings:
         log.warning(warning)
     log.info("wrote %s (%d slides)", target, len(deck_plan.slides))
@@ -306,6 +323,28 @@ def build(
         figure_origins=report.figure_origins,
         size=len(data),
     )
+
+
+def _package(deck_plan: DeckPlan, visuals: dict[str, Visual], typeface: str,
+             faces: list[fonts.EmbeddedFace], options: BuildOptions) -> bytes:
+    """The .pptx bytes: slides on the master, fonts embedded, dated properties."""
+    from briefing.deck import builder, package
+    from briefing.deck.embed import embed_fonts, set_theme_fonts
+
+    prs = builder.build_presentation(deck_plan, visuals, typeface)
+    set_theme_fonts(prs, typeface)
+    embed_fonts(prs, faces)
+    epoch = options.epoch or _epoch(deck_plan.meta.date)
+    meta = deck_plan.meta
+    package.set_properties(
+        prs,
+        title=meta.title,
+        author=meta.presenter or meta.agency,
+        subject=meta.report_title,
+        keywords="、".join(meta.keywords),
+        epoch=epoch,
+    )
+    return package.to_bytes(prs, epoch)
 
 
 def check(recipe: str | Path | None = None, **overrides: Any) -> list[BriefingError]:
@@ -386,6 +425,13 @@ class _Steps:
         if self.cancel is not None:
             self.cancel.check()
 
+    def finish(self) -> None:
+        """Close the last stage (no cancellation point: the deck is already written)."""
+        now = time.perf_counter()
+        self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        if self.progress is not None:
+            self.progress("done", 1.0)
+
 
 def _draw_charts(
     deck_plan: DeckPlan,
@@ -394,8 +440,8 @@ def _draw_charts(
     family: fonts.FontFamily,
     warnings: list[str],
     step: _Steps,
-) -> tuple[dict[str, builder.Visual], list[dict[str, Any]]]:
-    visuals: dict[str, builder.Visual] = {}
+) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
+    visuals: dict[str, Visual] = {}
     info: list[dict[str, Any]] = []
     specs = list(deck_plan.charts.values())
     width_in, height_in = VISUAL_BOX[2] / EMU_PER_INCH, VISUAL_BOX[3] / EMU_PER_INCH
@@ -404,7 +450,7 @@ def _draw_charts(
         data = charts_mod.chart_data(spec, report, language=options.language)
         style = _chart_style(spec, options)
         if style == "native":
-            visuals[spec.id] = builder.Visual(alt_text=data.alt_text, native=data)
+            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data)
         else:
             png = charts_mod.render_png(
                 data,
@@ -414,7 +460,7 @@ def _draw_charts(
                 height_in=height_in,
                 dpi=200,
             )
-            visuals[spec.id] = builder.Visual(alt_text=data.alt_text, png=png)
+            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png)
         info.append(
             {
                 "id": spec.id,
@@ -435,7 +481,7 @@ def _chart_style(spec: ChartSpec, options: BuildOptions) -> str:
 
 def _deck_text(
     deck_plan: DeckPlan,
-    visuals: dict[str, builder.Visual],
+    visuals: dict[str, Visual],
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Slide number -> text drawn in the regular face, and in the bold face."""
     regular: dict[int, str] = {}

@@ -7,7 +7,7 @@ storyboard, tests inspect it, and :mod:`briefing.deck` writes it to a .pptx.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -76,6 +76,16 @@ class Slide:
         if self.table is not None:
             parts += [*self.table.header, *(cell for row in self.table.rows for cell in row)]
         return [p for p in parts if p]
+
+
+@dataclass(frozen=True)
+class Visual:
+    """What a chart slide shows, ready for the deck writer: a PNG (with its alt text), or
+    native chart data (a :class:`briefing.charts.ChartData`) drawn as a PowerPoint chart."""
+
+    alt_text: str
+    png: bytes | None = None
+    native: Any = None
 
 
 @dataclass(frozen=True)

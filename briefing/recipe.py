@@ -27,6 +27,8 @@ from briefing.validation import validate, validation_problems
 from briefing.yamlsrc import Located, load_yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from briefing.report import Report
 
 _TEMPLATED = ("title", "subtitle", "presenter", "date", "output")
@@ -182,3 +184,60 @@ def _resolve(located: Located, value: str | None) -> Path | None:
 def _looks_like_path(font: str) -> bool:
     lowered = font.lower().split("#")[0]
     return "/" in font or "\\" in font or lowered.endswith((".ttf", ".otf", ".ttc", ".otc"))
+
+
+# -- saving -------------------------------------------------------------------------------------
+_PATH_FIELDS = ("report", "figures", "templates")
+
+
+def raw_recipe(path: str | Path) -> dict[str, Any]:
+    """A recipe's fields as written (before ``{{ … }}`` is filled in)."""
+    return dict(read_recipe(path).data)
+
+
+def recipe_text(options: BuildOptions, path: Path | None, raw: Mapping[str, Any] | None = None,
+                loaded: BuildOptions | None = None) -> str:
+    """The recipe YAML for ``options``, to be saved at ``path``.
+
+    ``dump_recipe`` writes paths as the options hold them (resolved against the recipe that was
+    opened), so the report, figures, templates and font paths are rewritten relative to the
+    folder the recipe is saved in. Fields the user did not change keep the text the recipe had,
+    so ``{{ today }}`` stays a template and a relative path keeps its spelling.
+    """
+    raw = raw or {}
+    changes: dict[str, Any] = {}
+    folder = (path.parent if path is not None else Path.cwd()).absolute()
+    for key in _PATH_FIELDS:
+        value = getattr(options, key)
+        if value is not None:
+            changes[key] = Path(_rebase(str(value), raw.get(key), folder))
+    if options.font and _looks_like_path(options.font):
+        changes["font"] = _rebase(options.font, raw.get("font"), folder)
+    text = dump_recipe(options.replace(**changes))
+    if loaded is None:
+        return text
+    data = yaml.safe_load(text) or {}
+    kept = {key: raw[key] for key in _TEMPLATED
+            if key in data and isinstance(raw.get(key), str) and "{" in raw[key]
+            and getattr(options, key) == getattr(loaded, key)}
+    if not kept:
+        return text
+    data.update(kept)
+    return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+
+
+def _rebase(value: str, written: Any, folder: Path) -> str:
+    """``value`` (a path, maybe with a ``#N`` face suffix) as a recipe in ``folder`` writes it."""
+    base, sep, face = value.rpartition("#") if "#" in value else (value, "", "")
+    target = os.path.abspath(base)
+    if isinstance(written, str):
+        spelled, suffix = (written.rsplit("#", 1)[0], written[written.rindex("#"):]) \
+            if "#" in written else (written, "")
+        same = os.path.abspath(folder / Path(spelled).expanduser()) == target
+        if same and suffix == f"{sep}{face}":
+            return written
+    try:
+        rel = os.path.relpath(target, folder)
+    except ValueError:  # another drive (Windows)
+        rel = target
+    return f"{rel}{sep}{face}"

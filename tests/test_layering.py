@@ -51,3 +51,28 @@ def test_the_core_builds_a_deck_with_qt_unavailable(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip()) > 2
     assert (tmp_path / "deck.pptx").stat().st_size > 10_000
+
+
+def _runtime_briefing_imports(path: Path) -> set[str]:
+    """``briefing`` modules a file imports at run time (not under ``if TYPE_CHECKING``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+               and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefing"):
+            found |= ({f"briefing.{a.name}" for a in node.names} if node.module == "briefing"
+                      else {node.module})
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("briefing")}
+    return found
+
+
+def test_the_gui_uses_the_core_only_through_its_api() -> None:
+    allowed = {"briefing.api", "briefing.model", "briefing.errors"}
+    used = {str(p.relative_to(ROOT)): _runtime_briefing_imports(p) - allowed
+            for p in (ROOT / "gui").rglob("*.py")}
+
+    assert {name: deeper for name, deeper in used.items() if deeper} == {}

@@ -27,18 +27,9 @@ if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import Slide as PptxSlide
 
-    from briefing.plan import DeckPlan, Slide, Table
+    from briefing.plan import DeckPlan, Slide, Table, Visual
 
 MASTER = Path(__file__).resolve().parents[2] / "templates" / "master.pptx"
-
-
-@dataclass(frozen=True)
-class Visual:
-    """What a chart slide shows: a PNG (with alt text), or native chart data."""
-
-    alt_text: str
-    png: bytes | None = None
-    native: Any = None  # briefing.charts.ChartData, drawn by deck.native_chart
 
 
 def build_presentation(

@@ -1,0 +1,124 @@
+"""The recipe the window edits: File ▸ New / Open / Save / Save As, recent files, and the
+unsaved-changes prompt.
+
+The window owns the widgets; :class:`Document` owns which recipe file they came from, what it
+said (so an unchanged recipe saves back unchanged) and whether there are unsaved changes
+(the recipe text differs from what was last loaded or saved).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefing import api
+from gui.strings import tr
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from briefing.options import BuildOptions
+
+RECENT_KEY = "recent"
+RECENT_LIMIT = 8
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Document:
+    """One recipe being edited (or an untitled one)."""
+
+    def __init__(self, parent: QWidget, settings: QSettings) -> None:
+        self._parent, self._settings = parent, settings
+        self.path: Path | None = None
+        self.raw: dict[str, Any] = {}
+        self.loaded: BuildOptions | None = None
+        self._baseline = ""
+        #: Asks whether to save unsaved changes: returns SAVE, DISCARD or CANCEL (tests
+        #: replace it; the default shows a modal question).
+        self.ask_unsaved: Callable[[], str] = self._ask_unsaved
+
+    # -- identity and state -----------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The recipe's file name, or 未命名."""
+        return self.path.name if self.path is not None else tr("untitled")
+
+    def reset(self, options: BuildOptions, path: Path | None) -> None:
+        """Now editing ``options``, loaded from ``path`` (None: an untitled recipe)."""
+        self.path = path
+        self.raw = api.raw_recipe(path) if path is not None else {}
+        self.loaded = options
+
+    def mark_clean(self, options: BuildOptions) -> None:
+        """``options`` (what the widgets now say) count as saved."""
+        self._baseline = self.text(options)
+
+    def text(self, options: BuildOptions, path: Path | None = None) -> str:
+        """The recipe YAML ``options`` saves as (at ``path``, default: the current file)."""
+        return api.recipe_text(options, path or self.path, self.raw, self.loaded)
+
+    def dirty(self, options: BuildOptions) -> bool:
+        """Whether ``options`` differ from what was last loaded or saved."""
+        return self.text(options) != self._baseline
+
+    # -- files ------------------------------------------------------------------------------
+    def write(self, options: BuildOptions, path: Path) -> None:
+        """Write the recipe for ``options`` to ``path`` (through a temporary file)."""
+        text = self.text(options, path)
+        temp = path.with_name(f".{path.name}.part")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, path)
+        self.path = path
+        self.raw = api.raw_recipe(path)
+        self.loaded = options
+        self._baseline = self.text(options)
+        self.remember(path)
+
+    def ask_open_path(self) -> Path | None:
+        """The recipe to open, from a file dialog (None: cancelled)."""
+        path, _ = QFileDialog.getOpenFileName(self._parent, tr("open_title"), self._folder(),
+                                              tr("recipe_filter"))
+        return Path(path) if path else None
+
+    def ask_save_path(self) -> Path | None:
+        """Where to save, from a file dialog (None: cancelled)."""
+        start = str(self.path) if self.path else os.path.join(self._folder(), "briefing.yaml")
+        path, _ = QFileDialog.getSaveFileName(self._parent, tr("save_title"), start,
+                                              tr("recipe_filter"))
+        if not path:
+            return None
+        return Path(path if path.lower().endswith((".yaml", ".yml")) else f"{path}.yaml")
+
+    def _folder(self) -> str:
+        return str(self._settings.value("dirs/recipes", str(Path.cwd())))
+
+    # -- recent files -----------------------------------------------------------------------
+    def recent(self) -> list[Path]:
+        """Recently opened or saved recipes, newest first."""
+        value = self._settings.value(RECENT_KEY, [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) \
+            else []
+        return [Path(p) for p in items if p]
+
+    def remember(self, path: Path) -> None:
+        """Put ``path`` at the top of the recent list."""
+        path = path.absolute()
+        items = [str(path)] + [str(p) for p in self.recent() if p != path]
+        self._settings.setValue(RECENT_KEY, items[:RECENT_LIMIT])
+        self._settings.setValue("dirs/recipes", str(path.parent))
+
+    # -- unsaved changes --------------------------------------------------------------------
+    def _ask_unsaved(self) -> str:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self._parent, tr("unsaved_title"),
+                                      tr("unsaved_text", name=self.name), buttons,
+                                      QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: SAVE,
+                QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
