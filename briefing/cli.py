@@ -199,6 +199,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)",
             file=out,
         )
+        if result["report"].get("pdf"):
+            print(f"wrote {result['report']['pdf']}", file=out)
     if args.report:
         _write_json(args.report, result["report"])
     return Exit.OK
@@ -215,7 +217,8 @@ def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any
 
         pdf, note = write_pdf(result.output, font_dirs=_font_dirs(options))
         payload["pdf"] = str(pdf) if pdf else None
-        payload["warnings"].append(note) if note else None
+        if note:
+            payload["warnings"].append(note)
     return {
         "output": str(result.output),
         "slide_count": result.slide_count,
