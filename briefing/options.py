@@ -1,16 +1,18 @@
-"""The one options object a build takes, and the recipe fields it mirrors."""
+"""The one options object a build takes. A recipe file is these options written in YAML:
+:mod:`briefing.recipe` validates recipes against this very class (pydantic reads the
+dataclass), so a field is declared once, here."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt  # noqa: TC003 - pydantic resolves the annotations at run time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, ClassVar, Literal
 
-if TYPE_CHECKING:
-    import datetime as dt
+from pydantic import ConfigDict
 
-    from briefing.model import ChartSpec
+from briefing.model import ChartSpec, Id  # noqa: TC001 - as above
 
 Length = Literal["brief", "standard", "full"]
 Language = Literal["zh-TW", "en"]
@@ -24,7 +26,12 @@ class BuildOptions:
 
     ``sections`` / ``initiatives`` of None mean "not given"; both None is the full briefing.
     ``date`` None means the report date. ``output`` None means ``out/<report>-<date>.pptx``.
+    ``source_file`` and ``epoch`` are set by the program, never by a recipe.
     """
+
+    __pydantic_config__: ClassVar[ConfigDict] = ConfigDict(
+        extra="forbid", str_strip_whitespace=True
+    )
 
     report: Path | None = None
     title: str | None = None
@@ -34,8 +41,8 @@ class BuildOptions:
     date_style: DateStyle = "roc"
     language: Language = "zh-TW"
     length: Length = "standard"
-    sections: tuple[str, ...] | None = None
-    initiatives: tuple[str, ...] | None = None
+    sections: tuple[Id, ...] | None = None
+    initiatives: tuple[Id, ...] | None = None
     output: Path | None = None
     font: str | None = None
     font_index: int | None = None
@@ -63,3 +70,8 @@ class BuildOptions:
         if unknown:
             raise TypeError(f"unknown build option(s): {', '.join(sorted(unknown))}")
         return dataclasses.replace(self, **changes)
+
+
+#: Options only the program sets; everything else is a recipe field.
+INTERNAL = ("source_file", "epoch")
+RECIPE_FIELDS = tuple(f.name for f in dataclasses.fields(BuildOptions) if f.name not in INTERNAL)

@@ -17,12 +17,11 @@ import yaml
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from briefing import dates
 from briefing.errors import RecipeError
-from briefing.model import ChartSpec, Id
-from briefing.options import BuildOptions, ChartStyle, DateStyle, Language, Length
+from briefing.options import INTERNAL, RECIPE_FIELDS, BuildOptions
 from briefing.validation import validate, validation_problems
 from briefing.yamlsrc import Located, load_yaml
 
@@ -35,32 +34,7 @@ _TEMPLATED = ("title", "subtitle", "presenter", "date", "output")
 _PATHS = ("report", "figures", "templates")
 
 
-class Recipe(BaseModel):
-    """The recipe file's schema (see README, "Recipes")."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    title: str | None = None
-    subtitle: str | None = None
-    presenter: str | None = None
-    date: dt.date | None = None
-    date_style: DateStyle = "roc"
-    language: Language = "zh-TW"
-    length: Length = "standard"
-    sections: tuple[Id, ...] | None = None
-    initiatives: tuple[Id, ...] | None = None
-    output: str | None = None
-    report: str | None = None
-    font: str | None = None
-    font_index: int | None = None
-    chart_style: ChartStyle = "image"
-    charts: tuple[ChartSpec, ...] = ()
-    figures: str | None = None
-    templates: str | None = None
-    strict: bool = False
-
-
-_ADAPTER = TypeAdapter(Recipe)
+_ADAPTER = TypeAdapter(BuildOptions)
 
 
 def today() -> dt.date:
@@ -131,30 +105,37 @@ def render_fields(located: Located, report: Report | None) -> list[RecipeError]:
 
 
 def to_options(located: Located) -> BuildOptions:
-    """Validate a rendered recipe and turn it into build options."""
-    recipe = validate(_ADAPTER, located, RecipeError)
-    fields = recipe.model_dump(exclude={"report", "figures", "templates", "output", "charts"})
-    paths = {key: _resolve(located, getattr(recipe, key)) for key in _PATHS}
-    output = Path(recipe.output).expanduser() if recipe.output else None
-    font = recipe.font
+    """Validate a rendered recipe and turn it into build options (paths resolved)."""
+    for problem in _internal_keys(located):
+        raise problem
+    options = validate(_ADAPTER, located, RecipeError)
+    font = options.font
     if font and _looks_like_path(font):
         font = str(_resolve(located, font))
-    fields.update(font=font)
-    return BuildOptions(
-        **fields, **paths, output=output, charts=recipe.charts, source_file=located.file
+    return options.replace(
+        **{key: _resolve(located, getattr(options, key)) for key in _PATHS},
+        output=options.output.expanduser() if options.output else None,
+        font=font,
+        source_file=located.file,
     )
 
 
 def recipe_problems(located: Located) -> list[RecipeError]:
     """Every schema problem of a raw recipe (for ``check``)."""
-    return validation_problems(_ADAPTER, located, RecipeError)  # type: ignore[return-value]
+    found = validation_problems(_ADAPTER, located, RecipeError)
+    return [*_internal_keys(located), *found]  # type: ignore[list-item]
+
+
+def _internal_keys(located: Located) -> list[RecipeError]:
+    return [RecipeError("unknown field", file=located.file, line=located.line_of((key,)),
+                        field=key) for key in INTERNAL if key in located.data]
 
 
 def dump_recipe(options: BuildOptions) -> str:
     """The YAML text of a recipe that builds ``options`` (the GUI's File ▸ Save)."""
     data: dict[str, Any] = {}
     defaults = BuildOptions()
-    for key in Recipe.model_fields:
+    for key in RECIPE_FIELDS:
         value = getattr(options, key)
         if value == getattr(defaults, key) and key not in ("sections", "initiatives"):
             continue
@@ -174,7 +155,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _resolve(located: Located, value: str | None) -> Path | None:
+def _resolve(located: Located, value: str | Path | None) -> Path | None:
     if not value:
         return None
     path = Path(value).expanduser()

@@ -63,7 +63,7 @@ def _field_name(loc: tuple) -> str:
 
 def _message(item: Any) -> str:
     kind = item["type"]
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
