@@ -459,6 +459,7 @@ def _draw_charts(
                 width_in=width_in,
                 height_in=height_in,
                 dpi=200,
+                title=False,
             )
             visuals[spec.id] = Visual(alt_text=data.alt_text, png=png)
         info.append(

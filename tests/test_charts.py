@@ -19,7 +19,10 @@ from briefing.model import PILLARS, ChartSpec
 ROOT = Path(__file__).resolve().parents[1]
 FONT = ROOT / "assets" / "fonts" / "NotoSansTC_400Regular.ttf"
 BOLD = ROOT / "assets" / "fonts" / "NotoSansTC_700Bold.ttf"
-WIDTH_IN, HEIGHT_IN, DPI = 11.5, 5.2, 200
+# The deck's chart box (placed 1:1 on a 13.33 in slide), as briefing.api computes it.
+WIDTH_IN = theme.VISUAL_BOX[2] / theme.EMU_PER_INCH
+HEIGHT_IN = theme.VISUAL_BOX[3] / theme.EMU_PER_INCH
+DPI = 200
 
 DEFAULT_CHARTS = (
     "sg-digital-government-timeline",
@@ -221,8 +224,10 @@ def test_timeline_labels_do_not_overlap(report) -> None:
                                     height_in=HEIGHT_IN)
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()
+        labels = {c.replace(" ", "") for c in data.categories}
         boxes = [t.get_bbox_patch().get_window_extent(renderer)
-                 for t in figure.findobj(Text) if t.get_text() in data.categories]
+                 for t in figure.findobj(Text)
+                 if t.get_text().replace("\n", "").replace(" ", "") in labels]
         assert len(boxes) == len(data.categories)
         for i, a in enumerate(boxes):
             assert a.x0 >= 0 and a.x1 <= figure.bbox.width  # not clipped
@@ -231,22 +236,120 @@ def test_timeline_labels_do_not_overlap(report) -> None:
                 assert not a.overlaps(b), (a, b)
 
 
+def _drawn_texts(data: ChartData, *, title: bool = False):  # type: ignore[no-untyped-def]
+    """The figure at the deck size and its visible, non-empty texts."""
+    from matplotlib.text import Text
+
+    figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
+                                height_in=HEIGHT_IN, dpi=DPI, title=title)
+    figure.canvas.draw()
+    return figure, [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_no_text_is_below_16_pt_at_the_deck_size(report, chart_id: str, language: str) -> None:
+    data = chart_data(report.chart(chart_id), report, language=language)
+
+    for title in (False, True):
+        _, texts = _drawn_texts(data, title=title)
+
+        assert texts
+        small = {(t.get_text(), round(t.get_fontsize(), 2)) for t in texts
+                 if t.get_fontsize() < 16}
+        assert small == set()
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_texts_neither_overlap_nor_leave_the_picture(report, chart_id: str,
+                                                     language: str) -> None:
+    from matplotlib.text import Text
+
+    data = chart_data(report.chart(chart_id), report, language=language)
+    figure, texts = _drawn_texts(data, title=True)
+    renderer = figure.canvas.get_renderer()
+
+    # the text itself (an annotation's extent would include its arrow), or its box if drawn
+    boxes = [(t.get_text(), t.get_bbox_patch().get_window_extent(renderer)
+              if t.get_bbox_patch() else Text.get_window_extent(t, renderer)) for t in texts]
+    for i, (text, box) in enumerate(boxes):
+        assert box.x0 >= -0.5 and box.y0 >= -0.5, text
+        assert box.x1 <= figure.bbox.width + 0.5 and box.y1 <= figure.bbox.height + 0.5, text
+        for other, other_box in boxes[i + 1:]:
+            assert not box.overlaps(other_box), (text, other)
+
+
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_without_title_the_chart_draws_none(report, chart_id: str, tmp_path) -> None:
+    data = chart_data(report.chart(chart_id), report)
+
+    _, with_title = _drawn_texts(data, title=True)
+    _, without = _drawn_texts(data, title=False)
+
+    def titles(texts):  # type: ignore[no-untyped-def]
+        return [t for t in texts if t.get_text().replace("\n", " ") == data.title]
+
+    assert [t.get_fontsize() > 16 for t in titles(with_title)] == [True]
+    assert titles(without) == []
+    assert data.alt_text.startswith(f"{data.kind_name}：{data.title}")
+    key = {"font": FONT, "bold_font": BOLD, "width_in": WIDTH_IN, "height_in": HEIGHT_IN,
+           "dpi": DPI}
+    assert charts.cache_key(data, **key) != charts.cache_key(data, **key, title=False)
+
+
+def test_a_long_title_wraps_instead_of_leaving_the_picture(report) -> None:
+    data = chart_data(report.chart("tw-data-centre-consolidation"), report, language="en")
+
+    figure, texts = _drawn_texts(data, title=True)
+
+    title = next(t for t in texts if t.get_text().replace("\n", " ") == data.title)
+    assert "\n" in title.get_text()
+    assert title.get_window_extent(figure.canvas.get_renderer()).x1 <= figure.bbox.width
+
+
+def test_a_long_session_title_goes_on_two_lines(report) -> None:
+    data = chart_data(report.chart("summit-programme"), report)
+
+    _, texts = _drawn_texts(data)
+
+    wrapped = [t.get_text() for t in texts if "\n" in t.get_text()]
+    assert wrapped
+    assert all(w.replace("\n", " ") in data.categories for w in wrapped)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("National Digital Identity (NDI)", "National Digital\nIdentity (NDI)"),
+     ("海運寬頻通訊應用試驗", "海運寬頻通\n訊應用試驗"),
+     ("政府技術局 (GovTech)", "政府技術局\n(GovTech)"),
+     ("Short", "Short")],
+)
+def test_split_in_two_balances_the_lines(text: str, expected: str) -> None:
+    from briefing.charts.painter import split_in_two
+
+    assert split_in_two(text) == expected
+
+
 def test_cache_hit_returns_the_same_bytes_without_drawing(report, tmp_path) -> None:
     data = chart_data(report.chart("e-payment-merchants"), report)
     kwargs = {"font": FONT, "bold_font": BOLD, "width_in": WIDTH_IN, "height_in": HEIGHT_IN,
               "dpi": DPI, "cache_dir": tmp_path}
-    before = charts.RENDER_COUNT
+    before = charts.render_count()
     first = render_png(data, **kwargs)
-    assert charts.RENDER_COUNT == before + 1
+    assert charts.render_count() == before + 1
     assert list(tmp_path.rglob("*.png"))
     second = render_png(data, **kwargs)
     assert second == first
-    assert charts.RENDER_COUNT == before + 1  # no drawing on a hit
+    assert charts.render_count() == before + 1  # no drawing on a hit
     render_png(data, **{**kwargs, "dpi": 240})  # another size is another entry
-    assert charts.RENDER_COUNT == before + 2
+    assert charts.render_count() == before + 2
+    render_png(data, **{**kwargs, "title": False})  # so is a chart without its title
+    assert charts.render_count() == before + 3
     other = chart_data(report.chart("e-payment-merchants"), report, language="en")
     render_png(other, **kwargs)
-    assert charts.RENDER_COUNT == before + 3
+    assert charts.render_count() == before + 4
+    assert charts.render_count() == charts.RENDER_COUNT  # the attribute reads the same count
 
 
 def test_cache_honours_xdg_cache_home(report, tmp_path, monkeypatch) -> None:
@@ -441,6 +544,21 @@ def test_native_chart_values_are_the_records(report, chart_id: str) -> None:
     assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == data.alt_text
 
 
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+def test_native_chart_text_is_at_least_16_pt(report, language: str) -> None:
+    import re
+
+    from pptx.oxml.ns import qn
+
+    deck = _native_deck(report, [*FIGURE_CHARTS, "initiatives-by-pillar"], language)
+
+    for slide in deck.slides:
+        space = slide.shapes[0].chart._chartSpace
+        sizes = [int(sz) for sz in re.findall(r'\bsz="(\d+)"', space.xml)]
+        assert sizes and min(sizes) >= 1600  # hundredths of a point
+        assert 'sz="1600"' in space.find(qn("c:txPr")).xml  # the chart's default text size
+
+
 def test_native_chart_keeps_qualified_labels(report) -> None:
     deck = _native_deck(report, ["tw-data-centre-consolidation"])
     chart = deck.slides[0].shapes[0].chart
@@ -505,7 +623,7 @@ data = charts.chart_data(report.chart("tw-data-centre-consolidation"), report)
 png = charts.render_png(data, font=Path({str(FONT)!r}), width_in=4, height_in=3,
                         cache_dir=Path({str(tmp_path)!r}))
 sys.stdout.buffer.write(png)
-assert charts.RENDER_COUNT == 0
+assert charts.render_count() == 0
 assert not any(m.startswith("matplotlib") for m in sys.modules), "matplotlib imported"
 """
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,

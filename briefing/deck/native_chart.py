@@ -39,7 +39,7 @@ CHART_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
 }
 LANG = "zh-TW"
-TEXT_PT = 16
+TEXT_PT = 16  # the deck's rule: no text below 16 pt on a slide
 TITLE_PT = 20
 _GRID = "DDE3EA"
 
@@ -186,7 +186,7 @@ def _style_category_chart(chart, plot, data: ChartData, typeface: str) -> None: 
         axis_frame.text = data.y_label
         for paragraph in axis_frame.paragraphs:
             for run in paragraph.runs:
-                run.font.size = Pt(14)
+                run.font.size = Pt(TEXT_PT)
                 run.font.bold = False
                 _set_typeface(run._r.get_or_add_rPr(), typeface)
         if data.kind != "bar":  # horizontal text beside a vertical axis: no rotation

@@ -1,0 +1,68 @@
+"""Chart data from the agenda: the schedule of sessions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing.charts.data import ChartData, Series
+from briefing.charts.labels import (
+    AGENDA_TYPE_COLOURS,
+    AGENDA_TYPE_LABELS,
+    WORDS,
+    hhmm,
+    minutes,
+    title_case,
+)
+from briefing.charts.lookup import spec_title, unique
+
+if TYPE_CHECKING:
+    from briefing.charts.lookup import Where
+    from briefing.model import AgendaItem, ChartSpec
+    from briefing.report import Report
+
+
+def schedule_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
+    """Each session of the agenda as ``(start, end, type)``, ending when the next one starts."""
+    agenda = report.agenda
+    if agenda is None:
+        raise where.error("the report has no agenda (agenda.yaml)", "kind")
+    rows = _sessions(sorted(agenda.items, key=lambda i: i.minutes))
+    if not rows:
+        raise where.error("the agenda has no sessions to draw", "kind")
+    durations = tuple(float(minutes(e) - minutes(s)) for _, s, e, _ in rows)
+    to = WORDS[language]["to"]
+    return ChartData(
+        spec=spec,
+        kind="schedule",
+        title=spec_title(spec, language),
+        categories=tuple(title_case(r[0]) for r in rows),
+        series=(Series("minutes", durations, tuple(f"{s}{to}{e}" for _, s, e, _ in rows)),),
+        unit=None,
+        sources=(report.cite(agenda.section),),
+        extra=tuple((s, e, t) for _, s, e, t in rows),
+        colours=tuple(AGENDA_TYPE_COLOURS[t] for *_, t in rows),
+        legend=_legend(rows, language),
+        x_label=spec.x_label,
+        y_label=spec.y_label,
+        language=language,
+    )
+
+
+def _sessions(items: list[AgendaItem]) -> list[tuple[str, str, str, str]]:
+    """(title, start, end, type) of each session; a closing "end" item is no session."""
+    rows: list[tuple[str, str, str, str]] = []
+    for n, item in enumerate(items):
+        if item.type == "end" and n == len(items) - 1:
+            break
+        end = items[n + 1].time if n + 1 < len(items) else hhmm(item.minutes + 30)
+        rows.append((item.title, item.time, end, item.type))
+    return rows
+
+
+def _legend(rows: list[tuple[str, str, str, str]], language: str) -> tuple[tuple[str, str], ...]:
+    """One entry per colour, naming the session types drawn in it: ``報到／茶敘交流``."""
+    colour_labels: dict[str, list[str]] = {}
+    for t in unique(t for *_, t in rows):
+        colour_labels.setdefault(AGENDA_TYPE_COLOURS[t], []).append(AGENDA_TYPE_LABELS[language][t])
+    sep = "／" if language == "zh-TW" else " / "
+    return tuple((sep.join(labels), colour) for colour, labels in colour_labels.items())

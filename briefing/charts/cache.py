@@ -1,0 +1,150 @@
+"""The PNG cache: :func:`render_png` draws a chart once per data, fonts, size and code version
+and keeps the PNG on disk. A hit reads the file without importing matplotlib."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.charts.render import png_of
+from briefing.errors import ChartError, FontError
+
+if TYPE_CHECKING:
+    from briefing.charts.data import ChartData
+
+#: Part of every cache key (with a hash of this package's source and matplotlib's version): bump
+#: it when a change elsewhere (e.g. the theme) changes what a PNG looks like.
+CHART_VERSION = "1"
+
+_FONT_HASHES: dict[tuple[str, int, int], str] = {}
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/briefing/charts`` (``~/.cache/briefing/charts`` by default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing" / "charts"
+
+
+def cache_key(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None,
+    width_in: float,
+    height_in: float,
+    dpi: int,
+    title: bool = True,
+) -> str:
+    """The sha256 naming a rendered PNG in the cache."""
+    payload = json.dumps(
+        {
+            "data": data.to_json(),
+            "font": _font_hash(Path(font)),
+            "bold": _font_hash(Path(bold_font)) if bold_font else None,
+            "size": [round(width_in, 6), round(height_in, 6)],
+            "dpi": dpi,
+            "title": title,
+            "version": CHART_VERSION,
+            "code": _code_version(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def render_png(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None = None,
+    width_in: float,
+    height_in: float,
+    dpi: int = 200,
+    title: bool = True,
+    cache_dir: Path | None = None,
+) -> bytes:
+    """The chart as a PNG of exactly ``round(width_in*dpi)`` x ``round(height_in*dpi)`` pixels.
+
+    Every text is drawn with ``font`` (the title with ``bold_font`` when given). With
+    ``title=False`` the chart draws no title of its own (the slide shows it). PNGs are cached
+    under ``cache_dir`` (default :func:`default_cache_dir`); a hit returns the stored bytes
+    without importing matplotlib.
+    """
+    if width_in <= 0 or height_in <= 0 or dpi <= 0:
+        raise ChartError(f"bad chart size {width_in} x {height_in} in at {dpi} dpi", field="size")
+    font = Path(font)
+    bold = Path(bold_font) if bold_font else None
+    key = cache_key(
+        data,
+        font=font,
+        bold_font=bold,
+        width_in=width_in,
+        height_in=height_in,
+        dpi=dpi,
+        title=title,
+    )
+    folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    target = folder / key[:2] / f"{key}.png"
+    try:
+        return target.read_bytes()
+    except OSError:
+        pass
+    png = png_of(
+        data,
+        font=font,
+        bold_font=bold,
+        width_in=width_in,
+        height_in=height_in,
+        dpi=dpi,
+        title=title,
+    )
+    _store(target, png)
+    return png
+
+
+def _store(target: Path, png: bytes) -> None:
+    """Write ``png`` to ``target`` atomically; an unwritable cache only costs time."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(png)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
+def _font_hash(path: Path) -> str:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise FontError(f"cannot read font: {exc.strerror}", file=path) from None
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _FONT_HASHES:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        _FONT_HASHES[key] = digest.hexdigest()
+    return _FONT_HASHES[key]
+
+
+@functools.cache
+def _code_version() -> str:
+    """This package's source and matplotlib's version: a PNG drawn by other code is stale."""
+    from importlib import metadata
+
+    try:
+        mpl = metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:  # pragma: no cover - matplotlib is a dependency
+        mpl = "?"
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{digest.hexdigest()[:16]}/{mpl}"

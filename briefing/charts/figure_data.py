@@ -1,0 +1,146 @@
+"""Chart data from figure records: bar, column and pie charts of values, line charts over time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from briefing import theme
+from briefing.charts.data import ChartData, Series
+from briefing.charts.labels import EN_UNITS, SCALES, format_value, format_when, when_as_year
+from briefing.charts.lookup import axis_labels, lookup, spec_label, spec_title, unique
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from briefing.charts.lookup import Where
+    from briefing.model import ChartSpec, Figure
+    from briefing.report import Report
+
+
+def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
+    """The figures of ``spec`` in one unit (converted for English decks)."""
+    records: list[Figure] = [
+        lookup(report, "figures", fid, where, i) for i, fid in enumerate(spec.figures)
+    ]
+    unit, values = common_unit(spec, records, where)
+    if language == "en" and unit in EN_UNITS:
+        unit, factor = EN_UNITS[unit]
+        values = [v * factor for v in values]
+    x_label, y_label = axis_labels(spec, unit or None, language)
+    common: dict[str, Any] = {
+        "spec": spec,
+        "kind": spec.kind,
+        "title": spec_title(spec, language),
+        "unit": unit or None,
+        "sources": unique(report.cite(f.section) for f in records),
+        "initiative_ids": unique(f.initiative for f in records if f.initiative),
+        "x_label": x_label,
+        "y_label": y_label,
+        "language": language,
+    }
+    if spec.kind == "line":
+        return _line_data(records, unit, values, where, common)
+    return _category_data(records, unit, values, common)
+
+
+def _line_data(
+    records: Sequence[Figure],
+    unit: str | None,
+    values: Sequence[float],
+    where: Where,
+    common: dict[str, Any],
+) -> ChartData:
+    spec, language = common["spec"], common["language"]
+    for i, f in enumerate(records):
+        if f.when is None:
+            raise where.error(
+                f"figure {f.id!r} has no date (when) to place it on a line", "figures", i
+            )
+    whens_of = [str(f.when) for f in records]
+    order = sorted(range(len(records)), key=lambda i: when_as_year(whens_of[i]))
+    whens = tuple(whens_of[i] for i in order)
+    if len(set(whens)) < len(whens):
+        raise where.error("two figures of a line chart have the same date", "figures")
+    categories = tuple(
+        spec_label(spec, records[i].id, language) or format_when(whens_of[i], language)
+        for i in order
+    )
+    measures = unique(f.measure for f in records)
+    name = spec_label(spec, "series", language) or (
+        measures[0] if len(measures) == 1 else common["title"]
+    )
+    series = Series(
+        name,
+        tuple(values[i] for i in order),
+        tuple(format_value(values[i], unit, records[i].qualifier, language) for i in order),
+    )
+    return ChartData(
+        **common,
+        categories=categories,
+        series=(series,),
+        figure_ids=tuple(spec.figures[i] for i in order),
+        colours=(theme.ACCENTS[0],),
+        extra=whens,
+    )
+
+
+def _category_data(
+    records: Sequence[Figure], unit: str | None, values: Sequence[float], common: dict[str, Any]
+) -> ChartData:
+    spec, language = common["spec"], common["language"]
+    measures = unique(f.measure for f in records)
+    dated = (
+        len(records) > 1
+        and all(f.when for f in records)
+        and len({f.when for f in records}) == len(records)
+    )
+    over_time = dated and len(measures) == 1
+    categories = []
+    for f in records:
+        label = spec_label(spec, f.id, language)
+        if label is None:
+            label = format_when(str(f.when), language) if over_time else f.measure
+        categories.append(label)
+    labels = tuple(
+        format_value(v, unit, f.qualifier, language) for v, f in zip(values, records, strict=True)
+    )
+    name = measures[0] if len(measures) == 1 else common["title"]
+    if dated and spec.kind != "pie":
+        colours = (theme.ACCENTS[0],) * len(records)
+    else:
+        colours = tuple(theme.ACCENTS[i % len(theme.ACCENTS)] for i in range(len(records)))
+    return ChartData(
+        **common,
+        categories=tuple(categories),
+        series=(Series(name, tuple(values), labels),),
+        figure_ids=spec.figures,
+        colours=colours,
+    )
+
+
+def common_unit(
+    spec: ChartSpec, records: Sequence[Figure], where: Where
+) -> tuple[str | None, list[float]]:
+    """The unit the chart plots in and each record's value in it.
+
+    Without ``spec.unit`` the records must share one unit; with it, records in a scale of the
+    same currency are converted (``萬新幣`` -> ``新幣``) and others are taken as they are.
+    """
+    units = unique(f.unit for f in records)
+    if spec.unit is None:
+        if len(units) > 1:
+            raise where.error(
+                f"figures mix units ({', '.join(units)}); give the chart a unit "
+                "or plot them in separate charts",
+                "unit",
+            )
+        return (units[0] if units else None), [f.value for f in records]
+    values = []
+    target = SCALES.get(spec.unit)
+    for f in records:
+        source = SCALES.get(f.unit)
+        if f.unit != spec.unit and target and source and source[0] == target[0]:
+            values.append(f.value * source[1] / target[1])
+        else:
+            values.append(f.value)
+    return spec.unit, values

@@ -1,0 +1,194 @@
+"""Chart data from initiatives: counts grouped by pillar, status or year, and the timeline."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing import theme
+from briefing.charts.data import ChartData, Series
+from briefing.charts.labels import (
+    PILLAR_LABELS,
+    STATUS_LABELS,
+    WORDS,
+    format_value,
+    initiative_label,
+)
+from briefing.charts.lookup import lookup, spec_label, spec_title, unique
+from briefing.model import PILLARS, STATUSES
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from briefing.charts.lookup import Where
+    from briefing.model import ChartSpec, Figure, Initiative
+    from briefing.report import Report
+
+    #: (key, label) of each group, the key of an initiative, and the colour of each key.
+    _Groups = tuple[list[tuple[str, str]], Callable[[Initiative], str], dict[str, str]]
+
+
+def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
+    """How many initiatives (``spec.initiatives``, or all) fall in each group of ``group_by``."""
+    explicit = bool(spec.initiatives)
+    items: list[Initiative] = (
+        [lookup(report, "initiatives", iid, where, i) for i, iid in enumerate(spec.initiatives)]
+        if explicit
+        else list(report.initiatives)
+    )
+    if spec.figures:
+        raise where.error("group_by counts initiatives; remove figures or group_by", "figures")
+    groups, key, colour_of = _groups(spec, items, language, explicit, where)
+    counts = {g: 0 for g, _ in groups}
+    for item in items:
+        counts[key(item)] += 1
+    unit = spec.unit or WORDS[language]["count"] or None
+    values = tuple(float(counts[g]) for g, _ in groups)
+    labels = tuple(format_value(v, unit, "exact", language) for v in values)
+    name = spec_label(spec, "series", language) or (
+        "措施數" if language == "zh-TW" else "Initiatives"
+    )
+    y_label = spec.y_label or (
+        WORDS[language]["unit"].format(unit)
+        if unit
+        else ("Number of initiatives" if language == "en" else None)
+    )
+    if spec.sections and not explicit:  # all initiatives: cite the sections the chart is for
+        sources = unique(report.cite(sid) for sid in spec.sections)
+    else:
+        sources = unique(report.cite(i.sections[0]) for i in items)
+    return ChartData(
+        spec=spec,
+        kind=spec.kind,
+        title=spec_title(spec, language),
+        categories=tuple(spec_label(spec, g, language) or label for g, label in groups),
+        series=(Series(name, values, labels),),
+        unit=unit,
+        sources=sources,
+        initiative_ids=tuple(i.id for i in items),
+        colours=tuple(colour_of[g] for g, _ in groups),
+        x_label=spec.x_label,
+        y_label=y_label,
+        language=language,
+    )
+
+
+def _groups(
+    spec: ChartSpec, items: Sequence[Initiative], language: str, explicit: bool, where: Where
+) -> _Groups:
+    if spec.group_by == "pillar":
+        return (
+            [(p, PILLAR_LABELS[language][p]) for p in PILLARS],
+            lambda i: i.pillar,
+            dict(theme.PILLAR_COLOURS),
+        )
+    if spec.group_by == "status":
+        return (
+            [(s, STATUS_LABELS[language][s]) for s in STATUSES],
+            lambda i: i.status,
+            {s: theme.ACCENTS[n] for n, s in enumerate(STATUSES)},
+        )
+    return _year_groups(items, language, explicit, where)
+
+
+def _year_groups(
+    items: Sequence[Initiative], language: str, explicit: bool, where: Where
+) -> _Groups:
+    for n, item in enumerate(items):
+        if item.year is None and explicit:
+            raise where.error(f"initiative {item.id!r} has no year to group by", "initiatives", n)
+    years = sorted({i.year for i in items if i.year is not None})
+    groups = [(str(y), str(y) + (" 年" if language == "zh-TW" else "")) for y in years]
+    if any(i.year is None for i in items):
+        groups.append(("none", WORDS[language]["no_year"]))
+    colour_of = {g: theme.ACCENTS[0] for g, _ in groups}
+    colour_of["none"] = theme.MUTED
+    return groups, lambda i: str(i.year) if i.year is not None else "none", colour_of
+
+
+def timeline_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
+    """The initiatives (``spec.initiatives``, or all with a year) placed by year."""
+    items = _timeline_items(spec, report, where)
+    by_status = spec.group_by == "status"
+    colours = tuple(
+        theme.ACCENTS[STATUSES.index(i.status)] if by_status else theme.PILLAR_COLOURS[i.pillar]
+        for i in items
+    )
+    labels = tuple(spec_label(spec, i.id, language) or initiative_label(i, language) for i in items)
+    years = tuple(int(i.year) for i in items)  # type: ignore[arg-type]
+    dated = [year_figure(report, i) for i in items]
+    sources = unique(
+        report.cite(f.section if f else i.sections[0]) for i, f in zip(items, dated, strict=True)
+    )
+    return ChartData(
+        spec=spec,
+        kind="timeline",
+        title=spec_title(spec, language),
+        categories=labels,
+        series=(Series("year", tuple(float(y) for y in years), tuple(str(y) for y in years)),),
+        unit=None,
+        sources=sources,
+        figure_ids=tuple(f.id for f in dated if f),
+        initiative_ids=tuple(i.id for i in items),
+        years=years,
+        extra=tuple(i.status for i in items),
+        colours=colours,
+        legend=_timeline_legend(items, language, by_status),
+        x_label=spec.x_label,
+        y_label=spec.y_label,
+        language=language,
+    )
+
+
+def _timeline_items(spec: ChartSpec, report: Report, where: Where) -> list[Initiative]:
+    if spec.figures:
+        raise where.error("a timeline places initiatives by year; it takes no figures", "figures")
+    if spec.initiatives:
+        items = []
+        for n, iid in enumerate(spec.initiatives):
+            item = lookup(report, "initiatives", iid, where, n)
+            if item.year is None:
+                raise where.error(
+                    f"initiative {iid!r} has no year to place it on the timeline", "initiatives", n
+                )
+            items.append(item)
+    else:
+        items = [i for i in report.initiatives if i.year is not None]
+    if not items:
+        raise where.error("no initiative with a year to draw", "initiatives")
+    items.sort(key=lambda i: i.year)  # stable: report order within a year
+    return items
+
+
+def _timeline_legend(
+    items: Sequence[Initiative], language: str, by_status: bool
+) -> tuple[tuple[str, str], ...]:
+    """Statuses or pillars present, plus a hollow mark's meaning ("" colour) when needed."""
+    if by_status:
+        return tuple(
+            (STATUS_LABELS[language][s], theme.ACCENTS[n])
+            for n, s in enumerate(STATUSES)
+            if any(i.status == s for i in items)
+        )
+    legend = tuple(
+        (PILLAR_LABELS[language][p], theme.PILLAR_COLOURS[p])
+        for p in PILLARS
+        if any(i.pillar == p for i in items)
+    )
+    if any(i.status in ("planned", "draft") for i in items):
+        legend += ((WORDS[language]["planned"], ""),)
+    return legend
+
+
+def year_figure(report: Report, item: Initiative) -> Figure | None:
+    """The figure record stating the initiative's year (its section is the citation): a year
+    figure (unit 年) of that year, else a figure of the initiative dated in that year."""
+    records = []
+    for fid in item.figures:
+        try:
+            records.append(report.figure(fid))
+        except KeyError:
+            continue
+    for figure in records:
+        if figure.unit == "年" and item.year in (figure.value, figure.year):
+            return figure
+    return next((f for f in records if f.year == item.year), None)

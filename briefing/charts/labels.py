@@ -1,0 +1,292 @@
+"""The words a chart draws: names of kinds, pillars, statuses and agenda types, units, and the
+formatting of numbers, values, dates and initiative names (pure; shared with the native chart
+writer)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from briefing import theme
+
+if TYPE_CHECKING:
+    from briefing.model import Initiative
+
+LANGUAGES = ("zh-TW", "en")
+
+KIND_NAMES = {
+    "zh-TW": {
+        "timeline": "時間軸",
+        "bar": "長條圖",
+        "column": "直條圖",
+        "pie": "圓餅圖",
+        "line": "折線圖",
+        "schedule": "議程時間表",
+    },
+    "en": {
+        "timeline": "Timeline",
+        "bar": "Bar chart",
+        "column": "Column chart",
+        "pie": "Pie chart",
+        "line": "Line chart",
+        "schedule": "Schedule",
+    },
+}
+PILLAR_LABELS = {
+    "zh-TW": {
+        "digital-economy": "數位經濟",
+        "digital-government": "數位政府",
+        "digital-society": "數位社會",
+        "infrastructure": "數位基礎建設",
+    },
+    "en": {
+        "digital-economy": "Digital economy",
+        "digital-government": "Digital government",
+        "digital-society": "Digital society",
+        "infrastructure": "Digital infrastructure",
+    },
+}
+STATUS_LABELS = {
+    "zh-TW": {"launched": "已推動", "trial": "試辦", "planned": "規劃中", "draft": "草案"},
+    "en": {"launched": "Launched", "trial": "Trial", "planned": "Planned", "draft": "Draft"},
+}
+AGENDA_TYPE_LABELS = {
+    "zh-TW": {
+        "registration": "報到",
+        "remarks": "致詞",
+        "address": "演說",
+        "panel": "座談",
+        "feature": "專題",
+        "conversation": "對談",
+        "networking": "茶敘交流",
+        "dialogue": "對話",
+        "end": "結束",
+    },
+    "en": {
+        "registration": "Registration",
+        "remarks": "Remarks",
+        "address": "Address",
+        "panel": "Panel",
+        "feature": "Feature",
+        "conversation": "Conversation",
+        "networking": "Networking",
+        "dialogue": "Dialogue",
+        "end": "End",
+    },
+}
+AGENDA_TYPE_COLOURS = {
+    "registration": theme.MUTED,
+    "networking": theme.MUTED,
+    "end": theme.MUTED,
+    "remarks": theme.ACCENTS[0],
+    "address": theme.ACCENTS[0],
+    "panel": theme.ACCENTS[1],
+    "feature": theme.ACCENTS[2],
+    "conversation": theme.ACCENTS[3],
+    "dialogue": theme.ACCENTS[4],
+}
+#: Words and punctuation of each language, by role.
+WORDS = {
+    "zh-TW": {
+        "unit": "單位：{}",
+        "count": "項",
+        "no_year": "年份未載",
+        "source": "資料來源：",
+        "colon": "：",
+        "sep": "；",
+        "list": "、",
+        "stop": "。",
+        "planned": "規劃中／草案",
+        "share": "（{}）",
+        "to": "–",
+    },
+    "en": {
+        "unit": "Unit: {}",
+        "count": "",
+        "no_year": "No year",
+        "source": "Source: ",
+        "colon": ": ",
+        "sep": "; ",
+        "list": ", ",
+        "stop": ". ",
+        "planned": "Planned / draft",
+        "share": " ({})",
+        "to": "–",
+    },
+}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+#: Units that are scales of one another: a spec's ``unit`` converts figures between them.
+SCALES: dict[str, tuple[str, float]] = {
+    "新幣": ("SGD", 1),
+    "新加坡幣": ("SGD", 1),
+    "S$": ("SGD", 1),
+    "SGD": ("SGD", 1),
+    "萬新幣": ("SGD", 1e4),
+    "百萬新幣": ("SGD", 1e6),
+    "億新幣": ("SGD", 1e8),
+    "元": ("TWD", 1),
+    "新臺幣元": ("TWD", 1),
+    "萬元": ("TWD", 1e4),
+    "億元": ("TWD", 1e8),
+}
+#: English decks: units the report writes in Chinese, as (English unit, factor).
+EN_UNITS: dict[str, tuple[str, float]] = {
+    "萬新幣": ("S$ million", 0.01),
+    "億新幣": ("S$ billion", 0.1),
+    "新幣": ("S$", 1),
+    "萬元": ("NT$ million", 0.01),
+    "億元": ("NT$ billion", 0.1),
+    "元": ("NT$", 1),
+    "家": ("", 1),
+    "座": ("", 1),
+    "個": ("", 1),
+    "項": ("", 1),
+    "件": ("", 1),
+    "人": ("people", 1),
+    "萬人": ("10,000 people", 1),
+}
+_NO_SPACE_UNITS = {"%", "％"}
+#: Characters tick labels and separators may draw besides the data's own text.
+TICK_CHARS = "0123456789,.-−:–"
+
+_PREFIXES = {
+    "zh-TW": {"about": "約 ", "target": "目標 ", "forecast": "預估 "},
+    "en": {"about": "about ", "target": "target ", "forecast": "forecast "},
+}
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
+    | {"the", "to", "through", "via", "with", "across"}
+)
+
+
+# -- numbers, values, dates ---------------------------------------------------------------------
+def format_number(value: float) -> str:
+    """``4000.0`` -> ``4,000``; ``1.5`` -> ``1.5`` (at most two decimals)."""
+    if math.isnan(value):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_value(
+    value: float, unit: str | None, qualifier: str = "exact", language: str = "zh-TW"
+) -> str:
+    """A value as the chart labels it: ``4,000 萬新幣``, ``200 多座``, ``約 3 項``, ``50+``."""
+    number, unit = format_number(value), unit or ""
+    if language == "en":
+        text = _value_en(number + ("+" if qualifier == "over" else ""), unit)
+    elif qualifier == "over":
+        text = f"{number} 多{unit}"
+    elif unit in _NO_SPACE_UNITS or not unit:
+        text = f"{number}{unit}"
+    else:
+        text = f"{number} {unit}"
+    prefix = _PREFIXES["en" if language == "en" else "zh-TW"].get(qualifier)
+    return f"{prefix}{text}" if prefix else text
+
+
+def _value_en(number: str, unit: str) -> str:
+    """``S$40 million``, ``50%``, ``3 people``."""
+    currency = re.fullmatch(r"(S\$|NT\$)(?: (.+))?", unit)
+    if currency:
+        return f"{currency.group(1)}{number}" + (
+            f" {currency.group(2)}" if currency.group(2) else ""
+        )
+    if unit:
+        return f"{number}{unit}" if unit in _NO_SPACE_UNITS else f"{number} {unit}"
+    return number
+
+
+def format_when(when: str, language: str = "zh-TW") -> str:
+    """``2019-06`` -> ``2019 年 6 月`` (``Jun 2019`` in English)."""
+    parts = [int(p) for p in when.split("-")]
+    if language == "en":
+        if len(parts) == 1:
+            return str(parts[0])
+        month = _MONTHS_EN[parts[1] - 1]
+        return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+    text = f"{parts[0]} 年"
+    if len(parts) > 1:
+        text += f" {parts[1]} 月"
+    if len(parts) > 2:
+        text += f" {parts[2]} 日"
+    return text
+
+
+def when_as_year(when: str) -> float:
+    """``2019-06`` as a fractional year (for placing line chart points)."""
+    parts = [int(p) for p in when.split("-")]
+    value = float(parts[0])
+    if len(parts) > 1:
+        value += (parts[1] - 1) / 12
+    if len(parts) > 2:
+        value += (parts[2] - 1) / 365
+    return value
+
+
+def minutes(hhmm: str) -> int:
+    """``14:05`` -> ``845`` (minutes after midnight)."""
+    hours, mins = hhmm.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def hhmm(mins: int) -> str:
+    """``845`` -> ``14:05``."""
+    return f"{mins // 60:02d}:{mins % 60:02d}"
+
+
+# -- names ---------------------------------------------------------------------------------------
+def initiative_label(item: Initiative, language: str = "zh-TW") -> str:
+    """The Chinese name plus a short English name or acronym: ``國家數位身分 (NDI)``."""
+    if language == "en":
+        name, acronym = _split_english(item.name_en)
+        if not name:
+            return item.name
+        return f"{name} ({acronym})" if acronym else name
+    short = _short_english(item.name_en)
+    if short and short.casefold() not in item.name.casefold():
+        return f"{item.name} ({short})"
+    return item.name
+
+
+def _short_english(name_en: str | None) -> str | None:
+    """``NDI`` from ``National Digital Identity, NDI`` or ``... (NDI)``; a short name itself."""
+    name, acronym = _split_english(name_en)
+    if acronym:
+        return acronym
+    return name if name and len(name) <= 12 else None
+
+
+def _split_english(name_en: str | None) -> tuple[str | None, str | None]:
+    if not name_en:
+        return None, None
+    found = re.fullmatch(
+        r"(.+?)\s*(?:\(([A-Za-z0-9&.\- ]{2,12})\)|[,;]\s*([A-Za-z0-9&.\-]{2,12}))", name_en.strip()
+    )
+    if found:
+        return found.group(1).strip(), (found.group(2) or found.group(3)).strip()
+    return name_en.strip(), None
+
+
+def title_case(text: str) -> str:
+    """``NETWORKING TEA`` -> ``Networking Tea`` (only for all-capital English titles)."""
+    if not text.isupper():
+        return text
+    words = text.split(" ")
+    last = len(words) - 1
+    return " ".join(
+        "-".join(_case_part(part, n == 0 and k == 0, n == last) for k, part in enumerate(parts))
+        for n, parts in enumerate(word.split("-") for word in words)
+    )
+
+
+def _case_part(part: str, first: bool, last_word: bool) -> str:
+    lower = part.lower()
+    if any(ch.isdigit() for ch in part) or not part[:1].isalpha():
+        return part if part[:1].isalpha() or not part else part.lower()
+    if lower in _SMALL_WORDS and not first and not last_word:
+        return lower
+    return lower[:1].upper() + lower[1:]

@@ -1,0 +1,116 @@
+"""Drawing a chart with matplotlib: a ``Figure`` on the Agg canvas (never pyplot), in the deck
+font, at an exact pixel size. matplotlib is imported inside the functions only."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing import theme
+from briefing.charts.bars import draw_bars
+from briefing.charts.line import draw_line
+from briefing.charts.painter import Painter
+from briefing.charts.pie import draw_pie
+from briefing.charts.schedule import draw_schedule
+from briefing.charts.timeline import draw_timeline
+from briefing.errors import FontError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from matplotlib.figure import Figure as MplFigure
+
+    from briefing.charts.data import ChartData
+
+_PAINTERS: dict[str, Callable[[Painter], None]] = {
+    "bar": draw_bars,
+    "column": draw_bars,
+    "pie": draw_pie,
+    "line": draw_line,
+    "timeline": draw_timeline,
+    "schedule": draw_schedule,
+}
+_RC: dict[Any, Any] = {
+    "axes.unicode_minus": False,
+    "text.usetex": False,
+    "axes.edgecolor": "#" + theme.MUTED,
+    "axes.labelcolor": "#" + theme.DARK,
+    "text.color": "#" + theme.DARK,
+    "xtick.color": "#" + theme.MUTED,
+    "ytick.color": "#" + theme.MUTED,
+    "xtick.labelcolor": "#" + theme.DARK,
+    "ytick.labelcolor": "#" + theme.DARK,
+    "axes.linewidth": 1.0,
+    "figure.constrained_layout.h_pad": 0.06,
+    "figure.constrained_layout.w_pad": 0.08,
+}
+_drawn = 0
+
+
+def render_count() -> int:
+    """How many charts this process has drawn with matplotlib (cache hits do not count)."""
+    return _drawn
+
+
+def png_of(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None,
+    width_in: float,
+    height_in: float,
+    dpi: int,
+    title: bool = True,
+) -> bytes:
+    """The chart drawn and encoded as PNG (no cache; see :func:`~briefing.charts.render_png`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = draw_figure(
+        data,
+        font=font,
+        bold_font=bold_font,
+        width_in=width_in,
+        height_in=height_in,
+        dpi=dpi,
+        title=title,
+    )
+    buffer = io.BytesIO()
+    canvas = FigureCanvasAgg(figure)
+    canvas.print_png(buffer, metadata={"Software": None})  # type: ignore[no-untyped-call]
+    return buffer.getvalue()
+
+
+def draw_figure(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None = None,
+    width_in: float,
+    height_in: float,
+    dpi: int = 200,
+    title: bool = True,
+) -> MplFigure:
+    """The matplotlib Figure for ``data`` (drawn once, so every text has its final layout).
+
+    With ``title=False`` the chart draws no title of its own.
+    """
+    global _drawn
+    import matplotlib as mpl
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    for path in (font, bold_font):
+        if path is not None and not Path(path).is_file():
+            raise FontError("font file not found", file=path)
+    # A hair over the exact pixel count so Agg's int() truncation lands on round(w*dpi).
+    width_px, height_px = round(width_in * dpi), round(height_in * dpi)
+    size = ((width_px + 0.01) / dpi, (height_px + 0.01) / dpi)
+    with mpl.rc_context(_RC):
+        figure = MplFigure(figsize=size, dpi=dpi, facecolor="white")
+        FigureCanvasAgg(figure)
+        bold = Path(bold_font) if bold_font else None
+        painter = Painter(figure, data, Path(font), bold, width_in, height_in, title=title)
+        _PAINTERS[data.kind](painter)
+    _drawn += 1
+    return figure
