@@ -59,6 +59,9 @@ def test_native_charts_hold_the_records_and_use_the_embedded_font(tmp_path: Path
             root = etree.fromstring(package.read(name))
             eas = [e.get("typeface") for e in root.iter(f"{A}ea")]
             assert eas and set(eas) == {"Noto Sans TC"}, name
+            ids = [int(n.get("val")) for n in root.iter(f"{C}axId", f"{C}crossAx")]
+            assert all(0 <= i <= 2**31 - 1 for i in ids), (name, ids)  # what PowerPoint takes
+            assert root.find(f"{C}chart/{C}title") is None, name  # the slide title says it
             text = "".join(t.text or "" for t in root.iter(f"{C}v", f"{A}t"))
             missing = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
             assert missing == set(), (name, missing)

@@ -117,7 +117,8 @@ class _SlideWriter:
             from briefing.deck.native_chart import add_native_chart
 
             add_native_chart(
-                slide.shapes, visual.native, left, top, width, height, typeface=self.typeface
+                slide.shapes, visual.native, left, top, width, height,
+                typeface=self.typeface, title=False,
             )
         else:
             import io

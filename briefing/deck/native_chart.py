@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -53,9 +53,11 @@ def add_native_chart(
     height: int,
     *,
     typeface: str,
+    title: bool = True,
 ) -> GraphicFrame:
     """Add ``data`` as a native chart at the given box (EMU) and return its graphic frame.
 
+    ``title`` False leaves the chart without a title of its own (the slide's title says it).
     Raises :class:`ChartError` for kinds PowerPoint cannot draw natively (timeline, schedule).
     """
     chart_type = CHART_TYPES.get(data.kind)
@@ -93,6 +95,31 @@ def add_native_chart(
     if end is not None:
         end.set("lang", LANG)
 
+    _unsigned_axis_ids(chart._chartSpace)
+    if not title:
+        chart.has_title = False
+        chart._chartSpace.chart.get_or_add_autoTitleDeleted().set("val", "1")
+    else:
+        _title(chart, data, typeface)
+
+    plot = chart.plots[0]
+    if data.kind == "pie":
+        _style_pie(chart, plot, data, typeface)
+    else:
+        _style_category_chart(chart, plot, data, typeface)
+    return frame
+
+
+def _unsigned_axis_ids(chart_space: Any) -> None:
+    """python-pptx's chart template writes negative axis ids; the schema wants an unsigned
+    int and PowerPoint accepts only 0..2**31-1, so keep the low 31 bits (still distinct)."""
+    for node in chart_space.iter(qn("c:axId"), qn("c:crossAx")):
+        value = int(node.get("val"))
+        if value < 0:
+            node.set("val", str(value & 0x7FFFFFFF))
+
+
+def _title(chart: Any, data: ChartData, typeface: str) -> None:
     chart.has_title = True
     title_frame = chart.chart_title.text_frame
     title_frame.text = data.title
@@ -103,13 +130,6 @@ def add_native_chart(
             run.font.bold = True
             run.font.color.rgb = RGBColor.from_string(theme.NAVY)
             _set_typeface(run._r.get_or_add_rPr(), typeface)
-
-    plot = chart.plots[0]
-    if data.kind == "pie":
-        _style_pie(chart, plot, data, typeface)
-    else:
-        _style_category_chart(chart, plot, data, typeface)
-    return frame
 
 
 def number_format(data: ChartData) -> str:
