@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from briefing import dates, textfit
+from briefing.charts import chart_data, chart_initiatives, chart_sections, charts_for
 from briefing.errors import RecipeError
 from briefing.plan import Bullet, DeckMeta, DeckPlan, Slide, Table
 from briefing.selection import describe_unknown, resolve, unknown_ids
@@ -61,19 +62,6 @@ def selection_problems(report: Report, options: BuildOptions) -> Iterator[Recipe
     valid_initiatives = [i.id for i in report.initiatives]
     for item, close in unknown_ids(options.initiatives or (), valid_initiatives):
         yield RecipeError(describe_unknown("initiative", item, close), field="initiatives", **where)
-
-
-def chart_sections(spec: ChartSpec, report: Report) -> tuple[str, ...]:
-    """The sections a chart draws on: its own list, else those of the records it plots."""
-    if spec.sections:
-        return spec.sections
-    found = [report.figure(f).section for f in spec.figures]
-    found += [report.initiative(i).sections[0] for i in spec.initiatives]
-    if spec.kind == "schedule" and report.agenda is not None:
-        found.append(report.agenda.section)
-    if spec.group_by and not spec.initiatives:
-        found += [i.sections[0] for i in report.initiatives]
-    return tuple(dict.fromkeys(found))
 
 
 @dataclass
@@ -202,7 +190,6 @@ class _Planner:
         )
 
     def _chart(self, spec: ChartSpec) -> None:
-        from briefing.charts import chart_data
 
         self.placed_charts.add(spec.id)
         data = chart_data(spec, self.report, language=self.options.language)
@@ -264,7 +251,8 @@ class _Planner:
         charts = [
             c
             for c in self.charts
-            if c.id not in self.placed_charts and set(c.initiatives) & self.chosen
+            if c.id not in self.placed_charts
+            and set(chart_initiatives(c, self.report)) & self.chosen
         ]
         if not rest and not charts:
             return
@@ -357,14 +345,7 @@ class _Planner:
         )
 
     def _charts(self) -> list[ChartSpec]:
-        wanted = []
-        for spec in (*self.report.charts, *self.options.charts):
-            if (
-                set(chart_sections(spec, self.report)) & self.selected
-                or set(spec.initiatives) & self.chosen
-            ):
-                wanted.append(spec)
-        return wanted
+        return charts_for(self.report, self.selected, self.chosen, self.options.charts)
 
 
 def _part(entry: OutlineEntry) -> dict[str, str]:
