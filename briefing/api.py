@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import fonts, theme
+from briefing import files, fonts, theme
 from briefing.errors import BriefingError, BuildCancelled, FontError, RecipeError
 from briefing.figures import apply_overrides
 from briefing.plan import Visual
@@ -48,6 +48,25 @@ if TYPE_CHECKING:
     from briefing.model import ChartSpec
     from briefing.options import BuildOptions
     from briefing.plan import DeckPlan
+
+__all__ = [
+    "STAGES",
+    "BuildResult",
+    "CancelToken",
+    "build",
+    "bundled_font",
+    "check",
+    "default_output",
+    "labels",
+    "load",
+    "load_font",
+    "options_from_recipe",
+    "plan",
+    "raw_recipe",
+    "recipe_text",
+    "theme",
+    "write_atomic",
+]
 
 log = logging.getLogger("briefing")
 
@@ -134,6 +153,11 @@ class BuildResult:
 # -- for the shells ------------------------------------------------------------------------------
 # What the desktop app needs besides building, so that gui/ imports nothing deeper than api:
 # ``theme`` (colours), ``raw_recipe`` / ``recipe_text`` (File ▸ Open / Save), and these.
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file through a temporary file and a rename (raises OSError)."""
+    files.write_atomic(path, data)
 
 
 def load_font(spec: str | None = None, index: int | None = None) -> fonts.FontFamily:
@@ -325,8 +349,13 @@ def build(
     )
 
 
-def _package(deck_plan: DeckPlan, visuals: dict[str, Visual], typeface: str,
-             faces: list[fonts.EmbeddedFace], options: BuildOptions) -> bytes:
+def _package(
+    deck_plan: DeckPlan,
+    visuals: dict[str, Visual],
+    typeface: str,
+    faces: list[fonts.EmbeddedFace],
+    options: BuildOptions,
+) -> bytes:
     """The .pptx bytes: slides on the master, fonts embedded, dated properties."""
     from briefing.deck import builder, package
     from briefing.deck.embed import embed_fonts, set_theme_fonts

@@ -298,24 +298,24 @@ def _options(recipe: Path | None, args: argparse.Namespace) -> BuildOptions:
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The options given on the command line (None where not given)."""
-    return dict(
-        report=args.report_dir,
-        sections=_tuple(args.sections),
-        initiatives=_tuple(args.initiatives),
-        title=args.title,
-        subtitle=args.subtitle,
-        presenter=args.presenter,
-        date=args.date,
-        language=args.language,
-        length=args.length,
-        font=args.font,
-        font_index=args.font_index,
-        chart_style=args.chart_style,
-        figures=args.figures,
-        templates=args.templates,
-        strict=args.strict,
-        output=getattr(args, "out", None),
-    )
+    return {
+        "report": args.report_dir,
+        "sections": _tuple(args.sections),
+        "initiatives": _tuple(args.initiatives),
+        "title": args.title,
+        "subtitle": args.subtitle,
+        "presenter": args.presenter,
+        "date": args.date,
+        "language": args.language,
+        "length": args.length,
+        "font": args.font,
+        "font_index": args.font_index,
+        "chart_style": args.chart_style,
+        "figures": args.figures,
+        "templates": args.templates,
+        "strict": args.strict,
+        "output": getattr(args, "out", None),
+    }
 
 
 def _tuple(values: list[str] | None) -> tuple[str, ...] | None:

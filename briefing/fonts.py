@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -25,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 
-from briefing import fontfind
+from briefing import files, fontfind
 from briefing.eot import charset, panose_bytes, pitch_family, wrap_eot
 from briefing.errors import FontError, FontNotFound
 from briefing.fontsubset import cached_subset, write_atomic
@@ -131,13 +130,8 @@ class EmbeddedFace:
 
 
 def default_cache_dir() -> Path:
-    """Where subsets and extracted faces are kept: ``$XDG_CACHE_HOME/briefing/fonts`` (default
-    ``~/.cache``), or ``%LOCALAPPDATA%\\briefing\\cache\\fonts`` on Windows."""
-    if sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(local) / "briefing" / "cache" / "fonts"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing" / "fonts"
+    """Where subsets and extracted faces are cached (see :func:`briefing.files.cache_dir`)."""
+    return files.cache_dir("fonts")
 
 
 # ----------------------------------------------------------------------------- load_family

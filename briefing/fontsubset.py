@@ -20,11 +20,8 @@ fontTools copy their bytes without decoding them (0.25 s instead of 0.5 s per fa
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
-import os
-import tempfile
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -34,6 +31,7 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
+from briefing import files
 from briefing.eot import windows_name
 
 if TYPE_CHECKING:
@@ -110,24 +108,8 @@ def _read_cached(path: Path) -> bytes | None:
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` via a temporary file, so readers never see half a file.
-
-    Returns False (and logs at debug level) when it cannot be written.
-    """
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("cache file not written (%s): %s", path, exc)
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-        return False
-    return True
+    """Store a cache file atomically; False when it cannot be written (see briefing.files)."""
+    return files.store(path, data)
 
 
 def _subset(font: TTFont, codepoints: Iterable[int]) -> None:

@@ -80,8 +80,12 @@ class _Planner:
         meta = self._meta()
         # A part appears when it or any section below it is selected (a recipe may pick
         # 四、李顯龍總理專題演講 alone: its part 參 still frames it).
-        touched = {part for e in self.report.outline if e.section.id in self.selected
-                   for part in e.path[:1]}
+        touched = {
+            part
+            for e in self.report.outline
+            if e.section.id in self.selected
+            for part in e.path[:1]
+        }
         parts = [e for e in self.report.outline if e.level == 1 and e.section.id in touched]
         main = [p for p in parts if p.section.kind not in AFTER_CLOSING]
         self._add("cover", deck=meta, report=self.report.meta)
@@ -169,8 +173,11 @@ class _Planner:
 
     def _detailed(self, ids: tuple[str, ...]) -> set[str]:
         """Sections whose initiative gets a slide right after: listed by title only."""
-        return {i.sections[0] for i in self.report.initiatives
-                if i.id in self.chosen and i.sections[0] in ids}
+        return {
+            i.sections[0]
+            for i in self.report.initiatives
+            if i.id in self.chosen and i.sections[0] in ids
+        }
 
     def _initiative(self, initiative: Initiative) -> None:
         if initiative.id in self.placed_initiatives:

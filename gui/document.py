@@ -70,10 +70,7 @@ class Document:
     # -- files ------------------------------------------------------------------------------
     def write(self, options: BuildOptions, path: Path) -> None:
         """Write the recipe for ``options`` to ``path`` (through a temporary file)."""
-        text = self.text(options, path)
-        temp = path.with_name(f".{path.name}.part")
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, path)
+        api.write_atomic(path, self.text(options, path).encode("utf-8"))
         self.path = path
         self.raw = api.raw_recipe(path)
         self.loaded = options

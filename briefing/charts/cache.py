@@ -6,11 +6,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing import files
 from briefing.charts.render import png_of
 from briefing.errors import ChartError, FontError
 
@@ -25,9 +24,8 @@ _FONT_HASHES: dict[tuple[str, int, int], str] = {}
 
 
 def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/briefing/charts`` (``~/.cache/briefing/charts`` by default)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "briefing" / "charts"
+    """Where chart pictures are cached (see :func:`briefing.files.cache_dir`)."""
+    return files.cache_dir("charts")
 
 
 def cache_key(
@@ -104,20 +102,8 @@ def render_png(
         dpi=dpi,
         title=title,
     )
-    _store(target, png)
+    files.store(target, png)
     return png
-
-
-def _store(target: Path, png: bytes) -> None:
-    """Write ``png`` to ``target`` atomically; an unwritable cache only costs time."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(png)
-        os.replace(tmp, target)
-    except OSError:
-        pass
 
 
 def _font_hash(path: Path) -> str:

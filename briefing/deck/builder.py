@@ -8,7 +8,6 @@ from :mod:`briefing.api`; this module only places them.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -117,8 +116,14 @@ class _SlideWriter:
             from briefing.deck.native_chart import add_native_chart
 
             add_native_chart(
-                slide.shapes, visual.native, left, top, width, height,
-                typeface=self.typeface, title=False,
+                slide.shapes,
+                visual.native,
+                left,
+                top,
+                width,
+                height,
+                typeface=self.typeface,
+                title=False,
             )
         else:
             import io

@@ -74,12 +74,8 @@ def add_native_chart(
     chart_data = CategoryChartData(number_format=number_format(data))
     chart_data.categories = list(data.categories)
     for series in data.series:
-        chart_data.add_series(
-            series.name, [None if math.isnan(v) else v for v in series.values]
-        )
-    frame = shapes.add_chart(
-        chart_type, Emu(left), Emu(top), Emu(width), Emu(height), chart_data
-    )
+        chart_data.add_series(series.name, [None if math.isnan(v) else v for v in series.values])
+    frame = shapes.add_chart(chart_type, Emu(left), Emu(top), Emu(width), Emu(height), chart_data)
     frame.name = f"Chart {data.spec.id}"
     c_nv_pr = frame._element.nvGraphicFramePr.cNvPr
     c_nv_pr.set("descr", alt_text)
@@ -278,8 +274,8 @@ def _set_typeface(rpr: etree._Element, typeface: str) -> None:
     after = {qn(t) for t in ("a:sym", "a:hlinkClick", "a:hlinkMouseOver", "a:rtl", "a:extLst")}
     anchor = next((child for child in rpr if child.tag in after), None)
     for tag in ("a:latin", "a:ea", "a:cs"):
-        element = etree.SubElement(rpr, qn(tag)) if anchor is None else _insert_before(
-            rpr, anchor, tag
+        element = (
+            etree.SubElement(rpr, qn(tag)) if anchor is None else _insert_before(rpr, anchor, tag)
         )
         element.set("typeface", typeface)
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import tempfile
 import zipfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing import files
 from briefing.errors import DeckError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pptx.presentation import Presentation
 
 
@@ -54,28 +54,10 @@ def to_bytes(prs: Presentation, epoch: dt.datetime) -> bytes:
 
 
 def write_atomic(data: bytes, target: Path) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename."""
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DeckError(f"cannot create the output folder: {exc.strerror}", file=folder) from None
+    """Write the deck to ``target`` atomically; problems become a DeckError naming the path."""
     if target.is_dir():
         raise DeckError("the output path is a folder; name a .pptx file", file=target)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".part", dir=folder)
+        files.write_atomic(target, data)
     except OSError as exc:
-        raise DeckError(f"cannot write in the output folder: {exc.strerror}", file=folder) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise DeckError(f"cannot write the deck: {exc.strerror}", file=target) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        raise DeckError(f"cannot write the deck: {exc.strerror or exc}", file=target) from None

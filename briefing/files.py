@@ -1,0 +1,59 @@
+"""Writing files safely, and where caches live.
+
+Every file the program writes (decks, build reports, recipes, cached font subsets and chart
+pictures) goes through :func:`write_atomic`: a temporary file in the same folder, renamed over
+the target only when complete, so a reader never sees half a file and a failure leaves the old
+one in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger("briefing")
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename; raises OSError.
+
+    ``durable`` flushes the data to disk before the rename (decks and recipes; caches skip it).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def store(path: Path, data: bytes) -> bool:
+    """Best-effort cache write: False (logged at debug level) when it cannot be written."""
+    try:
+        write_atomic(path, data, durable=False)
+    except OSError as exc:
+        log.debug("cache file not written (%s): %s", path, exc)
+        return False
+    return True
+
+
+def cache_dir(kind: str) -> Path:
+    """Where cached ``kind`` files live: ``$XDG_CACHE_HOME/briefing/<kind>`` (default
+    ``~/.cache``), or ``%LOCALAPPDATA%\\briefing\\cache\\<kind>`` on Windows."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(local) / "briefing" / "cache" / kind
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing" / kind
