@@ -73,8 +73,10 @@ def _font_ratio(api, options) -> None:  # type: ignore[no-untyped-def]
         plain += len(buffer.getvalue())
     embedded = sum(face["bytes"] for face in result.fonts)
     for face in result.fonts:
-        print(f"embedded {face['style']:8}            {face['bytes'] / 1e3:6.0f} KB"
-              f"  ({face['glyphs']} glyphs)")
+        print(
+            f"embedded {face['style']:8}            {face['bytes'] / 1e3:6.0f} KB"
+            f"  ({face['glyphs']} glyphs)"
+        )
     print(f"embedded / plain subset      {embedded / plain:6.2f} x  (target <= 1.2)")
 
 

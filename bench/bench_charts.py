@@ -40,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     report = load_report()
-    size = {"width_in": args.width, "height_in": args.height, "dpi": args.dpi,
-            "title": args.title}
+    size = {"width_in": args.width, "height_in": args.height, "dpi": args.dpi, "title": args.title}
     fonts = {"font": FONT, "bold_font": BOLD}
-    print(f"{len(report.charts)} charts at {args.width} x {args.height} in, {args.dpi} dpi "
-          f"({round(args.width * args.dpi)} x {round(args.height * args.dpi)} px), "
-          f"{args.language}")
+    print(
+        f"{len(report.charts)} charts at {args.width} x {args.height} in, {args.dpi} dpi "
+        f"({round(args.width * args.dpi)} x {round(args.height * args.dpi)} px), "
+        f"{args.language}"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -73,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             cold = statistics.median(colds)
             total_cold += cold
             total_hit += hit
-            print(f"{spec.id:34} {spec.kind:9} {cold * 1000:8.0f} {hit * 1000:7.1f} "
-                  f"{len(png) / 1024:7.0f}")
+            print(
+                f"{spec.id:34} {spec.kind:9} {cold * 1000:8.0f} {hit * 1000:7.1f} "
+                f"{len(png) / 1024:7.0f}"
+            )
         print(f"{'total':44} {total_cold * 1000:8.0f} {total_hit * 1000:7.1f}")
     return 0
 

@@ -94,15 +94,19 @@ def main() -> None:
         thumbs = time.perf_counter() - start
         window.close()
 
-    print(f"start-up to first paint of the window: {startup * 1000:.0f} ms"
-          " (in-process, from before importing PySide6/gui)")
+    print(
+        f"start-up to first paint of the window: {startup * 1000:.0f} ms"
+        " (in-process, from before importing PySide6/gui)"
+    )
     if process is not None:
         print(f"  since the process started:          {process * 1000:.0f} ms")
     print(f"  deck font read (licence bit shown):  {font_ready * 1000:.0f} ms")
-    print(f"storyboard refresh, full report ({slides} slides), mean of {len(refreshes)}: "
-          f"{statistics.mean(refreshes) * 1000:.1f} ms "
-          f"(api.plan {statistics.mean(plans) * 1000:.1f} ms; "
-          f"min {min(refreshes) * 1000:.1f}, max {max(refreshes) * 1000:.1f})")
+    print(
+        f"storyboard refresh, full report ({slides} slides), mean of {len(refreshes)}: "
+        f"{statistics.mean(refreshes) * 1000:.1f} ms "
+        f"(api.plan {statistics.mean(plans) * 1000:.1f} ms; "
+        f"min {min(refreshes) * 1000:.1f}, max {max(refreshes) * 1000:.1f})"
+    )
     print(f"painting all {slides} thumbnails from cold: {thumbs * 1000:.0f} ms")
 
 

@@ -174,8 +174,15 @@ def test_renders_at_the_exact_size_without_warnings(report, chart_id: str, tmp_p
     data = chart_data(report.chart(chart_id), report)
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # e.g. "Glyph ... missing from font"
-        png = render_png(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
-                         height_in=HEIGHT_IN, dpi=DPI, cache_dir=tmp_path)
+        png = render_png(
+            data,
+            font=FONT,
+            bold_font=BOLD,
+            width_in=WIDTH_IN,
+            height_in=HEIGHT_IN,
+            dpi=DPI,
+            cache_dir=tmp_path,
+        )
     assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
 
 
@@ -183,8 +190,7 @@ def test_renders_at_the_exact_size_without_warnings(report, chart_id: str, tmp_p
 def test_odd_sizes_are_exact(report, size, tmp_path) -> None:
     width, height, dpi = size
     data = chart_data(report.chart("sg-5g-smart-estates-funding"), report)
-    png = render_png(data, font=FONT, width_in=width, height_in=height, dpi=dpi,
-                     cache_dir=tmp_path)
+    png = render_png(data, font=FONT, width_in=width, height_in=height, dpi=dpi, cache_dir=tmp_path)
     assert _png_size(png) == (round(width * dpi), round(height * dpi))
 
 
@@ -193,8 +199,9 @@ def test_every_text_is_in_the_deck_font(report, chart_id: str) -> None:
     from matplotlib.text import Text
 
     data = chart_data(report.chart(chart_id), report)
-    figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
-                                height_in=HEIGHT_IN)
+    figure = charts.draw_figure(
+        data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN, height_in=HEIGHT_IN
+    )
     drawn = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
     assert drawn
     allowed = set(data.text())
@@ -218,21 +225,23 @@ def test_timeline_labels_do_not_overlap(report) -> None:
     from matplotlib.text import Text
 
     for language in ("zh-TW", "en"):
-        data = chart_data(report.chart("sg-digital-government-timeline"), report,
-                          language=language)
-        figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
-                                    height_in=HEIGHT_IN)
+        data = chart_data(report.chart("sg-digital-government-timeline"), report, language=language)
+        figure = charts.draw_figure(
+            data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN, height_in=HEIGHT_IN
+        )
         figure.canvas.draw()
         renderer = figure.canvas.get_renderer()
         labels = {c.replace(" ", "") for c in data.categories}
-        boxes = [t.get_bbox_patch().get_window_extent(renderer)
-                 for t in figure.findobj(Text)
-                 if t.get_text().replace("\n", "").replace(" ", "") in labels]
+        boxes = [
+            t.get_bbox_patch().get_window_extent(renderer)
+            for t in figure.findobj(Text)
+            if t.get_text().replace("\n", "").replace(" ", "") in labels
+        ]
         assert len(boxes) == len(data.categories)
         for i, a in enumerate(boxes):
             assert a.x0 >= 0 and a.x1 <= figure.bbox.width  # not clipped
             assert a.y0 >= 0 and a.y1 <= figure.bbox.height
-            for b in boxes[i + 1:]:
+            for b in boxes[i + 1 :]:
                 assert not a.overlaps(b), (a, b)
 
 
@@ -240,8 +249,15 @@ def _drawn_texts(data: ChartData, *, title: bool = False):  # type: ignore[no-un
     """The figure at the deck size and its visible, non-empty texts."""
     from matplotlib.text import Text
 
-    figure = charts.draw_figure(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
-                                height_in=HEIGHT_IN, dpi=DPI, title=title)
+    figure = charts.draw_figure(
+        data,
+        font=FONT,
+        bold_font=BOLD,
+        width_in=WIDTH_IN,
+        height_in=HEIGHT_IN,
+        dpi=DPI,
+        title=title,
+    )
     figure.canvas.draw()
     return figure, [t for t in figure.findobj(Text) if t.get_visible() and t.get_text()]
 
@@ -255,15 +271,13 @@ def test_no_text_is_below_16_pt_at_the_deck_size(report, chart_id: str, language
         _, texts = _drawn_texts(data, title=title)
 
         assert texts
-        small = {(t.get_text(), round(t.get_fontsize(), 2)) for t in texts
-                 if t.get_fontsize() < 16}
+        small = {(t.get_text(), round(t.get_fontsize(), 2)) for t in texts if t.get_fontsize() < 16}
         assert small == set()
 
 
 @pytest.mark.parametrize("language", ["zh-TW", "en"])
 @pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
-def test_texts_neither_overlap_nor_leave_the_picture(report, chart_id: str,
-                                                     language: str) -> None:
+def test_texts_neither_overlap_nor_leave_the_picture(report, chart_id: str, language: str) -> None:
     from matplotlib.text import Text
 
     data = chart_data(report.chart(chart_id), report, language=language)
@@ -271,12 +285,19 @@ def test_texts_neither_overlap_nor_leave_the_picture(report, chart_id: str,
     renderer = figure.canvas.get_renderer()
 
     # the text itself (an annotation's extent would include its arrow), or its box if drawn
-    boxes = [(t.get_text(), t.get_bbox_patch().get_window_extent(renderer)
-              if t.get_bbox_patch() else Text.get_window_extent(t, renderer)) for t in texts]
+    boxes = [
+        (
+            t.get_text(),
+            t.get_bbox_patch().get_window_extent(renderer)
+            if t.get_bbox_patch()
+            else Text.get_window_extent(t, renderer),
+        )
+        for t in texts
+    ]
     for i, (text, box) in enumerate(boxes):
         assert box.x0 >= -0.5 and box.y0 >= -0.5, text
         assert box.x1 <= figure.bbox.width + 0.5 and box.y1 <= figure.bbox.height + 0.5, text
-        for other, other_box in boxes[i + 1:]:
+        for other, other_box in boxes[i + 1 :]:
             assert not box.overlaps(other_box), (text, other)
 
 
@@ -293,8 +314,13 @@ def test_without_title_the_chart_draws_none(report, chart_id: str, tmp_path) -> 
     assert [t.get_fontsize() > 16 for t in titles(with_title)] == [True]
     assert titles(without) == []
     assert data.alt_text.startswith(f"{data.kind_name}：{data.title}")
-    key = {"font": FONT, "bold_font": BOLD, "width_in": WIDTH_IN, "height_in": HEIGHT_IN,
-           "dpi": DPI}
+    key = {
+        "font": FONT,
+        "bold_font": BOLD,
+        "width_in": WIDTH_IN,
+        "height_in": HEIGHT_IN,
+        "dpi": DPI,
+    }
     assert charts.cache_key(data, **key) != charts.cache_key(data, **key, title=False)
 
 
@@ -320,10 +346,12 @@ def test_a_long_session_title_goes_on_two_lines(report) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("National Digital Identity (NDI)", "National Digital\nIdentity (NDI)"),
-     ("海運寬頻通訊應用試驗", "海運寬頻通\n訊應用試驗"),
-     ("政府技術局 (GovTech)", "政府技術局\n(GovTech)"),
-     ("Short", "Short")],
+    [
+        ("National Digital Identity (NDI)", "National Digital\nIdentity (NDI)"),
+        ("海運寬頻通訊應用試驗", "海運寬頻通\n訊應用試驗"),
+        ("政府技術局 (GovTech)", "政府技術局\n(GovTech)"),
+        ("Short", "Short"),
+    ],
 )
 def test_split_in_two_balances_the_lines(text: str, expected: str) -> None:
     from briefing.charts.painter import split_in_two
@@ -333,8 +361,14 @@ def test_split_in_two_balances_the_lines(text: str, expected: str) -> None:
 
 def test_cache_hit_returns_the_same_bytes_without_drawing(report, tmp_path) -> None:
     data = chart_data(report.chart("e-payment-merchants"), report)
-    kwargs = {"font": FONT, "bold_font": BOLD, "width_in": WIDTH_IN, "height_in": HEIGHT_IN,
-              "dpi": DPI, "cache_dir": tmp_path}
+    kwargs = {
+        "font": FONT,
+        "bold_font": BOLD,
+        "width_in": WIDTH_IN,
+        "height_in": HEIGHT_IN,
+        "dpi": DPI,
+        "cache_dir": tmp_path,
+    }
     before = charts.render_count()
     first = render_png(data, **kwargs)
     assert charts.render_count() == before + 1
@@ -363,22 +397,28 @@ def test_cache_honours_xdg_cache_home(report, tmp_path, monkeypatch) -> None:
 def test_cache_key_depends_on_font_and_size(report, tmp_path) -> None:
     data = chart_data(report.chart("e-payment-merchants"), report)
     key = charts.cache_key(data, font=FONT, bold_font=None, width_in=1, height_in=1, dpi=200)
-    assert key != charts.cache_key(data, font=BOLD, bold_font=None, width_in=1, height_in=1,
-                                   dpi=200)
-    assert key != charts.cache_key(data, font=FONT, bold_font=BOLD, width_in=1, height_in=1,
-                                   dpi=200)
-    assert key != charts.cache_key(data, font=FONT, bold_font=None, width_in=2, height_in=1,
-                                   dpi=200)
+    assert key != charts.cache_key(
+        data, font=BOLD, bold_font=None, width_in=1, height_in=1, dpi=200
+    )
+    assert key != charts.cache_key(
+        data, font=FONT, bold_font=BOLD, width_in=1, height_in=1, dpi=200
+    )
+    assert key != charts.cache_key(
+        data, font=FONT, bold_font=None, width_in=2, height_in=1, dpi=200
+    )
 
 
 def test_importing_charts_does_not_import_matplotlib() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, briefing.charts; "
-            "print(any(m == 'matplotlib' or m.startswith('matplotlib.') for m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    code = (
+        "import sys, briefing.charts; "
+        "print(any(m == 'matplotlib' or m.startswith('matplotlib.') for m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -406,16 +446,21 @@ def test_english_labels(report) -> None:
 
 # -- errors ---------------------------------------------------------------------------------------
 def test_unknown_kind_is_a_chart_error(report) -> None:
-    spec = ChartSpec.model_construct(**{**ChartSpec(id="x", kind="bar", title="t").__dict__,
-                                        "kind": "radar"})
+    spec = ChartSpec.model_construct(
+        **{**ChartSpec(id="x", kind="bar", title="t").__dict__, "kind": "radar"}
+    )
     with pytest.raises(ChartError, match="unknown chart kind 'radar'") as info:
         chart_data(spec, report)
     assert info.value.field == "charts.x.kind"
 
 
 def test_mixed_units_need_a_chart_unit(report) -> None:
-    spec = ChartSpec(id="mixed", kind="column", title="t",
-                     figures=("e-payment-merchants-2019", "tw-computer-rooms-before"))
+    spec = ChartSpec(
+        id="mixed",
+        kind="column",
+        title="t",
+        figures=("e-payment-merchants-2019", "tw-computer-rooms-before"),
+    )
     with pytest.raises(ChartError, match="mix units") as info:
         chart_data(spec, report)
     assert info.value.field == "charts.mixed.unit"
@@ -431,14 +476,17 @@ def test_chart_unit_converts_scaled_currency(report) -> None:
 
 def test_missing_records_and_years_are_chart_errors(report) -> None:
     with pytest.raises(ChartError, match="unknown figure id 'e-payment-merchants-2017'") as info:
-        chart_data(ChartSpec(id="x", kind="bar", title="t",
-                             figures=("e-payment-merchants-2017",)), report)
+        chart_data(
+            ChartSpec(id="x", kind="bar", title="t", figures=("e-payment-merchants-2017",)), report
+        )
     assert info.value.field == "charts.x.figures[0]"
     assert "did you mean" in info.value.message
     no_year = next(i for i in report.initiatives if i.year is None)
     with pytest.raises(ChartError, match="has no year") as info:
-        chart_data(ChartSpec(id="t", kind="timeline", title="t",
-                             initiatives=("singpass", no_year.id)), report)
+        chart_data(
+            ChartSpec(id="t", kind="timeline", title="t", initiatives=("singpass", no_year.id)),
+            report,
+        )
     assert info.value.field == "charts.t.initiatives[1]"
     undated = next(f for f in report.figures if f.when is None)
     with pytest.raises(ChartError, match="no date"):
@@ -449,8 +497,9 @@ def test_missing_records_and_years_are_chart_errors(report) -> None:
 
 def test_errors_in_charts_yaml_point_at_the_line(report) -> None:
     spec = report.chart("tw-data-centre-consolidation")
-    broken = report.replace(figures=tuple(f for f in report.figures
-                                          if f.id != "tw-cloud-data-centres-2020"))
+    broken = report.replace(
+        figures=tuple(f for f in report.figures if f.id != "tw-cloud-data-centres-2020")
+    )
     with pytest.raises(ChartError) as info:
         chart_data(spec, broken)
     assert info.value.file is not None and info.value.file.endswith("charts.yaml")
@@ -473,7 +522,9 @@ def test_charts_for_picks_charts_by_selection(report) -> None:
     assert ids(["visit-e-payment"]) == ["e-payment-merchants"]
     # an initiative the chart is about selects it too (here through its figures)
     assert ids([], ["singapore-e-payment"]) == [
-        "sg-digital-government-timeline", "e-payment-merchants"]
+        "sg-digital-government-timeline",
+        "e-payment-merchants",
+    ]
     assert ids([], ["smart-estates"]) == ["sg-5g-smart-estates-funding"]
     # extra charts come last; one with a report chart's id replaces it
     extra = ChartSpec(id="more", kind="column", title="t", figures=("sg-digital-services",))
@@ -486,7 +537,8 @@ def test_charts_for_picks_charts_by_selection(report) -> None:
 def test_default_sections_of_a_chart(report) -> None:
     spec = report.chart("sg-5g-smart-estates-funding")
     assert charts.chart_sections(spec, report) == tuple(
-        report.figure(f).section for f in spec.figures)
+        report.figure(f).section for f in spec.figures
+    )
     schedule = ChartSpec(id="s", kind="schedule", title="t")
     assert charts.chart_sections(schedule, report) == (report.agenda.section,)
 
@@ -502,8 +554,15 @@ def _native_deck(report, chart_ids, language="zh-TW"):
     for chart_id in chart_ids:
         slide = prs.slides.add_slide(prs.slide_layouts[6])
         data = chart_data(report.chart(chart_id), report, language=language)
-        add_native_chart(slide.shapes, data, Inches(0.6), Inches(1.5), Inches(12.13),
-                         Inches(5.05), typeface="Noto Sans TC")
+        add_native_chart(
+            slide.shapes,
+            data,
+            Inches(0.6),
+            Inches(1.5),
+            Inches(12.13),
+            Inches(5.05),
+            typeface="Noto Sans TC",
+        )
     buffer = io.BytesIO()
     prs.save(buffer)
     buffer.seek(0)
@@ -537,8 +596,9 @@ def test_native_chart_values_are_the_records(report, chart_id: str) -> None:
     for tag in ("a:latin", "a:ea", "a:cs"):
         assert def_rpr.find(qn(tag)).get("typeface") == "Noto Sans TC"
     title_runs = chart.chart_title._title.findall(f".//{qn('a:rPr')}")
-    assert title_runs and all(r.find(qn("a:ea")).get("typeface") == "Noto Sans TC"
-                              for r in title_runs)
+    assert title_runs and all(
+        r.find(qn("a:ea")).get("typeface") == "Noto Sans TC" for r in title_runs
+    )
     labels = chart.plots[0].data_labels
     assert data.unit in labels.number_format
     assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == data.alt_text
@@ -563,8 +623,12 @@ def test_native_chart_keeps_qualified_labels(report) -> None:
     deck = _native_deck(report, ["tw-data-centre-consolidation"])
     chart = deck.slides[0].shapes[0].chart
     data = chart_data(report.chart("tw-data-centre-consolidation"), report)
-    texts = [chart.series[0].points[i].data_label.text_frame.text if
-             chart.series[0].points[i].data_label.has_text_frame else None for i in range(2)]
+    texts = [
+        chart.series[0].points[i].data_label.text_frame.text
+        if chart.series[0].points[i].data_label.has_text_frame
+        else None
+        for i in range(2)
+    ]
     assert texts == list(data.series[0].labels)  # "200 多座", "目標 50 座"
 
 
@@ -578,8 +642,15 @@ def test_native_pie_and_line(report, kind: str) -> None:
     prs = Presentation()
     spec = report.chart("e-payment-merchants").model_copy(update={"kind": kind})
     data = chart_data(spec, report)
-    add_native_chart(prs.slides.add_slide(prs.slide_layouts[6]).shapes, data, 0, 0,
-                     Inches(8), Inches(4.5), typeface="Noto Sans TC")
+    add_native_chart(
+        prs.slides.add_slide(prs.slide_layouts[6]).shapes,
+        data,
+        0,
+        0,
+        Inches(8),
+        Inches(4.5),
+        typeface="Noto Sans TC",
+    )
     buffer = io.BytesIO()
     prs.save(buffer)
     chart = Presentation(io.BytesIO(buffer.getvalue())).slides[0].shapes[0].chart
@@ -595,8 +666,15 @@ def test_native_chart_refuses_timeline_and_schedule(report, chart_id: str) -> No
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     with pytest.raises(ChartError, match="no native"):
-        add_native_chart(slide.shapes, chart_data(report.chart(chart_id), report), 0, 0,
-                         100, 100, typeface="Noto Sans TC")
+        add_native_chart(
+            slide.shapes,
+            chart_data(report.chart(chart_id), report),
+            0,
+            0,
+            100,
+            100,
+            typeface="Noto Sans TC",
+        )
     assert len(slide.shapes) == 0
 
 
@@ -626,15 +704,20 @@ sys.stdout.buffer.write(png)
 assert charts.render_count() == 0
 assert not any(m.startswith("matplotlib") for m in sys.modules), "matplotlib imported"
 """
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         check=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, check=True)
     assert out.stdout == png
 
 
 @pytest.mark.parametrize(
     ("kind", "group_by", "language"),
-    [("pie", "status", "zh-TW"), ("column", "year", "zh-TW"), ("bar", "status", "en"),
-     ("pie", "pillar", "en"), ("timeline", "status", "zh-TW"), ("timeline", None, "en")],
+    [
+        ("pie", "status", "zh-TW"),
+        ("column", "year", "zh-TW"),
+        ("bar", "status", "en"),
+        ("pie", "pillar", "en"),
+        ("timeline", "status", "zh-TW"),
+        ("timeline", None, "en"),
+    ],
 )
 def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp_path) -> None:
     spec = ChartSpec(id="g", kind=kind, title="措施", group_by=group_by)
@@ -645,6 +728,12 @@ def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp
         assert sum(data.series[0].values) == len(report.initiatives)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        png = render_png(data, font=FONT, bold_font=BOLD, width_in=WIDTH_IN,
-                         height_in=HEIGHT_IN, cache_dir=tmp_path)
+        png = render_png(
+            data,
+            font=FONT,
+            bold_font=BOLD,
+            width_in=WIDTH_IN,
+            height_in=HEIGHT_IN,
+            cache_dir=tmp_path,
+        )
     assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))

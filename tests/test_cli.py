@@ -27,8 +27,17 @@ def test_build_with_sections_and_initiatives_writes_exactly_out(tmp_path: Path) 
     target = tmp_path / "deck.pptx"
     report = tmp_path / "build.json"
 
-    code, out, err = run("build", "--section", "purpose", "--initiative", "myinfo",
-                         "--out", str(target), "--report", str(report))
+    code, out, err = run(
+        "build",
+        "--section",
+        "purpose",
+        "--initiative",
+        "myinfo",
+        "--out",
+        str(target),
+        "--report",
+        str(report),
+    )
 
     assert (code, err) == (0, "")
     assert f"wrote {target}" in out
@@ -53,8 +62,10 @@ def test_build_without_out_writes_into_out_folder(tmp_path: Path, monkeypatch) -
 @pytest.mark.parametrize(
     ("recipe", "message"),
     [
-        ("sections: [purpose, visitt]\n",
-         r"error: .*bad.yaml:1: sections\[1\]: unknown section id 'visitt'; did you mean visit"),
+        (
+            "sections: [purpose, visitt]\n",
+            r"error: .*bad.yaml:1: sections\[1\]: unknown section id 'visitt'; did you mean visit",
+        ),
         ("title: x\nlength: huge\n", r"error: .*bad.yaml:2: length: Input should be"),
         ("title: x\ncolour: red\n", r"error: .*bad.yaml:2: colour: unknown field"),
         ("title: [x\n", r"error: .*bad.yaml:2: invalid YAML"),
@@ -62,8 +73,9 @@ def test_build_without_out_writes_into_out_folder(tmp_path: Path, monkeypatch) -
         ("- just\n- a list\n", r"error: .*bad.yaml:1: a recipe must be a mapping"),
     ],
 )
-def test_a_bad_recipe_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, recipe: str,
-                                                                message: str) -> None:
+def test_a_bad_recipe_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path, recipe: str, message: str
+) -> None:
     bad = write(tmp_path / "bad.yaml", recipe)
     target = tmp_path / "deck.pptx"
 
@@ -84,11 +96,14 @@ def test_a_missing_recipe_file_is_bad_input(tmp_path: Path) -> None:
 
 
 def test_command_line_options_override_the_recipe(tmp_path: Path) -> None:
-    recipe = write(tmp_path / "r.yaml", "title: 從食譜來的標題\nsections: [purpose]\n"
-                                        "initiatives: []\n")
+    recipe = write(
+        tmp_path / "r.yaml", "title: 從食譜來的標題\nsections: [purpose]\ninitiatives: []\n"
+    )
     target = tmp_path / "deck.pptx"
 
-    code, _, _ = run("build", "--recipe", str(recipe), "--title", "命令列標題", "--out", str(target))
+    code, _, _ = run(
+        "build", "--recipe", str(recipe), "--title", "命令列標題", "--out", str(target)
+    )
 
     assert code == 0
     assert Presentation(str(target)).slides[0].shapes.title.text_frame.text == "命令列標題"
@@ -100,11 +115,12 @@ def test_list_json_prints_an_array_with_the_documented_keys(what: str) -> None:
     rows = json.loads(out)
 
     assert code == 0 and isinstance(rows, list) and rows
-    keys = {"sections": {"id", "number", "title", "parent"},
-            "initiatives": {"id", "name", "name_en", "pillar", "agency", "year", "status",
-                            "sections"},
-            "figures": {"id", "value", "unit", "measure", "section"},
-            "charts": {"id", "kind", "title"}}[what]
+    keys = {
+        "sections": {"id", "number", "title", "parent"},
+        "initiatives": {"id", "name", "name_en", "pillar", "agency", "year", "status", "sections"},
+        "figures": {"id", "value", "unit", "measure", "section"},
+        "charts": {"id", "kind", "title"},
+    }[what]
     assert keys <= set(rows[0])
 
 

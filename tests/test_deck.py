@@ -63,8 +63,7 @@ def test_initiative_slides_carry_name_agency_year_and_status(default_deck, repor
 
 def test_notes_hold_the_paragraphs_and_their_source(default_deck, report) -> None:
     entry = next(e for e in report.outline if e.section.title == "數位政府藍圖")
-    slide = next(s for s in default_deck.slides
-                 if s.shapes.title.text_frame.text == entry.heading)
+    slide = next(s for s in default_deck.slides if s.shapes.title.text_frame.text == entry.heading)
     notes = slide.notes_slide.notes_text_frame.text
 
     assert entry.section.paragraphs[0] in notes
@@ -81,8 +80,11 @@ def test_every_slide_has_speaker_notes_except_the_closing(default_deck) -> None:
 
 def test_every_run_names_the_font_in_latin_ea_and_cs_with_lang(default_build) -> None:
     with zipfile.ZipFile(default_build.output) as deck:
-        slides = [n for n in deck.namelist()
-                  if n.startswith(("ppt/slides/slide", "ppt/notesSlides/")) and n.endswith(".xml")]
+        slides = [
+            n
+            for n in deck.namelist()
+            if n.startswith(("ppt/slides/slide", "ppt/notesSlides/")) and n.endswith(".xml")
+        ]
         runs = 0
         for name in slides:
             root = etree.fromstring(deck.read(name))

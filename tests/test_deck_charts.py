@@ -21,23 +21,27 @@ C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 def _eot_font(blob: bytes) -> TTFont:
     """The TrueType font inside an EOT part (header length = EOTSize - FontDataSize)."""
     total, data_size = int.from_bytes(blob[0:4], "little"), int.from_bytes(blob[4:8], "little")
-    return TTFont(io.BytesIO(blob[total - data_size:]))
+    return TTFont(io.BytesIO(blob[total - data_size :]))
 
 
 def test_the_default_deck_has_six_charts_with_alt_text(default_deck, report) -> None:
-    pictures = [shape for slide in default_deck.slides for shape in slide.shapes
-                if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    pictures = [
+        shape
+        for slide in default_deck.slides
+        for shape in slide.shapes
+        if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
     descriptions = [p._element.nvPicPr.cNvPr.get("descr") for p in pictures]
 
     assert len(pictures) >= 6
     assert all(descriptions)
     payment = next(d for d in descriptions if "22" in d and "500" in d)
-    assert report.figure("e-payment-merchants-2019").as_written.replace(" ", "") in \
-        payment.replace(" ", "")
+    assert report.figure("e-payment-merchants-2019").as_written.replace(" ", "") in payment.replace(
+        " ", ""
+    )
 
 
-def test_native_charts_hold_the_records_and_use_the_embedded_font(tmp_path: Path,
-                                                                  report) -> None:
+def test_native_charts_hold_the_records_and_use_the_embedded_font(tmp_path: Path, report) -> None:
     target = tmp_path / "native.pptx"
     result = api.build(api.options_from_recipe(None, output=target, chart_style="native"))
     deck = Presentation(str(target))
@@ -45,8 +49,7 @@ def test_native_charts_hold_the_records_and_use_the_embedded_font(tmp_path: Path
     funding = report.chart("sg-5g-smart-estates-funding")
 
     assert len(charts) >= 4
-    values = {v for chart in charts for plot in chart.plots for s in plot.series
-              for v in s.values}
+    values = {v for chart in charts for plot in chart.plots for s in plot.series for v in s.values}
     for figure_id in funding.figures:
         assert report.figure(figure_id).value in values
     assert {c["style"] for c in result.charts} == {"native", "image"}  # timeline stays a picture
@@ -77,14 +80,17 @@ def test_a_recipe_adds_a_chart_from_data_alone(tmp_path: Path) -> None:
         "    kind: column\n"
         "    title: 金融科技觀摩會規模\n"
         "    figures: [fintech-festival-countries, fintech-festival-attendance]\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     problems = api.check(recipe)
     assert len(problems) == 1
     assert str(problems[0]).startswith(f"{recipe}:5: charts[0]: ")
     assert "mix units" in str(problems[0])
-    recipe.write_text(recipe.read_text(encoding="utf-8").replace(
-        "fintech-festival-countries, ", ""), encoding="utf-8")
+    recipe.write_text(
+        recipe.read_text(encoding="utf-8").replace("fintech-festival-countries, ", ""),
+        encoding="utf-8",
+    )
     result = api.build(api.options_from_recipe(recipe))
 
     slide = next(s for s in result.plan.slides if s.chart == "fintech-festival-reach")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
 import zipfile
 from io import BytesIO
 from pathlib import Path

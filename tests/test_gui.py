@@ -25,7 +25,6 @@ from pptx import Presentation
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-import gui
 from briefing import api
 from briefing.errors import ContentError, RecipeError
 from gui import errors
@@ -139,15 +138,16 @@ def test_section_tree_follows_the_report_numbering(window: MainWindow) -> None:
     assert children[:2] == ["一、政府組織調整", "二、數位轉型策略"]
 
 
-def test_checking_a_parent_checks_its_children_and_shows_partial_state(
-        window: MainWindow) -> None:
+def test_checking_a_parent_checks_its_children_and_shows_partial_state(window: MainWindow) -> None:
     model = window.sectionTree.model()
     window.sectionsPanel.selectNoneButton.click()
     summit = section_index(window, "summit")
 
     check(model, summit)
-    all_checked = {model.index(r, 0, summit).data(Qt.ItemDataRole.CheckStateRole)
-                   for r in range(model.rowCount(summit))}
+    all_checked = {
+        model.index(r, 0, summit).data(Qt.ItemDataRole.CheckStateRole)
+        for r in range(model.rowCount(summit))
+    }
     check(model, section_index(window, "summit-organisation"), on=False)
 
     assert all_checked == {Qt.CheckState.Checked}
@@ -162,8 +162,10 @@ def test_checking_a_sub_section_checks_its_ancestors(window: MainWindow) -> None
 
     check(model, section_index(window, "summit-strategy-government"))
 
-    assert section_index(window, "summit").data(Qt.ItemDataRole.CheckStateRole) == \
-        Qt.CheckState.PartiallyChecked
+    assert (
+        section_index(window, "summit").data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.PartiallyChecked
+    )
     assert model.checked_ids()[:2] == ("summit", "summit-strategy")
     assert model.compact_ids() == ("summit", "summit-strategy", "summit-strategy-government")
     check(model, section_index(window, "summit-strategy-government"), on=False)
@@ -188,8 +190,9 @@ def test_search_and_pillar_filter(window: MainWindow, qtbot: QtBot) -> None:
     assert 0 < view.rowCount() < total
 
 
-def test_checked_sections_suggest_the_initiatives_they_discuss(window: MainWindow,
-                                                                qtbot: QtBot) -> None:
+def test_checked_sections_suggest_the_initiatives_they_discuss(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     select(window, sections=("summit-strategy-government",), initiatives=())
     report = api.load(api.options_from_recipe())
     checked = set(window.sectionTree.model().checked_ids())
@@ -206,8 +209,9 @@ def test_checked_sections_suggest_the_initiatives_they_discuss(window: MainWindo
 
 
 # -- storyboard -----------------------------------------------------------------------------
-def test_storyboard_follows_the_selection_without_building(window: MainWindow,
-                                                           qtbot: QtBot) -> None:
+def test_storyboard_follows_the_selection_without_building(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     storyboard = window.storyboard.model()
     full = storyboard.rowCount()
 
@@ -227,8 +231,7 @@ def test_storyboard_follows_the_selection_without_building(window: MainWindow,
 
 
 # -- generate -------------------------------------------------------------------------------
-def test_generate_writes_the_chosen_file(window: MainWindow, qtbot: QtBot,
-                                         tmp_path: Path) -> None:
+def test_generate_writes_the_chosen_file(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     target = tmp_path / "deck.pptx"
     select(window)
     window.outputEdit.setText(str(target))
@@ -250,8 +253,9 @@ def test_generate_writes_the_chosen_file(window: MainWindow, qtbot: QtBot,
     assert sorted(p.name for p in leftovers(tmp_path)) == ["deck.pptx"]
 
 
-def test_cancel_stops_the_build_and_writes_nothing(window: MainWindow, qtbot: QtBot,
-                                                   tmp_path: Path) -> None:
+def test_cancel_stops_the_build_and_writes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     target = tmp_path / "cancelled.pptx"
     window.outputEdit.setText(str(target))
 
@@ -265,8 +269,7 @@ def test_cancel_stops_the_build_and_writes_nothing(window: MainWindow, qtbot: Qt
     assert window.generateButton.isEnabled()
 
 
-def test_nothing_checked_disables_generate_with_a_message(window: MainWindow,
-                                                          qtbot: QtBot) -> None:
+def test_nothing_checked_disables_generate_with_a_message(window: MainWindow, qtbot: QtBot) -> None:
     window.sectionsPanel.selectNoneButton.click()
     window.initiativesPanel.noneButton.click()
 
@@ -278,9 +281,9 @@ def test_nothing_checked_disables_generate_with_a_message(window: MainWindow,
     assert not window.building()
 
 
-def test_a_failed_build_shows_the_cli_error_and_writes_nothing(window: MainWindow,
-                                                               qtbot: QtBot, tmp_path: Path,
-                                                               shown: list) -> None:
+def test_a_failed_build_shows_the_cli_error_and_writes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, shown: list
+) -> None:
     window.outputEdit.setText(str(tmp_path))  # a folder, not a .pptx
 
     window.generate()
@@ -292,11 +295,17 @@ def test_a_failed_build_shows_the_cli_error_and_writes_nothing(window: MainWindo
 
 
 # -- recipes --------------------------------------------------------------------------------
-def test_a_recipe_fills_the_widgets_and_saves_back_unchanged(window: MainWindow,
-                                                             tmp_path: Path) -> None:
-    fields = {"title": "新加坡智慧國家考察", "presenter": "科長 王小明", "length": "brief",
-              "sections": ["purpose", "summit-strategy"], "initiatives": ["govtech", "myinfo"],
-              "output": str(tmp_path / "out" / "deck.pptx")}
+def test_a_recipe_fills_the_widgets_and_saves_back_unchanged(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    fields = {
+        "title": "新加坡智慧國家考察",
+        "presenter": "科長 王小明",
+        "length": "brief",
+        "sections": ["purpose", "summit-strategy"],
+        "initiatives": ["govtech", "myinfo"],
+        "output": str(tmp_path / "out" / "deck.pptx"),
+    }
     recipe = write_recipe(tmp_path, **fields)
 
     assert window.open_recipe(recipe)
@@ -305,10 +314,14 @@ def test_a_recipe_fills_the_widgets_and_saves_back_unchanged(window: MainWindow,
     assert window.presenterEdit.text() == fields["presenter"]
     assert window.lengthCombo.currentData() == "brief"
     assert window.outputEdit.text() == fields["output"]
-    assert section_index(window, "summit-strategy-government").data(
-        Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert section_index(window, "summit").data(Qt.ItemDataRole.CheckStateRole) == \
-        Qt.CheckState.PartiallyChecked
+    assert (
+        section_index(window, "summit-strategy-government").data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Checked
+    )
+    assert (
+        section_index(window, "summit").data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.PartiallyChecked
+    )
     assert set(window.initiativesPanel.model.checked_ids()) == {"govtech", "myinfo"}
     assert not window.isWindowModified()
     assert "summit-strategy-economy" in model.checked_ids()
@@ -318,8 +331,9 @@ def test_a_recipe_fills_the_widgets_and_saves_back_unchanged(window: MainWindow,
     assert yaml.safe_load(copy.read_text(encoding="utf-8")) == fields
 
 
-def test_an_edited_recipe_saves_the_same_recipe_the_cli_builds(window: MainWindow,
-                                                               tmp_path: Path) -> None:
+def test_an_edited_recipe_saves_the_same_recipe_the_cli_builds(
+    window: MainWindow, tmp_path: Path
+) -> None:
     recipe = write_recipe(tmp_path, sections=["purpose"])
     window.open_recipe(recipe)
 
@@ -330,18 +344,22 @@ def test_an_edited_recipe_saves_the_same_recipe_the_cli_builds(window: MainWindo
 
     saved = yaml.safe_load(recipe.read_text(encoding="utf-8"))
     options = api.options_from_recipe(recipe)
-    assert saved == {"title": "新標題",
-                     "sections": ["purpose", "reflections", "reflections-talent"]}
+    assert saved == {
+        "title": "新標題",
+        "sections": ["purpose", "reflections", "reflections-talent"],
+    }
     assert api.plan(options).titles == api.plan(window.current_options()).titles
     assert not window.document.dirty(window.recipe_options())
 
 
-def test_templated_fields_and_relative_paths_survive_a_save(window: MainWindow,
-                                                            tmp_path: Path) -> None:
+def test_templated_fields_and_relative_paths_survive_a_save(
+    window: MainWindow, tmp_path: Path
+) -> None:
     report = Path(api.load(api.options_from_recipe()).folder)
     relative = os.path.relpath(report, tmp_path)
-    recipe = write_recipe(tmp_path, title="{{ report.short_title }}簡報", report=relative,
-                          sections=["purpose"])
+    recipe = write_recipe(
+        tmp_path, title="{{ report.short_title }}簡報", report=relative, sections=["purpose"]
+    )
     window.open_recipe(recipe)
 
     window.save_as(tmp_path / "again.yaml")
@@ -350,17 +368,21 @@ def test_templated_fields_and_relative_paths_survive_a_save(window: MainWindow,
 
     again = yaml.safe_load((tmp_path / "again.yaml").read_text(encoding="utf-8"))
     moved = yaml.safe_load((tmp_path / "sub" / "moved.yaml").read_text(encoding="utf-8"))
-    assert again == {"title": "{{ report.short_title }}簡報", "report": relative,
-                     "sections": ["purpose"]}
+    assert again == {
+        "title": "{{ report.short_title }}簡報",
+        "report": relative,
+        "sections": ["purpose"],
+    }
     assert (tmp_path / "sub" / moved["report"]).resolve() == report.resolve()
 
 
-def test_a_bad_recipe_shows_an_error_dialog_and_changes_nothing(window: MainWindow,
-                                                                qtbot: QtBot,
-                                                                tmp_path: Path) -> None:
+def test_a_bad_recipe_shows_an_error_dialog_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
     target = tmp_path / "never.pptx"
-    recipe = write_recipe(tmp_path, title="壞的", sections=["purpose", "summit-stratgy"],
-                          output=str(target))
+    recipe = write_recipe(
+        tmp_path, title="壞的", sections=["purpose", "summit-stratgy"], output=str(target)
+    )
     before = window.current_options()
 
     assert not window.open_recipe(recipe)
@@ -404,9 +426,9 @@ def test_show_error_shows_what_the_cli_prints(window: MainWindow) -> None:
     box.close()
 
 
-def test_start_up_errors_open_a_dialog_not_a_traceback(qtbot: QtBot, settings: QSettings,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       shown: list) -> None:
+def test_start_up_errors_open_a_dialog_not_a_traceback(
+    qtbot: QtBot, settings: QSettings, monkeypatch: pytest.MonkeyPatch, shown: list
+) -> None:
     def broken(_options: object) -> None:
         raise ContentError("report folder not found", file="content/")
 
@@ -451,8 +473,12 @@ def test_the_interface_switches_to_english(window: MainWindow) -> None:
 
     assert window.generateButton.text() == "&Generate"
     assert window.pillarFilter.itemText(0) == "All"
-    assert window.initiativeList.model().headerData(
-        0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == "Name"
+    assert (
+        window.initiativeList.model().headerData(
+            0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+        )
+        == "Name"
+    )
     assert window.settings.value("ui/language") == "en"
     window.set_ui_language("zh-TW")
     assert window.generateButton.text() == "產生簡報(&G)"
@@ -460,10 +486,22 @@ def test_the_interface_switches_to_english(window: MainWindow) -> None:
 
 def test_every_control_has_a_label_or_accessible_name(window: MainWindow) -> None:
     buddies = {label.buddy() for label in window.findChildren(QLabel) if label.buddy()}
-    controls = [window.sectionTree, window.initiativeList, window.initiativeSearch,
-                window.pillarFilter, window.storyboard, window.titleEdit, window.dateEdit,
-                window.outputEdit, window.fontEdit, window.lengthCombo, window.languageCombo,
-                window.chartStyleCombo, window.progressBar, window.settingsPanel.dateStyleCombo]
+    controls = [
+        window.sectionTree,
+        window.initiativeList,
+        window.initiativeSearch,
+        window.pillarFilter,
+        window.storyboard,
+        window.titleEdit,
+        window.dateEdit,
+        window.outputEdit,
+        window.fontEdit,
+        window.lengthCombo,
+        window.languageCombo,
+        window.chartStyleCombo,
+        window.progressBar,
+        window.settingsPanel.dateStyleCombo,
+    ]
 
     unnamed = [c.objectName() for c in controls if c not in buddies and not c.accessibleName()]
     shortcuts = {a.shortcut().toString() for a in window.findChildren(type(window.menus.new))}
@@ -502,8 +540,9 @@ def test_work_runs_off_the_ui_thread_and_reports_back_on_it(qtbot: QtBot) -> Non
         return 42
 
     results: list[int] = []
-    Op(None, op).progress(lambda s, f: seen.setdefault("progress", threading.get_ident())) \
-        .success(results.append).run_in_background()
+    Op(None, op).progress(lambda s, f: seen.setdefault("progress", threading.get_ident())).success(
+        results.append
+    ).run_in_background()
     qtbot.waitUntil(lambda: results == [42], timeout=5000)
 
     assert seen["op"] != main
@@ -524,8 +563,9 @@ def test_qt_calls_keep_references_to_none_and_true(qtbot: QtBot) -> None:
     assert sys.getrefcount(True) >= true - 100
 
 
-def test_keyboard_toggles_checks_and_tabs_in_reading_order(window: MainWindow,
-                                                           qtbot: QtBot) -> None:
+def test_keyboard_toggles_checks_and_tabs_in_reading_order(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     tree = window.sectionTree
     tree.setFocus()
     tree.setCurrentIndex(tree.model().index(0, 0))
@@ -536,10 +576,18 @@ def test_keyboard_toggles_checks_and_tabs_in_reading_order(window: MainWindow,
     for _ in range(12):
         order.append(widget.objectName())
         widget = widget.nextInFocusChain()
-        while not widget.isEnabled() or widget.focusPolicy() == Qt.FocusPolicy.NoFocus \
-                or not widget.isVisible():
+        while (
+            not widget.isEnabled()
+            or widget.focusPolicy() == Qt.FocusPolicy.NoFocus
+            or not widget.isVisible()
+        ):
             widget = widget.nextInFocusChain()
 
     assert tree.currentIndex().data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
-    assert order.index("sectionTree") < order.index("initiativeSearch") \
-        < order.index("initiativeList") < order.index("storyboard") < order.index("titleEdit")
+    assert (
+        order.index("sectionTree")
+        < order.index("initiativeSearch")
+        < order.index("initiativeList")
+        < order.index("storyboard")
+        < order.index("titleEdit")
+    )

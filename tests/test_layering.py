@@ -24,15 +24,21 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_the_core_never_imports_qt_or_the_gui() -> None:
-    offenders = {str(p.relative_to(ROOT)) for p in CORE.rglob("*.py")
-                 if _imports(p) & {"PySide6", "PyQt5", "PyQt6", "gui"}}
+    offenders = {
+        str(p.relative_to(ROOT))
+        for p in CORE.rglob("*.py")
+        if _imports(p) & {"PySide6", "PyQt5", "PyQt6", "gui"}
+    }
 
     assert offenders == set()
 
 
 def test_only_the_deck_package_imports_python_pptx() -> None:
-    offenders = {str(p.relative_to(ROOT)) for p in CORE.rglob("*.py")
-                 if "pptx" in _imports(p) and p.parent.name != "deck"}
+    offenders = {
+        str(p.relative_to(ROOT))
+        for p in CORE.rglob("*.py")
+        if "pptx" in _imports(p) and p.parent.name != "deck"
+    }
 
     assert offenders == set()
 
@@ -45,8 +51,14 @@ def test_the_core_builds_a_deck_with_qt_unavailable(tmp_path: Path) -> None:
         f"output={str(tmp_path / 'deck.pptx')!r}))\n"
         "print(r.slide_count)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip()) > 2
@@ -56,15 +68,22 @@ def test_the_core_builds_a_deck_with_qt_unavailable(tmp_path: Path) -> None:
 def _runtime_briefing_imports(path: Path) -> set[str]:
     """``briefing`` modules a file imports at run time (not under ``if TYPE_CHECKING``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-               and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for n in ast.walk(node)
+    }
     found: set[str] = set()
     for node in ast.walk(tree):
         if id(node) in skipped:
             continue
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("briefing"):
-            found |= ({f"briefing.{a.name}" for a in node.names} if node.module == "briefing"
-                      else {node.module})
+            found |= (
+                {f"briefing.{a.name}" for a in node.names}
+                if node.module == "briefing"
+                else {node.module}
+            )
         elif isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("briefing")}
     return found
@@ -72,7 +91,9 @@ def _runtime_briefing_imports(path: Path) -> set[str]:
 
 def test_the_gui_uses_the_core_only_through_its_api() -> None:
     allowed = {"briefing.api", "briefing.model", "briefing.errors"}
-    used = {str(p.relative_to(ROOT)): _runtime_briefing_imports(p) - allowed
-            for p in (ROOT / "gui").rglob("*.py")}
+    used = {
+        str(p.relative_to(ROOT)): _runtime_briefing_imports(p) - allowed
+        for p in (ROOT / "gui").rglob("*.py")
+    }
 
     assert {name: deeper for name, deeper in used.items() if deeper} == {}

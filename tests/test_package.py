@@ -15,8 +15,9 @@ from briefing.errors import BuildCancelled, DeckError, TemplateError
 
 
 def _options(target: Path, **more):  # type: ignore[no-untyped-def]
-    return api.options_from_recipe(None, sections=("purpose",), initiatives=("myinfo",),
-                                   output=target, **more)
+    return api.options_from_recipe(
+        None, sections=("purpose",), initiatives=("myinfo",), output=target, **more
+    )
 
 
 def _sha(path: Path) -> str:
@@ -45,8 +46,9 @@ def test_a_template_error_midway_writes_nothing(tmp_path: Path) -> None:
     target.write_bytes(b"previous deck")
     templates = tmp_path / "tpl" / "slides"
     templates.mkdir(parents=True)
-    (templates / "initiative.j2").write_text("{% block title %}{{ oops }}{% endblock %}",
-                                             encoding="utf-8")
+    (templates / "initiative.j2").write_text(
+        "{% block title %}{{ oops }}{% endblock %}", encoding="utf-8"
+    )
 
     with pytest.raises(TemplateError):
         api.build(_options(target, templates=tmp_path / "tpl"))

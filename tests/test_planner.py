@@ -28,8 +28,9 @@ def test_a_section_selects_its_sub_sections(report) -> None:
 
 
 def test_listing_a_sub_section_selects_only_that_one(report) -> None:
-    plan = plan_deck(report, BuildOptions(sections=("summit-strategy",
-                                                    "summit-strategy-government")))
+    plan = plan_deck(
+        report, BuildOptions(sections=("summit-strategy", "summit-strategy-government"))
+    )
 
     assert "summit-strategy-government" in plan.sections
     assert "summit-strategy-economy" not in plan.sections
@@ -48,10 +49,14 @@ def test_initiatives_only_make_a_shorter_deck(report) -> None:
 def test_an_initiative_follows_the_section_that_discusses_it(report) -> None:
     plan = plan_deck(report, BuildOptions())
     kinds_titles = [(s.kind, s.title, s.sections) for s in plan.slides]
-    myinfo = next(i for i, s in enumerate(plan.slides) if "myinfo" in s.initiatives
-                  and s.kind == "initiative")
-    blueprint = max(i for i, s in enumerate(plan.slides[:myinfo])
-                    if s.kind == "content" and "summit-strategy-government" in s.sections)
+    myinfo = next(
+        i for i, s in enumerate(plan.slides) if "myinfo" in s.initiatives and s.kind == "initiative"
+    )
+    blueprint = max(
+        i
+        for i, s in enumerate(plan.slides[:myinfo])
+        if s.kind == "content" and "summit-strategy-government" in s.sections
+    )
 
     assert blueprint < myinfo, kinds_titles
 
@@ -67,9 +72,12 @@ def test_every_content_slide_cites_its_section(report) -> None:
 
 def test_lengths_change_the_number_of_slides(report) -> None:
     parts = tuple(e.section.id for e in report.outline if e.level == 1)
-    counts = {length: len(plan_deck(report, BuildOptions(length=length, sections=parts,
-                                                         initiatives=())).slides)
-              for length in ("brief", "standard", "full")}
+    counts = {
+        length: len(
+            plan_deck(report, BuildOptions(length=length, sections=parts, initiatives=())).slides
+        )
+        for length in ("brief", "standard", "full")
+    }
 
     assert counts["brief"] < counts["standard"] < counts["full"]
 

@@ -29,8 +29,9 @@ def recipe(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_a_batch_builds_every_recipe_and_reports_the_one_that_failed(tmp_path: Path,
-                                                                      monkeypatch) -> None:
+def test_a_batch_builds_every_recipe_and_reports_the_one_that_failed(
+    tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "recipes"
     folder.mkdir()
@@ -61,11 +62,14 @@ def test_a_batch_that_all_succeeds_exits_0(tmp_path: Path, monkeypatch) -> None:
 
 def test_date_variables_render_in_fields_and_output_paths(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
-    path = recipe(tmp_path, "r.yaml",
-                  "title: '{{ report.short_title }} 月報'\n"
-                  "subtitle: '民國 {{ today_roc }}'\n"
-                  "date: '{{ today }}'\ninitiatives: [myinfo]\n"
-                  f"output: '{tmp_path}/簡報-{{{{ today }}}}.pptx'\n")
+    path = recipe(
+        tmp_path,
+        "r.yaml",
+        "title: '{{ report.short_title }} 月報'\n"
+        "subtitle: '民國 {{ today_roc }}'\n"
+        "date: '{{ today }}'\ninitiatives: [myinfo]\n"
+        f"output: '{tmp_path}/簡報-{{{{ today }}}}.pptx'\n",
+    )
 
     options = api.options_from_recipe(path)
 
@@ -85,21 +89,24 @@ def _slides_mentioning(path: Path, text: str) -> list[int]:
 
 def test_a_figures_file_changes_exactly_the_slides_that_use_it(tmp_path: Path, report) -> None:
     figure = report.figure("e-payment-merchants-2019")
-    update = recipe(tmp_path, "figures.csv",
-                    f"id,value,as_written,when\n{figure.id},650,650 家,2019-09\n")
+    update = recipe(
+        tmp_path, "figures.csv", f"id,value,as_written,when\n{figure.id},650,650 家,2019-09\n"
+    )
     base = api.options_from_recipe(None, output=tmp_path / "before.pptx")
     before = api.build(base)
     after = api.build(base.replace(output=tmp_path / "after.pptx", figures=update))
 
-    old_slides = [s for s in before.plan.slides]
-    new_slides = [s for s in after.plan.slides]
-    changed = [n for n, (a, b) in enumerate(zip(old_slides, new_slides, strict=True), start=1)
-               if a != b]
-    users = [n for n, s in enumerate(old_slides, start=1)
-             if figure.id in s.figures]
-    assert changed and set(changed) <= set(users) | {n for n, s in enumerate(old_slides, 1)
-                                                      if s.chart and figure.id in
-                                                      before.plan.charts[s.chart].figures}
+    old_slides = list(before.plan.slides)
+    new_slides = list(after.plan.slides)
+    changed = [
+        n for n, (a, b) in enumerate(zip(old_slides, new_slides, strict=True), start=1) if a != b
+    ]
+    users = [n for n, s in enumerate(old_slides, start=1) if figure.id in s.figures]
+    assert changed and set(changed) <= set(users) | {
+        n
+        for n, s in enumerate(old_slides, 1)
+        if s.chart and figure.id in before.plan.charts[s.chart].figures
+    }
     assert _slides_mentioning(after.output, "650 家")
     assert after.to_json()["figures"][figure.id].endswith("figures.csv:2")
     chart = next(c for c in after.charts if figure.id in c["figures"])
@@ -117,9 +124,11 @@ def test_a_bad_figures_file_is_reported_with_its_line(tmp_path: Path) -> None:
 
 
 def test_check_reports_every_mistake_of_a_recipe(tmp_path: Path) -> None:
-    bad = recipe(tmp_path, "bad.yaml",
-                 "title: x\nlength: huge\nsections: [purpos, visit]\n"
-                 "initiatives: [myinf]\ncolour: red\n")
+    bad = recipe(
+        tmp_path,
+        "bad.yaml",
+        "title: x\nlength: huge\nsections: [purpos, visit]\ninitiatives: [myinf]\ncolour: red\n",
+    )
 
     code, out, err = run("check", "--recipe", str(bad))
 

@@ -12,13 +12,14 @@ from briefing.errors import ContentError
 from briefing.report import DEFAULT_REPORT, load_report
 
 SOURCE = (DEFAULT_REPORT / "source.zh-TW.txt").read_text(encoding="utf-8")
-BODY = SOURCE[SOURCE.index("壹、目的\n"):]  # after the table of contents
+BODY = SOURCE[SOURCE.index("壹、目的\n") :]  # after the table of contents
 
 
 def _source_headings() -> list[str]:
     """Headings as they stand alone on a line of the report body: 壹、 一、 (一) 1. (1)."""
     pattern = re.compile(
-        r"^(?:[壹貳參肆伍陸]、|[一二三四五六七八九十]+、|\(\s?[一二三四五六七八九十]+\)\s?|\d\.\s?|\(\d\))(.+)$")
+        r"^(?:[壹貳參肆伍陸]、|[一二三四五六七八九十]+、|\(\s?[一二三四五六七八九十]+\)\s?|\d\.\s?|\(\d\))(.+)$"
+    )
     found = []
     for line in BODY.splitlines():
         match = pattern.match(line.strip())
@@ -40,19 +41,29 @@ def test_the_outline_keeps_the_reports_numbering(report) -> None:
     labels = {e.section.title: e.label for e in report.outline}
     tops = [e.label + e.section.title for e in report.outline if e.level == 1]
 
-    assert tops == ["壹、目的", "貳、過程", "參、2019 年智慧政府創新週高峰會", "肆、拜會活動",
-                    "伍、心得及建議", "陸、附錄"]
+    assert tops == [
+        "壹、目的",
+        "貳、過程",
+        "參、2019 年智慧政府創新週高峰會",
+        "肆、拜會活動",
+        "伍、心得及建議",
+        "陸、附錄",
+    ]
     assert labels["數位政府藍圖"] == "(二)"
     assert labels["建立電子發票標準"] == "(1)"
     assert labels["海運應用"] == "1."
-    assert report.cite(next(e.section.id for e in report.outline
-                            if e.section.title == "數位政府藍圖")) == \
-        "參、二、(二)數位政府藍圖"
+    assert (
+        report.cite(next(e.section.id for e in report.outline if e.section.title == "數位政府藍圖"))
+        == "參、二、(二)數位政府藍圖"
+    )
 
 
 def test_ids_are_unique_across_the_report(report) -> None:
-    ids = [e.section.id for e in report.outline] + [i.id for i in report.initiatives] + \
-        [f.id for f in report.figures]
+    ids = (
+        [e.section.id for e in report.outline]
+        + [i.id for i in report.initiatives]
+        + [f.id for f in report.figures]
+    )
 
     assert len(ids) == len(set(ids))
 
@@ -61,10 +72,10 @@ def test_about_thirty_initiatives_in_four_pillars(report) -> None:
     pillars = {i.pillar for i in report.initiatives}
 
     assert 28 <= len(report.initiatives) <= 45
-    assert pillars == {"digital-economy", "digital-government", "digital-society",
-                       "infrastructure"}
-    assert {"myinfo", "singpass"} <= {i.id for i in report.initiatives} or \
-        any(i.name_en == "MyInfo" for i in report.initiatives)
+    assert pillars == {"digital-economy", "digital-government", "digital-society", "infrastructure"}
+    assert {"myinfo", "singpass"} <= {i.id for i in report.initiatives} or any(
+        i.name_en == "MyInfo" for i in report.initiatives
+    )
 
 
 def test_every_figure_is_written_in_the_report(report) -> None:
@@ -93,8 +104,11 @@ def _number(written: str, unit: str) -> float:
 
 
 def test_figure_values_agree_with_what_is_written(report) -> None:
-    wrong = [(f.id, f.value, f.as_written) for f in report.figures
-             if _number(f.as_written, f.unit) != f.value]
+    wrong = [
+        (f.id, f.value, f.as_written)
+        for f in report.figures
+        if _number(f.as_written, f.unit) != f.value
+    ]
 
     assert wrong == []
 
@@ -129,8 +143,10 @@ def test_a_bad_field_is_reported_with_file_line_and_field(broken_copy: Path) -> 
     path = broken_copy / "initiatives.yaml"
     text = path.read_text(encoding="utf-8")
     first_pillar = text.index("pillar:")
-    path.write_text(text[:first_pillar] + "pillar: digital-everything" +
-                    text[text.index("\n", first_pillar):], encoding="utf-8")
+    path.write_text(
+        text[:first_pillar] + "pillar: digital-everything" + text[text.index("\n", first_pillar) :],
+        encoding="utf-8",
+    )
     line = text[:first_pillar].count("\n") + 1
 
     with pytest.raises(ContentError) as caught:
@@ -158,8 +174,9 @@ def test_a_dangling_id_is_refused_with_a_suggestion(broken_copy: Path) -> None:
     path = broken_copy / "figures.yaml"
     text = path.read_text(encoding="utf-8")
     section = re.search(r"^  section: (\S+)", text, flags=re.M).group(1)
-    path.write_text(text.replace(f"  section: {section}\n", f"  section: {section}x\n", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(f"  section: {section}\n", f"  section: {section}x\n", 1), encoding="utf-8"
+    )
 
     with pytest.raises(ContentError, match=f"unknown id '{section}x'; did you mean {section}"):
         load_report(broken_copy)

@@ -21,13 +21,18 @@ def _user_template(tmp_path: Path, kind: str, text: str) -> Path:
 def test_body_lines_become_bullets_with_levels() -> None:
     body = "- 第一點\n  - 子項\nplain line\n\n    - 深一層\n"
 
-    assert parse_body(body) == (Bullet("第一點", 0), Bullet("子項", 1), Bullet("plain line", 0),
-                                Bullet("深一層", 2))
+    assert parse_body(body) == (
+        Bullet("第一點", 0),
+        Bullet("子項", 1),
+        Bullet("plain line", 0),
+        Bullet("深一層", 2),
+    )
 
 
 def test_a_missing_variable_raises_with_template_file_and_line(tmp_path: Path) -> None:
-    folder = _user_template(tmp_path, "closing",
-                            "{% block title %}\n{{ label.closing }}\n{{ nobody }}\n{% endblock %}")
+    folder = _user_template(
+        tmp_path, "closing", "{% block title %}\n{{ label.closing }}\n{{ nobody }}\n{% endblock %}"
+    )
 
     with pytest.raises(TemplateError, match="'nobody' is undefined") as caught:
         Templates("zh-TW", folder).render("closing")
@@ -47,15 +52,18 @@ def test_a_syntax_error_names_the_template_and_line(tmp_path: Path) -> None:
 
 
 def test_the_sandbox_refuses_unsafe_attribute_access(tmp_path: Path) -> None:
-    folder = _user_template(tmp_path, "closing",
-                            "{% block title %}{{ ''.__class__.__mro__ }}{% endblock %}")
+    folder = _user_template(
+        tmp_path, "closing", "{% block title %}{{ ''.__class__.__mro__ }}{% endblock %}"
+    )
 
     with pytest.raises(TemplateError, match="unsafe"):
         Templates("zh-TW", folder).render("closing")
 
 
 def test_a_user_folder_overrides_one_kind_and_keeps_the_rest(tmp_path: Path) -> None:
-    folder = _user_template(tmp_path, "closing", "{% block title %}報告完畢　敬請指教{% endblock %}")
+    folder = _user_template(
+        tmp_path, "closing", "{% block title %}報告完畢　敬請指教{% endblock %}"
+    )
     templates = Templates("zh-TW", folder)
 
     assert templates.render("closing", deck={"agency": "x"}).title == "報告完畢　敬請指教"
