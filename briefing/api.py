@@ -19,6 +19,7 @@ import os
 import re
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -315,15 +316,16 @@ def build(
     step("content", 0.0)
     report = report or load(options)
     deck_plan = plan(options, report)
-    warnings: list[str] = []
+    notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
-    warnings += family.warnings
-    visuals, chart_info = _draw_charts(deck_plan, report, options, family, warnings, step)
+    notes += family.warnings
+    visuals, chart_info = _draw_charts(deck_plan, report, options, family, step)
     step("fonts", 0.6)
-    regular, bold = _deck_text(deck_plan, visuals)
-    missing = fonts.missing_characters(family, regular, bold_texts=bold)
-    _report_missing(missing, options, warnings)
+    shown, bold = _deck_text(deck_plan, visuals, pictures=True)
+    missing = fonts.missing_characters(family, shown, bold_texts=bold)
+    _report_missing(missing, options, notes)
+    regular, bold = _deck_text(deck_plan, visuals, pictures=False)  # pictures need no glyphs
     faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
     step("writing", 0.8)
     data = _package(deck_plan, visuals, family.name, faces, options)
@@ -333,13 +335,13 @@ def build(
 
     write_atomic(data, target)
     step.finish()
-    for warning in warnings:
+    for warning in notes:
         log.warning(warning)
     log.info("wrote %s (%d slides)", target, len(deck_plan.slides))
     return BuildResult(
         output=target,
         plan=deck_plan,
-        warnings=tuple(warnings),
+        warnings=tuple(notes),
         fonts=tuple(_face_info(face) for face in faces),
         missing=tuple(missing),
         charts=tuple(chart_info),
@@ -412,17 +414,16 @@ def _deck_problems(options: BuildOptions, report: Report) -> list[BriefingError]
             report = apply_overrides(report, options.figures)
         deck_plan = plan(options, report)
         family = fonts.load_family(options.font, index=options.font_index)
-        regular, bold = _deck_text(deck_plan, {})
-        for n, slide in enumerate(deck_plan.slides, start=1):
-            if slide.chart:
-                data = charts_mod.chart_data(
-                    deck_plan.charts[slide.chart], report, language=options.language
-                )
-                regular[n] += data.text()
-        missing = fonts.missing_characters(family, regular, bold_texts=bold)
+        texts = {
+            spec.id: charts_mod.chart_data(spec, report, language=options.language).text()
+            for spec in deck_plan.charts.values()
+        }
+        visuals = {cid: Visual(alt_text="", text=text) for cid, text in texts.items()}
+        shown, bold = _deck_text(deck_plan, visuals, pictures=True)
+        missing = fonts.missing_characters(family, shown, bold_texts=bold)
     except BriefingError as exc:
         return [exc]
-    return [FontError(str(m), field="font") for m in missing]
+    return [FontError(line, field="font") for line in describe_missing(missing)]
 
 
 def _unique(problems: list[BriefingError]) -> list[BriefingError]:
@@ -467,7 +468,6 @@ def _draw_charts(
     report: Report,
     options: BuildOptions,
     family: fonts.FontFamily,
-    warnings: list[str],
     step: _Steps,
 ) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
     visuals: dict[str, Visual] = {}
@@ -479,18 +479,22 @@ def _draw_charts(
         data = charts_mod.chart_data(spec, report, language=options.language)
         style = _chart_style(spec, options)
         if style == "native":
-            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data)
+            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data, text=data.text())
         else:
-            png = charts_mod.render_png(
-                data,
-                font=family.regular.path,
-                bold_font=family.bold.path if family.bold else None,
-                width_in=width_in,
-                height_in=height_in,
-                dpi=200,
-                title=False,
-            )
-            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png)
+            with warnings.catch_warnings():
+                # A glyph the font lacks is reported once, by the coverage check, with its
+                # slide; matplotlib's own warning would repeat it on the console.
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                png = charts_mod.render_png(
+                    data,
+                    font=family.regular.path,
+                    bold_font=family.bold.path if family.bold else None,
+                    width_in=width_in,
+                    height_in=height_in,
+                    dpi=200,
+                    title=False,
+                )
+            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png, text=data.text())
         info.append(
             {
                 "id": spec.id,
@@ -510,10 +514,13 @@ def _chart_style(spec: ChartSpec, options: BuildOptions) -> str:
 
 
 def _deck_text(
-    deck_plan: DeckPlan,
-    visuals: dict[str, Visual],
+    deck_plan: DeckPlan, visuals: dict[str, Visual], *, pictures: bool = False
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """Slide number -> text drawn in the regular face, and in the bold face."""
+    """Slide number -> text drawn in the regular face, and in the bold face.
+
+    Native chart text is always included; the text inside chart pictures only with
+    ``pictures`` (it must be in the font, but is not typed in the deck).
+    """
     regular: dict[int, str] = {}
     bold: dict[int, str] = {}
     for n, slide in enumerate(deck_plan.slides, start=1):
@@ -523,15 +530,18 @@ def _deck_text(
         plain = [t for t in slide.texts() if t not in bold_parts]
         plain += [slide.notes, str(n)]
         visual = visuals.get(slide.chart or "")
-        if visual is not None and visual.native is not None:
-            plain.append(visual.native.text())
+        if visual is not None and (pictures or visual.native is not None):
+            plain.append(visual.text)
         regular[n] = "".join(plain)
         bold[n] = "".join(bold_parts)
     return regular, bold
 
 
+MISSING_LISTED = 8  # characters listed one per line per face before a summary line
+
+
 def _report_missing(
-    missing: list[fonts.MissingChar], options: BuildOptions, warnings: list[str]
+    missing: list[fonts.MissingChar], options: BuildOptions, notes: list[str]
 ) -> None:
     if missing and options.strict:
         raise FontError(
@@ -539,7 +549,26 @@ def _report_missing(
             + (f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""),
             field="font",
         )
-    warnings += [str(m) for m in missing]
+    notes += describe_missing(missing)
+
+
+def describe_missing(missing: list[fonts.MissingChar]) -> list[str]:
+    """One line per missing character, or a summary per face when there are many (a font
+    without Chinese would otherwise print hundreds of lines)."""
+    lines: list[str] = []
+    for face in dict.fromkeys(m.face for m in missing):
+        of_face = [m for m in missing if m.face == face]
+        if len(of_face) <= MISSING_LISTED:
+            lines += [str(m) for m in of_face]
+            continue
+        slides = sorted({n for m in of_face for n in m.slides})
+        examples = "".join(m.char for m in of_face[:12])
+        lines.append(
+            f"{len(of_face)} characters on {len(slides)} slide(s) are not in {face}, "
+            f"e.g. 「{examples}」 ({of_face[0].codepoint} …); choose a font that covers "
+            "Traditional Chinese (--report lists each one)"
+        )
+    return lines
 
 
 def _face_info(face: fonts.EmbeddedFace) -> dict[str, Any]:

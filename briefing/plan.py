@@ -86,6 +86,7 @@ class Visual:
     alt_text: str
     png: bytes | None = None
     native: Any = None
+    text: str = ""  # every character the chart shows (checked against the font)
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,22 @@ def test_a_recipe_adds_a_chart_from_data_alone(tmp_path: Path) -> None:
     slide = next(s for s in result.plan.slides if s.chart == "fintech-festival-reach")
     assert slide.title == "金融科技觀摩會規模"
     assert "45,000" in slide.notes
+
+
+def test_a_font_without_chinese_is_reported_once_per_face_not_per_glyph(tmp_path: Path) -> None:
+    from _fontutil import build_font
+
+    font = tmp_path / "TinySans-Regular.ttf"
+    font.write_bytes(build_font(chars="".join(map(chr, range(0x21, 0x7F)))))
+    options = api.options_from_recipe(
+        None, initiatives=("singapore-e-payment",), font=str(font), output=tmp_path / "deck.pptx"
+    )
+
+    result = api.build(options)  # pytest turns any matplotlib glyph warning into a failure
+
+    assert len(result.missing) > 50
+    assert len(result.warnings) <= 3
+    assert any("characters on" in w and "not in Tiny Sans" in w for w in result.warnings)
+    chart_text = next(c["alt_text"] for c in result.charts)
+    assert chart_text  # the chart was drawn, its missing characters counted with the rest
+    assert {m.char for m in result.missing} & set("電子支付採用商家數")
