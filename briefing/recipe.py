@@ -127,8 +127,11 @@ def recipe_problems(located: Located) -> list[RecipeError]:
 
 
 def _internal_keys(located: Located) -> list[RecipeError]:
-    return [RecipeError("unknown field", file=located.file, line=located.line_of((key,)),
-                        field=key) for key in INTERNAL if key in located.data]
+    return [
+        RecipeError("unknown field", file=located.file, line=located.line_of((key,)), field=key)
+        for key in INTERNAL
+        if key in located.data
+    ]
 
 
 def dump_recipe(options: BuildOptions) -> str:
@@ -176,8 +179,12 @@ def raw_recipe(path: str | Path) -> dict[str, Any]:
     return dict(read_recipe(path).data)
 
 
-def recipe_text(options: BuildOptions, path: Path | None, raw: Mapping[str, Any] | None = None,
-                loaded: BuildOptions | None = None) -> str:
+def recipe_text(
+    options: BuildOptions,
+    path: Path | None,
+    raw: Mapping[str, Any] | None = None,
+    loaded: BuildOptions | None = None,
+) -> str:
     """The recipe YAML for ``options``, to be saved at ``path``.
 
     ``dump_recipe`` writes paths as the options hold them (resolved against the recipe that was
@@ -198,9 +205,14 @@ def recipe_text(options: BuildOptions, path: Path | None, raw: Mapping[str, Any]
     if loaded is None:
         return text
     data = yaml.safe_load(text) or {}
-    kept = {key: raw[key] for key in _TEMPLATED
-            if key in data and isinstance(raw.get(key), str) and "{" in raw[key]
-            and getattr(options, key) == getattr(loaded, key)}
+    kept = {
+        key: raw[key]
+        for key in _TEMPLATED
+        if key in data
+        and isinstance(raw.get(key), str)
+        and "{" in raw[key]
+        and getattr(options, key) == getattr(loaded, key)
+    }
     if not kept:
         return text
     data.update(kept)
@@ -212,8 +224,11 @@ def _rebase(value: str, written: Any, folder: Path) -> str:
     base, sep, face = value.rpartition("#") if "#" in value else (value, "", "")
     target = os.path.abspath(base)
     if isinstance(written, str):
-        spelled, suffix = (written.rsplit("#", 1)[0], written[written.rindex("#"):]) \
-            if "#" in written else (written, "")
+        spelled, suffix = (
+            (written.rsplit("#", 1)[0], written[written.rindex("#") :])
+            if "#" in written
+            else (written, "")
+        )
         same = os.path.abspath(folder / Path(spelled).expanduser()) == target
         if same and suffix == f"{sep}{face}":
             return written

@@ -24,8 +24,13 @@ from gui.strings import tr
 if TYPE_CHECKING:
     from briefing.api import BuildResult
 
-STAGE_KEYS = {"content": "stage_content", "charts": "stage_charts", "fonts": "stage_fonts",
-              "writing": "stage_writing", "done": "stage_done"}
+STAGE_KEYS = {
+    "content": "stage_content",
+    "charts": "stage_charts",
+    "fonts": "stage_fonts",
+    "writing": "stage_writing",
+    "done": "stage_done",
+}
 
 
 class BuildPanel(QWidget):
@@ -124,9 +129,10 @@ class BuildPanel(QWidget):
         self._stop()
         self.set_progress("done", 1.0)
         self._output = Path(result.output)
-        self.resultLabel.setText(f"{tr('built', path=result.output)}\n"
-                                 + tr("built_count", n=result.slide_count,
-                                      size=result.size / 1e6, seconds=seconds))
+        self.resultLabel.setText(
+            f"{tr('built', path=result.output)}\n"
+            + tr("built_count", n=result.slide_count, size=result.size / 1e6, seconds=seconds)
+        )
         warnings = list(result.warnings)
         head = tr("warnings_count", n=len(warnings)) if warnings else tr("warnings_none")
         self.warningsView.setPlainText("\n".join([head, *warnings]))
@@ -163,5 +169,10 @@ class BuildPanel(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
-        return [self.generateButton, self.cancelButton, self.warningsView, self.openButton,
-                self.folderButton]
+        return [
+            self.generateButton,
+            self.cancelButton,
+            self.warningsView,
+            self.openButton,
+            self.folderButton,
+        ]

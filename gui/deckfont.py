@@ -40,10 +40,9 @@ class DeckFont(QObject):
         self.key = (spec, index)
         self._request += 1
         request = self._request
-        Op(self._window, lambda _ctx: api.load_font(spec, index)) \
-            .success(lambda family: self._done(request, family)) \
-            .failure(lambda exc: self._failed(request, exc, loud)) \
-            .run_in_background()
+        Op(self._window, lambda _ctx: api.load_font(spec, index)).success(
+            lambda family: self._done(request, family)
+        ).failure(lambda exc: self._failed(request, exc, loud)).run_in_background()
 
     def family(self, path: str) -> str:
         """The Qt family of the font file ``path`` (registered once)."""
@@ -68,5 +67,10 @@ def describe(family: FontFamily) -> str:
     """``Noto Sans TC（常規＋粗體）· fsType 0x0000：可安裝嵌入``."""
     faces = tr("faces_both") if family.bold else tr("faces_regular")
     fs_type = family.regular.fs_type
-    return tr("font_info", name=family.name, faces=faces, fs=fs_type,
-              licence=strings.licence_text(fs_type))
+    return tr(
+        "font_info",
+        name=family.name,
+        faces=faces,
+        fs=fs_type,
+        licence=strings.licence_text(fs_type),
+    )

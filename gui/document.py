@@ -79,15 +79,17 @@ class Document:
 
     def ask_open_path(self) -> Path | None:
         """The recipe to open, from a file dialog (None: cancelled)."""
-        path, _ = QFileDialog.getOpenFileName(self._parent, tr("open_title"), self._folder(),
-                                              tr("recipe_filter"))
+        path, _ = QFileDialog.getOpenFileName(
+            self._parent, tr("open_title"), self._folder(), tr("recipe_filter")
+        )
         return Path(path) if path else None
 
     def ask_save_path(self) -> Path | None:
         """Where to save, from a file dialog (None: cancelled)."""
         start = str(self.path) if self.path else os.path.join(self._folder(), "briefing.yaml")
-        path, _ = QFileDialog.getSaveFileName(self._parent, tr("save_title"), start,
-                                              tr("recipe_filter"))
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, tr("save_title"), start, tr("recipe_filter")
+        )
         if not path:
             return None
         return Path(path if path.lower().endswith((".yaml", ".yml")) else f"{path}.yaml")
@@ -99,8 +101,9 @@ class Document:
     def recent(self) -> list[Path]:
         """Recently opened or saved recipes, newest first."""
         value = self._settings.value(RECENT_KEY, [])
-        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) \
-            else []
+        items = (
+            [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+        )
         return [Path(p) for p in items if p]
 
     def remember(self, path: Path) -> None:
@@ -112,10 +115,19 @@ class Document:
 
     # -- unsaved changes --------------------------------------------------------------------
     def _ask_unsaved(self) -> str:
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(self._parent, tr("unsaved_title"),
-                                      tr("unsaved_text", name=self.name), buttons,
-                                      QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: SAVE,
-                QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self._parent,
+            tr("unsaved_title"),
+            tr("unsaved_text", name=self.name),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        return {
+            QMessageBox.StandardButton.Save: SAVE,
+            QMessageBox.StandardButton.Discard: DISCARD,
+        }.get(answer, CANCEL)

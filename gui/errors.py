@@ -41,8 +41,13 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None
     if hook is not None:
         hook(parent, exc)
         return None
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("error_title"), error_text(exc),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        tr("error_title"),
+        error_text(exc),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("errorDialog")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

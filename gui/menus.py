@@ -56,8 +56,12 @@ class Menus:
         self.about = self._action(self.help_menu, self.show_about)
         self.update_recent()
 
-    def _action(self, menu: QMenu, slot: Callable[[], object],
-                shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(
+        self,
+        menu: QMenu,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -67,15 +71,26 @@ class Menus:
 
     def retranslate(self) -> None:
         """Every menu text in the current interface language."""
-        for menu, key in ((self.file_menu, "menu_file"), (self.view_menu, "menu_view"),
-                          (self.help_menu, "menu_help"), (self.recent_menu, "menu_recent"),
-                          (self.language_menu, "menu_language")):
+        for menu, key in (
+            (self.file_menu, "menu_file"),
+            (self.view_menu, "menu_view"),
+            (self.help_menu, "menu_help"),
+            (self.recent_menu, "menu_recent"),
+            (self.language_menu, "menu_language"),
+        ):
             menu.setTitle(tr(key))
-        for action, key in ((self.new, "act_new"), (self.open, "act_open"),
-                            (self.save, "act_save"), (self.save_as, "act_save_as"),
-                            (self.generate, "act_generate"), (self.quit, "act_quit"),
-                            (self.find, "act_find"), (self.expand, "act_expand"),
-                            (self.collapse, "act_collapse"), (self.about, "act_about")):
+        for action, key in (
+            (self.new, "act_new"),
+            (self.open, "act_open"),
+            (self.save, "act_save"),
+            (self.save_as, "act_save_as"),
+            (self.generate, "act_generate"),
+            (self.quit, "act_quit"),
+            (self.find, "act_find"),
+            (self.expand, "act_expand"),
+            (self.collapse, "act_collapse"),
+            (self.about, "act_about"),
+        ):
             action.setText(tr(key))
         for action in self.languages.actions():
             action.setChecked(action.data() == strings.language())
@@ -102,6 +117,11 @@ class Menus:
 
     def show_about(self) -> None:
         """Help ▸ About (non-blocking)."""
-        box = QMessageBox(QMessageBox.Icon.Information, tr("app_title"), tr("about_text"),
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            tr("app_title"),
+            tr("about_text"),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         box.open()

@@ -33,8 +33,11 @@ if TYPE_CHECKING:
     from briefing.report import OutlineEntry, Report
 
 Index = QModelIndex | QPersistentModelIndex
-CHECKED, PARTIAL, UNCHECKED = (Qt.CheckState.Checked, Qt.CheckState.PartiallyChecked,
-                               Qt.CheckState.Unchecked)
+CHECKED, PARTIAL, UNCHECKED = (
+    Qt.CheckState.Checked,
+    Qt.CheckState.PartiallyChecked,
+    Qt.CheckState.Unchecked,
+)
 IdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
 PillarRole = Qt.ItemDataRole.UserRole + 3
@@ -71,9 +74,12 @@ class SectionModel(QAbstractItemModel):
             self._row[entry.section.id] = len(siblings)
             siblings.append(entry)
         ids = [e.section.id for e in self._entries]
-        self._below = {e.section.id: frozenset(i for i, o in zip(ids, self._entries, strict=True)
-                                               if e.section.id in o.path[:-1])
-                       for e in self._entries}
+        self._below = {
+            e.section.id: frozenset(
+                i for i, o in zip(ids, self._entries, strict=True) if e.section.id in o.path[:-1]
+            )
+            for e in self._entries
+        }
         self._checked = set()
         self.endResetModel()
 
@@ -177,8 +183,11 @@ class SectionModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsUserCheckable)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         entry = self.entry(index)
@@ -261,12 +270,18 @@ class InitiativeModel(QAbstractTableModel):
 
     def _changed_all(self) -> None:
         if self._items:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._items) - 1, len(self.COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._items) - 1, len(self.COLUMNS) - 1)
+            )
 
     def _text(self, item: Initiative, column: int) -> str:
-        values = (item.name, item.name_en or "", self._pillars.get(item.pillar, item.pillar),
-                  item.agency or "", str(item.year) if item.year else "")
+        values = (
+            item.name,
+            item.name_en or "",
+            self._pillars.get(item.pillar, item.pillar),
+            item.agency or "",
+            str(item.year) if item.year else "",
+        )
         return values[column]
 
     # -- QAbstractTableModel ----------------------------------------------------------------
@@ -276,8 +291,12 @@ class InitiativeModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
         return None

@@ -20,9 +20,15 @@ if TYPE_CHECKING:
     from briefing.plan import Slide
 
 KIND_COLOURS = {
-    "cover": theme.NAVY, "closing": theme.NAVY, "divider": theme.ACCENTS[5],
-    "agenda": theme.ACCENTS[1], "content": theme.ACCENTS[0], "initiative": theme.ACCENTS[2],
-    "chart": theme.ACCENTS[3], "table": theme.ACCENTS[4], "sources": theme.MUTED,
+    "cover": theme.NAVY,
+    "closing": theme.NAVY,
+    "divider": theme.ACCENTS[5],
+    "agenda": theme.ACCENTS[1],
+    "content": theme.ACCENTS[0],
+    "initiative": theme.ACCENTS[2],
+    "chart": theme.ACCENTS[3],
+    "table": theme.ACCENTS[4],
+    "sources": theme.MUTED,
 }
 _DARK_KINDS = ("cover", "closing")
 
@@ -41,13 +47,18 @@ class _Card:
 
     def box(self, emu: tuple[int, int, int, int]) -> QRectF:
         x, y, w, h = emu
-        return QRectF(self.rect.x() + x * self.scale, self.rect.y() + y * self.scale,
-                      w * self.scale, h * self.scale)
+        return QRectF(
+            self.rect.x() + x * self.scale,
+            self.rect.y() + y * self.scale,
+            w * self.scale,
+            h * self.scale,
+        )
 
     def font(self, points: float, bold: bool = False, minimum: float = 0.0) -> QFont:
         font = QFont(self.family)
-        font.setPixelSize(max(1, round(max(points / 72 * theme.EMU_PER_INCH * self.scale,
-                                             minimum))))
+        font.setPixelSize(
+            max(1, round(max(points / 72 * theme.EMU_PER_INCH * self.scale, minimum)))
+        )
         font.setBold(bold)
         return font
 
@@ -60,8 +71,9 @@ def card_rect(area: QRectF) -> QRectF:
     return QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)
 
 
-def draw_slide(painter: QPainter, rect: QRectF, slide: Slide, number: int, family: str, *,
-               detail: bool = False) -> None:
+def draw_slide(
+    painter: QPainter, rect: QRectF, slide: Slide, number: int, family: str, *, detail: bool = False
+) -> None:
     """Draw ``slide`` (the ``number``-th of the deck) into ``rect`` (16:9)."""
     card = _Card(rect, family, detail)
     painter.save()
@@ -91,23 +103,39 @@ def _draw_title_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
         band = QRectF(rect.x(), rect.y(), rect.width() * 0.025, rect.height())
         painter.fillRect(band, colour(theme.ACCENTS[0]))
     ink = colour(theme.LIGHT if dark else theme.NAVY)
-    title_box = QRectF(rect.x() + rect.width() * 0.08, rect.y() + rect.height() * 0.28,
-                       rect.width() * 0.84, rect.height() * 0.3)
+    title_box = QRectF(
+        rect.x() + rect.width() * 0.08,
+        rect.y() + rect.height() * 0.28,
+        rect.width() * 0.84,
+        rect.height() * 0.3,
+    )
     painter.setPen(ink)
     painter.setFont(card.font(40, bold=True, minimum=0 if card.detail else 11))
     flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
     painter.drawText(title_box, int(flags), slide.title)
     lines = [slide.subtitle, *(b.text for b in slide.body)]
     lines = [line for line in lines if line]
-    below = QRectF(title_box.x(), title_box.bottom() + rect.height() * 0.05, title_box.width(),
-                   rect.height() * 0.3)
-    painter.fillRect(QRectF(below.x(), below.y() - rect.height() * 0.025, rect.width() * 0.12,
-                            max(1.0, rect.height() * 0.008)), colour(theme.ACCENTS[2]))
+    below = QRectF(
+        title_box.x(),
+        title_box.bottom() + rect.height() * 0.05,
+        title_box.width(),
+        rect.height() * 0.3,
+    )
+    painter.fillRect(
+        QRectF(
+            below.x(),
+            below.y() - rect.height() * 0.025,
+            rect.width() * 0.12,
+            max(1.0, rect.height() * 0.008),
+        ),
+        colour(theme.ACCENTS[2]),
+    )
     if card.detail:
         painter.setFont(card.font(20))
         painter.setPen(colour(theme.PAPER if dark else theme.DARK))
-        painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
-                         "\n".join(lines))
+        painter.drawText(
+            below, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), "\n".join(lines)
+        )
     else:
         _draw_bars(painter, below, len(lines), colour(theme.PAPER if dark else theme.MUTED), 0.55)
 
@@ -121,11 +149,16 @@ def _draw_body_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
     if card.detail:
         painter.drawText(title_box, int(align | Qt.TextFlag.TextWordWrap), slide.title)
     else:  # one line in a thumbnail
-        title = QFontMetricsF(font).elidedText(slide.title, Qt.TextElideMode.ElideRight,
-                                               title_box.width())
+        title = QFontMetricsF(font).elidedText(
+            slide.title, Qt.TextElideMode.ElideRight, title_box.width()
+        )
         painter.drawText(title_box, int(align), title)
-    rule = QRectF(title_box.x(), title_box.bottom() + card.rect.height() * 0.005,
-                  title_box.width(), max(1.0, card.rect.height() * 0.006))
+    rule = QRectF(
+        title_box.x(),
+        title_box.bottom() + card.rect.height() * 0.005,
+        title_box.width(),
+        max(1.0, card.rect.height() * 0.006),
+    )
     painter.fillRect(rule, colour(theme.ACCENTS[0]))
     if slide.table is not None:
         _draw_table(painter, card, slide)
@@ -136,8 +169,14 @@ def _draw_body_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
     else:
         body = card.box(theme.BODY_BOX)
         lengths = [min(1.0, 0.25 + len(b.text) / 60) for b in slide.body]
-        _draw_bars(painter, body, len(slide.body), colour(theme.MUTED), lengths,
-                   [b.level for b in slide.body])
+        _draw_bars(
+            painter,
+            body,
+            len(slide.body),
+            colour(theme.MUTED),
+            lengths,
+            [b.level for b in slide.body],
+        )
 
 
 def _draw_bullets(painter: QPainter, card: _Card, slide: Slide) -> None:
@@ -152,8 +191,10 @@ def _draw_bullets(painter: QPainter, card: _Card, slide: Slide) -> None:
         wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         used = metrics.boundingRect(text_box, wrap, bullet.text)
         painter.setPen(colour(theme.ACCENTS[0] if bullet.level == 0 else theme.MUTED))
-        painter.drawText(QPointF(body.left() + indent - metrics.horizontalAdvance("• "),
-                                 y + metrics.ascent()), "•" if bullet.level == 0 else "–")
+        painter.drawText(
+            QPointF(body.left() + indent - metrics.horizontalAdvance("• "), y + metrics.ascent()),
+            "•" if bullet.level == 0 else "–",
+        )
         painter.setPen(colour(theme.DARK))
         painter.drawText(text_box, wrap, bullet.text)
         y += used.height() + metrics.height() * 0.35
@@ -178,12 +219,19 @@ def _draw_table(painter: QPainter, card: _Card, slide: Slide) -> None:
             w = box.width() * (widths[c] if c < len(widths) else 0)
             if card.detail:
                 painter.setPen(colour(theme.LIGHT if r == 0 else theme.DARK))
-                painter.drawText(QRectF(x + 4, y, w - 8, height),
-                                 int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                                 cell)
+                painter.drawText(
+                    QRectF(x + 4, y, w - 8, height),
+                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                    cell,
+                )
             else:
-                _draw_bars(painter, QRectF(x + 2, y + height * 0.3, w - 4, height * 0.4), 1,
-                           colour(theme.PAPER if r == 0 else theme.MUTED), 0.7)
+                _draw_bars(
+                    painter,
+                    QRectF(x + 2, y + height * 0.3, w - 4, height * 0.4),
+                    1,
+                    colour(theme.PAPER if r == 0 else theme.MUTED),
+                    0.7,
+                )
             x += w
 
 
@@ -197,14 +245,21 @@ def _draw_chart_icon(painter: QPainter, box: QRectF, card: _Card, slide: Slide) 
     heights = (0.45, 0.75, 0.6, 0.95)
     step = icon.width() / (len(heights) + 1)
     for n, h in enumerate(heights):
-        bar = QRectF(icon.left() + step * (n + 0.6), icon.bottom() - icon.height() * h,
-                     step * 0.7, icon.height() * h)
+        bar = QRectF(
+            icon.left() + step * (n + 0.6),
+            icon.bottom() - icon.height() * h,
+            step * 0.7,
+            icon.height() * h,
+        )
         painter.fillRect(bar, colour(theme.ACCENTS[n % len(theme.ACCENTS)]))
     if card.detail and slide.chart:
         painter.setPen(colour(theme.MUTED))
         painter.setFont(card.font(16))
-        painter.drawText(QRectF(box.left(), icon.bottom() + 6, box.width(), box.height() * 0.15),
-                         int(Qt.AlignmentFlag.AlignHCenter), f"[{slide.chart}]")
+        painter.drawText(
+            QRectF(box.left(), icon.bottom() + 6, box.width(), box.height() * 0.15),
+            int(Qt.AlignmentFlag.AlignHCenter),
+            f"[{slide.chart}]",
+        )
 
 
 def _draw_footer(painter: QPainter, card: _Card, slide: Slide, number: int) -> None:
@@ -214,8 +269,11 @@ def _draw_footer(painter: QPainter, card: _Card, slide: Slide, number: int) -> N
     painter.setFont(card.font(12))
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     painter.drawText(card.box(theme.FOOTER_BOX), align, slide.source)
-    painter.drawText(card.box(theme.NUMBER_BOX),
-                     int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(number))
+    painter.drawText(
+        card.box(theme.NUMBER_BOX),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        str(number),
+    )
 
 
 def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None:
@@ -236,12 +294,21 @@ def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None
     painter.setPen(QColor("white"))
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
     painter.setPen(colour(theme.LIGHT if slide.kind in _DARK_KINDS else theme.MUTED))
-    painter.drawText(QRectF(rect.left() + pad, tag.top(), tag.width() * 2, tag.height()),
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), str(number))
+    painter.drawText(
+        QRectF(rect.left() + pad, tag.top(), tag.width() * 2, tag.height()),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        str(number),
+    )
 
 
-def _draw_bars(painter: QPainter, box: QRectF, count: int, ink: QColor,
-               lengths: float | list[float], levels: list[int] | None = None) -> None:
+def _draw_bars(
+    painter: QPainter,
+    box: QRectF,
+    count: int,
+    ink: QColor,
+    lengths: float | list[float],
+    levels: list[int] | None = None,
+) -> None:
     """Greyed text lines: ``count`` bars down ``box`` (thumbnails)."""
     if count <= 0:
         return
@@ -252,7 +319,11 @@ def _draw_bars(painter: QPainter, box: QRectF, count: int, ink: QColor,
     for n in range(shown):
         length = lengths[n] if isinstance(lengths, list) else lengths
         indent = box.width() * 0.05 * (levels[n] if levels else 0)
-        bar = QRectF(box.left() + indent, box.top() + n * pitch + pitch * 0.3,
-                     (box.width() - indent) * length, max(1.0, pitch * 0.38))
+        bar = QRectF(
+            box.left() + indent,
+            box.top() + n * pitch + pitch * 0.3,
+            (box.width() - indent) * length,
+            max(1.0, pitch * 0.38),
+        )
         painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
     painter.setBrush(Qt.BrushStyle.NoBrush)

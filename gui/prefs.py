@@ -15,16 +15,23 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QSplitter
 
 PREFS = ("presenter", "length", "language", "chart_style", "date_style", "font")
-CHOICES = {"length": LENGTHS, "language": DECK_LANGUAGES, "chart_style": CHART_STYLES,
-           "date_style": DATE_STYLES}
+CHOICES = {
+    "length": LENGTHS,
+    "language": DECK_LANGUAGES,
+    "chart_style": CHART_STYLES,
+    "date_style": DATE_STYLES,
+}
 DEFAULT_SIZE = (1440, 900)
 
 
 def read_prefs(settings: QSettings) -> dict[str, Any]:
     """The remembered deck settings, as BuildOptions fields (bad values are dropped)."""
     values = {key: settings.value(f"deck/{key}") for key in PREFS}
-    return {key: value for key, value in values.items() if isinstance(value, str) and value
-            and (key not in CHOICES or value in CHOICES[key])}
+    return {
+        key: value
+        for key, value in values.items()
+        if isinstance(value, str) and value and (key not in CHOICES or value in CHOICES[key])
+    }
 
 
 def write_prefs(settings: QSettings, options: Mapping[str, Any]) -> None:
@@ -33,8 +40,9 @@ def write_prefs(settings: QSettings, options: Mapping[str, Any]) -> None:
         settings.setValue(f"deck/{key}", options.get(key) or "")
 
 
-def restore_geometry(window: QMainWindow, settings: QSettings,
-                     splitters: Iterable[QSplitter]) -> None:
+def restore_geometry(
+    window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]
+) -> None:
     """Give ``window`` and its splitters the size they had last time."""
     geometry = settings.value("window/geometry")
     if geometry is not None:
@@ -47,8 +55,7 @@ def restore_geometry(window: QMainWindow, settings: QSettings,
             splitter.restoreState(state)
 
 
-def save_geometry(window: QMainWindow, settings: QSettings,
-                  splitters: Iterable[QSplitter]) -> None:
+def save_geometry(window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]) -> None:
     """Remember the window's size and its splitters."""
     settings.setValue("window/geometry", window.saveGeometry())
     for splitter in splitters:

@@ -53,8 +53,12 @@ class SectionsPanel(QGroupBox):
         self.collapseButton = _button(self, "collapseButton")
         self.countLabel = named(QLabel(self), "sectionsCount")
         buttons = QHBoxLayout()
-        for button in (self.selectAllButton, self.selectNoneButton, self.expandButton,
-                       self.collapseButton):
+        for button in (
+            self.selectAllButton,
+            self.selectNoneButton,
+            self.expandButton,
+            self.collapseButton,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -77,19 +81,27 @@ class SectionsPanel(QGroupBox):
         self.selectNoneButton.setText(tr("select_none"))
         self.expandButton.setText(tr("expand_all"))
         self.collapseButton.setText(tr("collapse_all"))
-        for button, key in ((self.selectAllButton, "select_all"),
-                            (self.selectNoneButton, "select_none")):
+        for button, key in (
+            (self.selectAllButton, "select_all"),
+            (self.selectNoneButton, "select_none"),
+        ):
             button.setAccessibleName(f"{tr('sections_tree')}: {tr(key)}")
         self._count()
 
     def _count(self) -> None:
-        self.countLabel.setText(tr("sections_count", n=len(self.model.checked_ids()),
-                                   total=self.model.total()))
+        self.countLabel.setText(
+            tr("sections_count", n=len(self.model.checked_ids()), total=self.model.total())
+        )
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
-        return [self.tree, self.selectAllButton, self.selectNoneButton, self.expandButton,
-                self.collapseButton]
+        return [
+            self.tree,
+            self.selectAllButton,
+            self.selectNoneButton,
+            self.expandButton,
+            self.collapseButton,
+        ]
 
 
 class InitiativesPanel(QGroupBox):
@@ -121,7 +133,8 @@ class InitiativesPanel(QGroupBox):
         self._layout()
         self.search.textChanged.connect(self.proxy.set_text)
         self.pillarFilter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_pillar(self.pillarFilter.currentData()))
+            lambda _: self.proxy.set_pillar(self.pillarFilter.currentData())
+        )
         self.suggestButton.clicked.connect(self.check_suggested)
         self.allButton.clicked.connect(lambda: self._check_visible(True))
         self.noneButton.clicked.connect(lambda: self._check_visible(False))
@@ -180,16 +193,21 @@ class InitiativesPanel(QGroupBox):
         self.model.check(self.model.suggested_ids())
 
     def _check_visible(self, on: bool) -> None:
-        ids = [self.proxy.index(r, 0).data(IdRole)
-               for r in range(self.proxy.rowCount())]
+        ids = [self.proxy.index(r, 0).data(IdRole) for r in range(self.proxy.rowCount())]
         self.model.check(ids, on)
 
     def _count(self) -> None:
         suggested = self.model.suggested_ids()
         self.suggestButton.setText(tr("suggest_button", n=len(suggested)))
         self.suggestButton.setEnabled(bool(set(suggested) - set(self.model.checked_ids())))
-        self.countLabel.setText(tr("initiatives_count", n=len(self.model.checked_ids()),
-                                   total=self.model.rowCount(), s=len(suggested)))
+        self.countLabel.setText(
+            tr(
+                "initiatives_count",
+                n=len(self.model.checked_ids()),
+                total=self.model.rowCount(),
+                s=len(suggested),
+            )
+        )
 
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount()):
@@ -199,5 +217,11 @@ class InitiativesPanel(QGroupBox):
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
-        return [self.search, self.pillarFilter, self.list, self.suggestButton, self.allButton,
-                self.noneButton]
+        return [
+            self.search,
+            self.pillarFilter,
+            self.list,
+            self.suggestButton,
+            self.allButton,
+            self.noneButton,
+        ]

@@ -116,8 +116,12 @@ class SettingsPanel(QGroupBox):
     def _connect(self) -> None:
         for edit in (self.titleEdit, self.subtitleEdit, self.presenterEdit, self.outputEdit):
             edit.textChanged.connect(self.changed)
-        for combo in (self.dateStyleCombo, self.lengthCombo, self.languageCombo,
-                      self.chartStyleCombo):
+        for combo in (
+            self.dateStyleCombo,
+            self.lengthCombo,
+            self.languageCombo,
+            self.chartStyleCombo,
+        ):
             combo.currentIndexChanged.connect(self.changed)
         self.customDateCheck.toggled.connect(self.dateEdit.setEnabled)
         self.customDateCheck.toggled.connect(self.changed)
@@ -136,9 +140,11 @@ class SettingsPanel(QGroupBox):
         self.customDateCheck.setAccessibleName(tr("custom_date_name"))
         self.dateEdit.setAccessibleName(tr("date_label").replace("(&D)", "").replace("&", ""))
         self.dateStyleCombo.setAccessibleName(tr("date_style_name"))
-        for combo, keys in ((self.dateStyleCombo, ("date_roc", "date_gregorian")),
-                            (self.lengthCombo, ("length_brief", "length_standard", "length_full")),
-                            (self.chartStyleCombo, ("chart_image", "chart_native"))):
+        for combo, keys in (
+            (self.dateStyleCombo, ("date_roc", "date_gregorian")),
+            (self.lengthCombo, ("length_brief", "length_standard", "length_full")),
+            (self.chartStyleCombo, ("chart_image", "chart_native")),
+        ):
             for n, key in enumerate(keys):
                 combo.setItemText(n, tr(key))
         for n, lang in enumerate(DECK_LANGUAGES):
@@ -146,8 +152,10 @@ class SettingsPanel(QGroupBox):
         self.fontEdit.setPlaceholderText(tr("font_placeholder"))
         self.fontBrowseButton.setText(tr("font_browse"))
         self.outputBrowseButton.setText(tr("output_browse"))
-        for button, key in ((self.fontBrowseButton, "font_dialog"),
-                            (self.outputBrowseButton, "output_dialog")):
+        for button, key in (
+            (self.fontBrowseButton, "font_dialog"),
+            (self.outputBrowseButton, "output_dialog"),
+        ):
             button.setAccessibleName(tr(key))
 
     # -- options <-> widgets ----------------------------------------------------------------
@@ -184,7 +192,8 @@ class SettingsPanel(QGroupBox):
             "font": self.fontEdit.text().strip() or None,
             "font_index": self._font_index,
             "chart_style": self.chartStyleCombo.currentData(),
-            "output": Path(self.outputEdit.text().strip()) if self.outputEdit.text().strip()
+            "output": Path(self.outputEdit.text().strip())
+            if self.outputEdit.text().strip()
             else None,
         }
 
@@ -205,16 +214,37 @@ class SettingsPanel(QGroupBox):
         self.fontInfoLabel.setStyleSheet("color: #C8553D;" if error else "")
 
     def _inputs(self) -> list[QWidget]:
-        return [self.titleEdit, self.subtitleEdit, self.presenterEdit, self.customDateCheck,
-                self.dateEdit, self.dateStyleCombo, self.lengthCombo, self.languageCombo,
-                self.fontEdit, self.chartStyleCombo, self.outputEdit]
+        return [
+            self.titleEdit,
+            self.subtitleEdit,
+            self.presenterEdit,
+            self.customDateCheck,
+            self.dateEdit,
+            self.dateStyleCombo,
+            self.lengthCombo,
+            self.languageCombo,
+            self.fontEdit,
+            self.chartStyleCombo,
+            self.outputEdit,
+        ]
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in tab order."""
-        return [self.titleEdit, self.subtitleEdit, self.presenterEdit, self.customDateCheck,
-                self.dateEdit, self.dateStyleCombo, self.lengthCombo, self.languageCombo,
-                self.fontEdit, self.fontBrowseButton, self.chartStyleCombo, self.outputEdit,
-                self.outputBrowseButton]
+        return [
+            self.titleEdit,
+            self.subtitleEdit,
+            self.presenterEdit,
+            self.customDateCheck,
+            self.dateEdit,
+            self.dateStyleCombo,
+            self.lengthCombo,
+            self.languageCombo,
+            self.fontEdit,
+            self.fontBrowseButton,
+            self.chartStyleCombo,
+            self.outputEdit,
+            self.outputBrowseButton,
+        ]
 
     # -- font and output --------------------------------------------------------------------
     def _font_edited(self) -> None:

@@ -59,8 +59,9 @@ class SlideModel(QAbstractListModel):
         """Paint every thumbnail again (after a font or interface language change)."""
         self._cache.clear()
         if self.rowCount():
-            self.dataChanged.emit(self.index(0), self.index(self.rowCount() - 1),
-                                  [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(
+                self.index(0), self.index(self.rowCount() - 1), [Qt.ItemDataRole.DecorationRole]
+            )
 
     def titles(self) -> list[str]:
         """The slide titles, in order."""
@@ -83,8 +84,9 @@ class SlideModel(QAbstractListModel):
             pixmap.setDevicePixelRatio(self._ratio)
             pixmap.fill(QColor("transparent"))
             painter = QPainter(pixmap)
-            draw_slide(painter, QRectF(0, 0, THUMB.width(), THUMB.height()), slide, row + 1,
-                       self._family)
+            draw_slide(
+                painter, QRectF(0, 0, THUMB.width(), THUMB.height()), slide, row + 1, self._family
+            )
             painter.end()
             self._cache[key] = pixmap
         return self._cache[key]

@@ -35,17 +35,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act_collapse": ("收合所有章節(&C)", "&Collapse all sections"),
     "menu_help": ("說明(&H)", "&Help"),
     "act_about": ("關於(&A)", "&About"),
-    "about_text": ("依出國報告產生內嵌繁體中文字型的 PowerPoint 簡報。\n與命令列 python main.py "
-                   "build 使用相同的設定檔。",
-                   "Builds PowerPoint briefing decks with the Traditional Chinese font embedded, "
-                   "from a structured trip report.\n"
-                   "Uses the same recipes as python main.py build."),
+    "about_text": (
+        "依出國報告產生內嵌繁體中文字型的 PowerPoint 簡報。\n與命令列 python main.py "
+        "build 使用相同的設定檔。",
+        "Builds PowerPoint briefing decks with the Traditional Chinese font embedded, "
+        "from a structured trip report.\n"
+        "Uses the same recipes as python main.py build.",
+    ),
     "open_title": ("開啟簡報設定檔", "Open recipe"),
     "save_title": ("儲存簡報設定檔", "Save recipe"),
     "recipe_filter": ("簡報設定檔 (*.yaml *.yml)", "Recipes (*.yaml *.yml)"),
     "unsaved_title": ("尚未儲存", "Unsaved changes"),
-    "unsaved_text": ("「{name}」有尚未儲存的變更，要先儲存嗎？",
-                     "“{name}” has unsaved changes. Save them first?"),
+    "unsaved_text": (
+        "「{name}」有尚未儲存的變更，要先儲存嗎？",
+        "“{name}” has unsaved changes. Save them first?",
+    ),
     "error_title": ("錯誤", "Error"),
     "saved": ("已儲存 {path}", "Saved {path}"),
     "ready": ("就緒", "Ready"),
@@ -65,8 +69,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pillar_label": ("策略支柱(&P)", "&Pillar"),
     "pillar_all": ("全部", "All"),
     "suggest_button": ("勾選相關措施（{n}）", "Check related ({n})"),
-    "suggest_tip": ("勾選所選章節討論到的措施",
-                    "Check the initiatives the checked sections discuss"),
+    "suggest_tip": (
+        "勾選所選章節討論到的措施",
+        "Check the initiatives the checked sections discuss",
+    ),
     "visible_all": ("全選", "All"),
     "visible_none": ("全不選", "None"),
     "col_name": ("中文名稱", "Name"),
@@ -75,15 +81,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_agency": ("推動機關", "Agency"),
     "col_year": ("年份", "Year"),
     "suggested_tip": ("★ 所勾選的章節討論此措施", "★ discussed by a checked section"),
-    "initiatives_count": ("已勾選 {n} / {total} 項 · ★ 相關 {s} 項",
-                          "{n} of {total} checked · ★ {s} related"),
+    "initiatives_count": (
+        "已勾選 {n} / {total} 項 · ★ 相關 {s} 項",
+        "{n} of {total} checked · ★ {s} related",
+    ),
     # storyboard
     "storyboard_box": ("簡報分鏡", "Storyboard"),
     "storyboard_count": ("簡報分鏡 · {n} 張投影片", "Storyboard · {n} slides"),
     "storyboard_empty": ("尚未選取任何內容", "Nothing selected"),
     "detail_name": ("投影片預覽", "Slide preview"),
-    "detail_caption": ("第 {n} / {total} 張 · {kind} · 版面：{layout}",
-                       "Slide {n} of {total} · {kind} · layout: {layout}"),
+    "detail_caption": (
+        "第 {n} / {total} 張 · {kind} · 版面：{layout}",
+        "Slide {n} of {total} · {kind} · layout: {layout}",
+    ),
     "kind_cover": ("封面", "Cover"),
     "kind_agenda": ("大綱", "Agenda"),
     "kind_divider": ("篇章", "Divider"),
@@ -110,14 +120,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "length_full": ("完整", "Full"),
     "language_label": ("簡報語言(&A)", "Deck l&anguage"),
     "font_label": ("字型(&O)", "F&ont"),
-    "font_placeholder": ("Noto Sans TC（內建）或已安裝字型名稱",
-                         "Noto Sans TC (bundled) or a family"),
+    "font_placeholder": (
+        "Noto Sans TC（內建）或已安裝字型名稱",
+        "Noto Sans TC (bundled) or a family",
+    ),
     "font_browse": ("字型檔(&B)…", "&Browse…"),
     "font_dialog": ("選擇字型檔", "Choose a font file"),
     "font_filter": ("字型 (*.ttf *.otf *.ttc *.otc)", "Fonts (*.ttf *.otf *.ttc *.otc)"),
     "font_loading": ("正在讀取字型…", "Reading the font…"),
-    "font_info": ("{name}（{faces}）· fsType 0x{fs:04X}：{licence}",
-                  "{name} ({faces}) · fsType 0x{fs:04X}: {licence}"),
+    "font_info": (
+        "{name}（{faces}）· fsType 0x{fs:04X}：{licence}",
+        "{name} ({faces}) · fsType 0x{fs:04X}: {licence}",
+    ),
     "faces_both": ("常規＋粗體", "regular + bold"),
     "faces_regular": ("僅常規", "regular only"),
     "licence_installable": ("可安裝嵌入", "installable"),
@@ -144,8 +158,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stage_done": ("完成", "Done"),
     "cancelling": ("正在取消…", "Cancelling…"),
     "built": ("已產生 {path}", "Wrote {path}"),
-    "built_count": ("{n} 張投影片 · {size:.1f} MB · {seconds:.1f} 秒",
-                    "{n} slides · {size:.1f} MB · {seconds:.1f} s"),
+    "built_count": (
+        "{n} 張投影片 · {size:.1f} MB · {seconds:.1f} 秒",
+        "{n} slides · {size:.1f} MB · {seconds:.1f} s",
+    ),
     "warnings_none": ("沒有警告。", "No warnings."),
     "warnings_count": ("{n} 則警告：", "{n} warning(s):"),
     "warnings_name": ("產生警告", "Build warnings"),
@@ -153,8 +169,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "show_folder": ("開啟資料夾(&J)", "Show in folder (&J)"),
     "cancelled": ("已取消，未寫入任何檔案。", "Cancelled; nothing was written."),
     "failed": ("產生失敗，未寫入任何檔案。", "Failed; nothing was written."),
-    "nothing_selected": ("請至少勾選一個章節或一項措施。",
-                         "Check at least one section or initiative."),
+    "nothing_selected": (
+        "請至少勾選一個章節或一項措施。",
+        "Check at least one section or initiative.",
+    ),
     "no_report": ("無法讀取報告。", "The report could not be loaded."),
 }
 

@@ -74,8 +74,17 @@ class MainWindow(QMainWindow):
         self.settingsPanel = SettingsPanel(self)
         self.buildPanel = BuildPanel(self)
         self.deckFont = DeckFont(self)
-        for name in ("titleEdit", "subtitleEdit", "presenterEdit", "dateEdit", "outputEdit",
-                     "fontEdit", "lengthCombo", "languageCombo", "chartStyleCombo"):
+        for name in (
+            "titleEdit",
+            "subtitleEdit",
+            "presenterEdit",
+            "dateEdit",
+            "outputEdit",
+            "fontEdit",
+            "lengthCombo",
+            "languageCombo",
+            "chartStyleCombo",
+        ):
             setattr(self, name, getattr(self.settingsPanel, name))
         self.generateButton = self.buildPanel.generateButton
         self.cancelButton = self.buildPanel.cancelButton
@@ -94,9 +103,13 @@ class MainWindow(QMainWindow):
         self._splitters = (self.splitter, left, middle)
         self.setCentralWidget(self.splitter)
         self.menus = Menus(self)
-        chain = [*self.sectionsPanel.focus_chain(), *self.initiativesPanel.focus_chain(),
-                 self.storyboard, *self.settingsPanel.focus_chain(),
-                 *self.buildPanel.focus_chain()]
+        chain = [
+            *self.sectionsPanel.focus_chain(),
+            *self.initiativesPanel.focus_chain(),
+            self.storyboard,
+            *self.settingsPanel.focus_chain(),
+            *self.buildPanel.focus_chain(),
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -114,8 +127,12 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Every text in the current interface language (View ▸ Interface language)."""
         self.menus.retranslate()
-        for panel in (self.sectionsPanel, self.initiativesPanel, self.settingsPanel,
-                      self.buildPanel):
+        for panel in (
+            self.sectionsPanel,
+            self.initiativesPanel,
+            self.settingsPanel,
+            self.buildPanel,
+        ):
             panel.retranslate()
         self.storyboard.setAccessibleName(tr("storyboard_box"))
         self.slideDetail.setAccessibleName(tr("detail_name"))
@@ -212,8 +229,7 @@ class MainWindow(QMainWindow):
         """Show ``options`` (from ``path``); on a load or plan error nothing changes."""
         key = (options.report, options.figures)
         try:
-            report = self._report if key == self._report_key and self._report else \
-                api.load(options)
+            report = self._report if key == self._report_key and self._report else api.load(options)
             plan = api.plan(options, report)
         except BriefingError as exc:
             errors.show_error(self, exc)
@@ -250,8 +266,10 @@ class MainWindow(QMainWindow):
         sections = sections_model.compact_ids() if compact else sections_model.checked_ids()
         chosen = (frozenset(sections_model.checked_ids()), frozenset(initiatives))
         if chosen == self._loaded_selection:  # unchanged: keep the recipe's own lists
-            picked: dict[str, Any] = {"sections": self._base.sections,
-                                      "initiatives": self._base.initiatives}
+            picked: dict[str, Any] = {
+                "sections": self._base.sections,
+                "initiatives": self._base.initiatives,
+            }
         elif sections and not initiatives:
             picked = {"sections": sections, "initiatives": None}
         elif initiatives and not sections:
@@ -262,8 +280,9 @@ class MainWindow(QMainWindow):
 
     def has_selection(self) -> bool:
         """Whether anything is checked in either list."""
-        return bool(self.sectionsPanel.model.checked_ids()
-                    or self.initiativesPanel.model.checked_ids())
+        return bool(
+            self.sectionsPanel.model.checked_ids() or self.initiativesPanel.model.checked_ids()
+        )
 
     # -- storyboard -------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
@@ -300,7 +319,8 @@ class MainWindow(QMainWindow):
             title=plan.meta.title if options.title is None else "",
             subtitle=plan.meta.subtitle if options.subtitle is None else "",
             presenter=plan.meta.presenter if options.presenter is None else "",
-            output=str(api.default_output(self._report, plan.meta.date)))
+            output=str(api.default_output(self._report, plan.meta.date)),
+        )
         self.settingsPanel.set_date_preview(plan.meta.date_text)
         self.initiativesPanel.model.suggest_for(self.sectionsPanel.model.checked_ids())
         self._update_counts()
@@ -311,9 +331,17 @@ class MainWindow(QMainWindow):
         slide = model.slide(row)
         self.slideDetail.set_slide(slide, row + 1)
         total = model.rowCount()
-        self.detailCaption.setText(tr("detail_caption", n=row + 1, total=total,
-                                      kind=kind_label(slide.kind), layout=slide.layout)
-                                   if slide else "")
+        self.detailCaption.setText(
+            tr(
+                "detail_caption",
+                n=row + 1,
+                total=total,
+                kind=kind_label(slide.kind),
+                layout=slide.layout,
+            )
+            if slide
+            else ""
+        )
 
     def _update_counts(self) -> None:
         count = self.storyboard.model_.rowCount()
@@ -358,12 +386,11 @@ class MainWindow(QMainWindow):
         self.buildPanel.started()
         self.menus.generate.setEnabled(False)
         prefs.write_prefs(self.settings, self.settingsPanel.changes())
-        Op(self, lambda ctx: api.build(options, progress=ctx.progress, cancel=token,
-                                       report=report)) \
-            .progress(self.buildPanel.set_progress) \
-            .success(lambda result: self._built(result, time.perf_counter() - started)) \
-            .failure(self._build_failed) \
-            .run_in_background()
+        Op(
+            self, lambda ctx: api.build(options, progress=ctx.progress, cancel=token, report=report)
+        ).progress(self.buildPanel.set_progress).success(
+            lambda result: self._built(result, time.perf_counter() - started)
+        ).failure(self._build_failed).run_in_background()
 
     def cancel(self) -> None:
         """Stop the running build at its next step; nothing is written."""
@@ -398,4 +425,3 @@ class MainWindow(QMainWindow):
         prefs.save_geometry(self, self.settings, self._splitters)
         prefs.write_prefs(self.settings, self.settingsPanel.changes())
         event.accept()
-
