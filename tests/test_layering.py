@@ -99,14 +99,15 @@ def test_the_gui_uses_the_core_only_through_its_api() -> None:
     assert {name: deeper for name, deeper in used.items() if deeper} == {}
 
 
-def test_the_code_passes_the_linter() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def test_the_code_passes_the_linter_and_the_formatter() -> None:
+    for command in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *command],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
 
-    assert done.returncode == 0, done.stdout + done.stderr
+        assert done.returncode == 0, done.stdout + done.stderr
