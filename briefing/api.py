@@ -5,10 +5,10 @@ stops after the pure planning step (the GUI's storyboard); ``check(options)`` re
 problem without writing anything. Long work reports progress through a callback (stage name and
 fraction) and can be cancelled between steps with a :class:`CancelToken`.
 
-Logging policy (``logging.getLogger("briefing")``): INFO for stages and the written file,
-WARNING for everything collected in ``BuildResult.warnings`` (missing characters, licence notes,
-charts drawn as images instead of native), DEBUG for timings and cache hits. Errors are raised,
-never logged here.
+Logging policy (``logging.getLogger("briefing")``): INFO for each stage and the written file,
+WARNING for everything collected in ``BuildResult.warnings`` (missing characters, licence notes),
+DEBUG for stage times and cache misses. Errors are raised, never logged here. The CLI shows
+WARNING and up by default, ERROR only with ``--quiet``, everything with ``--verbose``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,12 @@ __all__ = [
 log = logging.getLogger("briefing")
 
 STAGES = ("content", "charts", "fonts", "writing")
+STAGE_NAMES = {
+    "content": "reading the report and planning the slides",
+    "charts": "drawing the charts",
+    "fonts": "checking and subsetting the font",
+    "writing": "writing the deck",
+}
 Progress = "Callable[[str, float], None]"
 NATIVE_KINDS = ("bar", "column", "pie", "line")
 
@@ -447,6 +453,8 @@ class _Steps:
         now = time.perf_counter()
         if self._stage:
             self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        if stage != self._stage:
+            log.info("%s …", STAGE_NAMES.get(stage, stage))
         self._stage, self._start = stage, now
         if self.progress is not None:
             self.progress(stage, fraction)
@@ -459,6 +467,7 @@ class _Steps:
         """Close the last stage (no cancellation point: the deck is already written)."""
         now = time.perf_counter()
         self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        log.debug("stage times: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.timings.items()))
         if self.progress is not None:
             self.progress("done", 1.0)
 

@@ -192,8 +192,6 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = _options(recipes[0] if recipes else None, args)
     result = _build_one(options, args)
     if not args.quiet:
-        for warning in result["warnings"]:
-            print(f"warning: {warning}", file=err)
         print(
             f"wrote {result['output']} ({result['slide_count']} slides, "
             f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)",
@@ -219,6 +217,7 @@ def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any
         payload["pdf"] = str(pdf) if pdf else None
         if note:
             payload["warnings"].append(note)
+            logging.getLogger("briefing").warning(note)
     return {
         "output": str(result.output),
         "slide_count": result.slide_count,
@@ -253,7 +252,8 @@ def _build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err:
                 if not args.quiet:
                     print(
                         f"[{done}/{total}] {recipe}: wrote {payload['output']} "
-                        f"({payload['slide_count']} slides, {payload['seconds']:.1f} s)",
+                        f"({payload['slide_count']} slides, {payload['seconds']:.1f} s"
+                        f"{_count(payload['warnings'], 'warning')})",
                         file=out,
                     )
             else:
@@ -267,8 +267,13 @@ def _build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err:
     return Exit.OK if failed == 0 else Exit.BAD_INPUT
 
 
+def _count(items: list[Any], noun: str) -> str:
+    return f", {len(items)} {noun}{'s' if len(items) != 1 else ''}" if items else ""
+
+
 def _batch_job(recipe: Path, args: argparse.Namespace) -> tuple[str, Any]:
     """Build one recipe in a worker process; errors come back as text, never raise."""
+    logging.getLogger("briefing").setLevel(logging.ERROR)  # the summary line counts warnings
     try:
         return "ok", _build_one(_options(recipe, args), args)
     except BriefingError as exc:
@@ -432,12 +437,19 @@ def _no_gui(recipe: Path | None, err: TextIO) -> int:
 
 
 def _logging(args: argparse.Namespace, err: TextIO) -> None:
-    level = logging.ERROR if args.quiet else logging.INFO if args.verbose else logging.ERROR
+    """Warnings (and with --verbose every stage) go to stderr as ``warning: …`` lines."""
+    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.WARNING
+    handler = logging.StreamHandler(err)
+    handler.setFormatter(_LowercaseLevel("%(levelname)s: %(message)s"))
     logger = logging.getLogger("briefing")
-    logger.handlers[:] = [logging.StreamHandler(err)]
-    logger.handlers[0].setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logger.handlers[:] = [handler]
     logger.setLevel(level)
     logger.propagate = False
+
+
+class _LowercaseLevel(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
 
 
 def _write_json(path: Path, payload: Any) -> None:

@@ -146,3 +146,18 @@ def test_usage_errors_exit_2() -> None:
     code, _, err = run("build", "--length", "forever")
 
     assert code == 2 and "invalid choice" in err
+
+
+def test_warnings_go_to_stderr_unless_quiet_and_verbose_shows_each_stage(tmp_path: Path) -> None:
+    target = str(tmp_path / "deck.pptx")
+    rare = ("build", "--initiative", "myinfo", "--title", "𠀀", "--out", target)
+
+    _, out, err = run(*rare)
+    _, quiet_out, quiet_err = run(*rare, "--quiet")
+    _, _, verbose_err = run("build", "--initiative", "myinfo", "--out", target, "--verbose")
+
+    assert "warning: 「𠀀」 (U+20000) on slide 1 is not in Noto Sans TC Bold" in err
+    assert f"wrote {target}" in out
+    assert (quiet_out, quiet_err) == ("", "")
+    assert "info: drawing the charts" in verbose_err
+    assert "debug: stage times:" in verbose_err
