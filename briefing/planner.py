@@ -124,6 +124,8 @@ class _Planner:
             for e in self.report.outline
             if e.section.id in self.selected and part.section.id in e.path and e.level <= depth
         ]
+        if depth == 1 and not units:  # only sub-sections chosen: the part's slide lists them
+            units = [part]
         for unit in units:
             below = (
                 [
@@ -141,6 +143,7 @@ class _Planner:
     ) -> None:
         """The slide of one section, then the initiatives and charts of it and of the
         deeper sections it ``covered``."""
+        own = entry.section.id in self.selected  # False: a part framing chosen sub-sections
         ids = (entry.section.id, *(f.section.id for f in covered))
         if self.report.agenda is not None and self.report.agenda.section in ids:
             self._programme(entry)
@@ -159,7 +162,7 @@ class _Planner:
                 parent_heading=heading,
                 sections=ids,
                 points_per_child=POINTS_PER_CHILD[self.options.length],
-                max_points=MAX_POINTS[self.options.length],
+                max_points=MAX_POINTS[self.options.length] if own else 0,
                 detailed=self._detailed(ids),
             )
         for initiative in self.report.initiatives:
@@ -204,6 +207,7 @@ class _Planner:
         self._add(
             "chart",
             chart=spec,
+            title=data.title,  # in the deck's language (labels "en:title")
             alt_text=data.alt_text,
             cites=cites,
             sections=chart_sections(spec, self.report),

@@ -98,3 +98,30 @@ def test_the_plan_is_plain_data(report) -> None:
     assert dataclasses.is_dataclass(slide)
     assert all(type(b.text) is str for s in plan.slides for b in s.body)
     assert "pptx" not in type(plan).__module__
+
+
+def test_english_decks_use_half_width_punctuation_and_english_chart_titles(report) -> None:
+    plan = plan_deck(
+        report,
+        BuildOptions(
+            language="en", initiatives=("myinfo",), sections=("summit-strategy-government",)
+        ),
+    )
+    myinfo = next(s for s in plan.slides if s.kind == "initiative")
+    chart_titles = [s.title for s in plan.slides if s.kind == "chart"]
+
+    assert myinfo.title == "我的資訊 (MyInfo)"
+    assert myinfo.subtitle == "Pillar: Digital government | Status: Launched"
+    assert "：" not in "".join(b.text for b in myinfo.body if b.text.startswith("Agency"))
+    assert "Merchants accepting Singapore e-payment" in chart_titles
+    assert not any("\u4e00" <= ch <= "\u9fff" for t in chart_titles for ch in t)
+
+
+def test_a_brief_of_a_sub_section_still_shows_its_part(report) -> None:
+    plan = plan_deck(
+        report, BuildOptions(length="brief", sections=("summit-strategy",), initiatives=())
+    )
+    part = next(s for s in plan.slides if s.title.startswith("參、"))
+
+    assert [b.text for b in part.body] == ["二、數位轉型策略"]
+    assert "summit-strategy" in part.sections

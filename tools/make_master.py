@@ -139,6 +139,8 @@ def _box(shape, box: tuple[int, int, int, int]) -> None:
 def _own_design(layout) -> None:
     """Hide the master's title rule and footer line on this layout, align text left."""
     layout._element.set("showMasterSp", "0")
+    for rpr in layout._element.iter(qn("a:defRPr")):
+        rpr.attrib.pop("cap", None)  # python-pptx's Section Header shouts in capitals
     for ph in layout.placeholders:
         for paragraph in ph.text_frame.paragraphs:
             paragraph._p.get_or_add_pPr().set("algn", "l")
