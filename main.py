@@ -7,6 +7,7 @@ python main.py                  # the desktop app
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -18,6 +19,13 @@ if TYPE_CHECKING:
 
 def open_app(recipe: Path | None, err: TextIO) -> int:
     """Start the desktop app (PySide6 is imported only here)."""
+    if _no_screen():
+        print(
+            "error: no screen to show the desktop app on (DISPLAY is not set); the command "
+            "line works without one: python main.py build --help",
+            file=err,
+        )
+        return Exit.BAD_INPUT
     try:
         from gui.app import run
     except ImportError as exc:
@@ -28,6 +36,14 @@ def open_app(recipe: Path | None, err: TextIO) -> int:
         )
         return Exit.BAD_INPUT
     return run(recipe)
+
+
+def _no_screen() -> bool:
+    """On Linux and the BSDs Qt needs X11 or Wayland (or an explicit QT_QPA_PLATFORM);
+    without one it aborts the process instead of raising."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

@@ -161,3 +161,30 @@ def test_warnings_go_to_stderr_unless_quiet_and_verbose_shows_each_stage(tmp_pat
     assert (quiet_out, quiet_err) == ("", "")
     assert "info: drawing the charts" in verbose_err
     assert "debug: stage times:" in verbose_err
+
+
+def test_the_app_without_a_screen_says_so_instead_of_aborting() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("a screen is always there")
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: no screen")
