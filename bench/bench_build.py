@@ -57,10 +57,10 @@ def _font_ratio(api, options) -> None:  # type: ignore[no-untyped-def]
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from briefing import fonts
+    from briefing import fonts, pipeline
 
     result = api.build(options)
-    regular, bold = api._deck_text(result.plan, {})
+    regular, bold = pipeline.deck_text(result.plan, {})
     family = fonts.load_family()
     plain = 0
     for face, texts in ((family.regular, regular), (family.bold, bold)):

@@ -1,0 +1,247 @@
+"""The steps of a build below :func:`briefing.api.build`: progress and cancellation, drawing
+the charts, collecting the text each face must draw, reporting characters the font lacks, and
+packaging the .pptx (python-pptx is imported only there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+import warnings
+from typing import TYPE_CHECKING, Any
+
+from briefing import charts as charts_mod
+from briefing import fonts
+from briefing.errors import BuildCancelled, FontError
+from briefing.plan import Visual
+from briefing.theme import EMU_PER_INCH, VISUAL_BOX
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefing.model import ChartSpec
+    from briefing.options import BuildOptions
+    from briefing.plan import DeckPlan
+    from briefing.report import Report
+
+log = logging.getLogger("briefing")
+
+STAGES = ("content", "charts", "fonts", "writing")
+STAGE_NAMES = {
+    "content": "reading the report and planning the slides",
+    "charts": "drawing the charts",
+    "fonts": "checking and subsetting the font",
+    "writing": "writing the deck",
+}
+Progress = "Callable[[str, float], None]"
+NATIVE_KINDS = ("bar", "column", "pie", "line")
+
+
+class CancelToken:
+    """Set from any thread to stop a build at the next step; nothing is written."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        if self._event.is_set():
+            raise BuildCancelled("build cancelled")
+
+
+# -- steps --------------------------------------------------------------------------------------
+class Steps:
+    """Progress reporting, cancellation points and stage timings."""
+
+    def __init__(
+        self, progress: Callable[[str, float], None] | None, cancel: CancelToken | None
+    ) -> None:
+        self.progress, self.cancel = progress, cancel
+        self.timings: dict[str, float] = {}
+        self._stage, self._start = "", time.perf_counter()
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        self.check()
+        now = time.perf_counter()
+        if self._stage:
+            self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        if stage != self._stage:
+            log.info("%s …", STAGE_NAMES.get(stage, stage))
+        self._stage, self._start = stage, now
+        if self.progress is not None:
+            self.progress(stage, fraction)
+
+    def check(self) -> None:
+        if self.cancel is not None:
+            self.cancel.check()
+
+    def finish(self) -> None:
+        """Close the last stage (no cancellation point: the deck is already written)."""
+        now = time.perf_counter()
+        self.timings[self._stage] = self.timings.get(self._stage, 0.0) + now - self._start
+        log.debug("stage times: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.timings.items()))
+        if self.progress is not None:
+            self.progress("done", 1.0)
+
+
+def draw_charts(
+    deck_plan: DeckPlan,
+    report: Report,
+    options: BuildOptions,
+    family: fonts.FontFamily,
+    step: Steps,
+) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
+    visuals: dict[str, Visual] = {}
+    info: list[dict[str, Any]] = []
+    specs = list(deck_plan.charts.values())
+    width_in, height_in = VISUAL_BOX[2] / EMU_PER_INCH, VISUAL_BOX[3] / EMU_PER_INCH
+    for n, spec in enumerate(specs):
+        step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
+        data = charts_mod.chart_data(spec, report, language=options.language)
+        style = chart_style(spec, options)
+        if style == "native":
+            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data, text=data.text())
+        else:
+            with warnings.catch_warnings():
+                # A glyph the font lacks is reported once, by the coverage check, with its
+                # slide; matplotlib's own warning would repeat it on the console.
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                png = charts_mod.render_png(
+                    data,
+                    font=family.regular.path,
+                    bold_font=family.bold.path if family.bold else None,
+                    width_in=width_in,
+                    height_in=height_in,
+                    dpi=200,
+                    title=False,
+                )
+            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png, text=data.text())
+        info.append(
+            {
+                "id": spec.id,
+                "kind": spec.kind,
+                "title": spec.title,
+                "style": style,
+                "figures": list(spec.figures),
+                "alt_text": data.alt_text,
+            }
+        )
+    return visuals, info
+
+
+def chart_style(spec: ChartSpec, options: BuildOptions) -> str:
+    wanted = spec.style if spec.style != "auto" else options.chart_style
+    return "native" if wanted == "native" and spec.kind in NATIVE_KINDS else "image"
+
+
+def deck_text(
+    deck_plan: DeckPlan, visuals: dict[str, Visual], *, pictures: bool = False
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Slide number -> text drawn in the regular face, and in the bold face.
+
+    Native chart text is always included; the text inside chart pictures only with
+    ``pictures`` (it must be in the font, but is not typed in the deck).
+    """
+    regular: dict[int, str] = {}
+    bold: dict[int, str] = {}
+    for n, slide in enumerate(deck_plan.slides, start=1):
+        bold_parts = [slide.title]
+        if slide.table is not None:
+            bold_parts += list(slide.table.header)
+        plain = [t for t in slide.texts() if t not in bold_parts]
+        plain += [slide.notes, str(n)]
+        visual = visuals.get(slide.chart or "")
+        if visual is not None and (pictures or visual.native is not None):
+            plain.append(visual.text)
+        regular[n] = "".join(plain)
+        bold[n] = "".join(bold_parts)
+    return regular, bold
+
+
+MISSING_LISTED = 8  # characters listed one per line per face before a summary line
+
+
+def report_missing(
+    missing: list[fonts.MissingChar], options: BuildOptions, notes: list[str]
+) -> None:
+    if missing and options.strict:
+        raise FontError(
+            "; ".join(str(m) for m in missing[:5])
+            + (f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""),
+            field="font",
+        )
+    notes += describe_missing(missing)
+
+
+def describe_missing(missing: list[fonts.MissingChar]) -> list[str]:
+    """One line per missing character, or a summary per face when there are many (a font
+    without Chinese would otherwise print hundreds of lines)."""
+    lines: list[str] = []
+    for face in dict.fromkeys(m.face for m in missing):
+        of_face = [m for m in missing if m.face == face]
+        if len(of_face) <= MISSING_LISTED:
+            lines += [str(m) for m in of_face]
+            continue
+        slides = sorted({n for m in of_face for n in m.slides})
+        examples = "".join(m.char for m in of_face[:12])
+        lines.append(
+            f"{len(of_face)} characters on {len(slides)} slide(s) are not in {face}, "
+            f"e.g. 「{examples}」 ({of_face[0].codepoint} …); choose a font that covers "
+            "Traditional Chinese (--report lists each one)"
+        )
+    return lines
+
+
+def face_info(face: fonts.EmbeddedFace) -> dict[str, Any]:
+    return {
+        "family": face.family,
+        "style": face.style,
+        "glyphs": face.glyphs,
+        "ttf_bytes": face.ttf_bytes,
+        "bytes": len(face.eot),
+        "subset": face.subset,
+    }
+
+
+def epoch_of(date: dt.date) -> dt.datetime:
+    """Document timestamps: SOURCE_DATE_EPOCH when set, else the deck's date at 09:00 UTC."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value.isdigit():
+        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    return dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.UTC)
+
+
+def package(
+    deck_plan: DeckPlan,
+    visuals: dict[str, Visual],
+    typeface: str,
+    faces: list[fonts.EmbeddedFace],
+    options: BuildOptions,
+) -> bytes:
+    """The .pptx bytes: slides on the master, fonts embedded, dated properties."""
+    from briefing.deck import builder, package
+    from briefing.deck.embed import embed_fonts, set_theme_fonts
+
+    prs = builder.build_presentation(deck_plan, visuals, typeface)
+    set_theme_fonts(prs, typeface)
+    embed_fonts(prs, faces)
+    epoch = options.epoch or epoch_of(deck_plan.meta.date)
+    meta = deck_plan.meta
+    package.set_properties(
+        prs,
+        title=meta.title,
+        author=meta.presenter or meta.agency,
+        subject=meta.report_title,
+        keywords="、".join(meta.keywords),
+        epoch=epoch,
+    )
+    return package.to_bytes(prs, epoch)
