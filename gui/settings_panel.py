@@ -214,19 +214,9 @@ class SettingsPanel(QGroupBox):
         self.fontInfoLabel.setStyleSheet("color: #C8553D;" if error else "")
 
     def _inputs(self) -> list[QWidget]:
-        return [
-            self.titleEdit,
-            self.subtitleEdit,
-            self.presenterEdit,
-            self.customDateCheck,
-            self.dateEdit,
-            self.dateStyleCombo,
-            self.lengthCombo,
-            self.languageCombo,
-            self.fontEdit,
-            self.chartStyleCombo,
-            self.outputEdit,
-        ]
+        """The widgets that hold a setting (the focus chain without its buttons)."""
+        buttons = (self.fontBrowseButton, self.outputBrowseButton)
+        return [w for w in self.focus_chain() if w not in buttons]
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in tab order."""

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import files
 from briefing.charts.render import png_of
@@ -76,32 +76,22 @@ def render_png(
     """
     if width_in <= 0 or height_in <= 0 or dpi <= 0:
         raise ChartError(f"bad chart size {width_in} x {height_in} in at {dpi} dpi", field="size")
-    font = Path(font)
-    bold = Path(bold_font) if bold_font else None
-    key = cache_key(
-        data,
-        font=font,
-        bold_font=bold,
-        width_in=width_in,
-        height_in=height_in,
-        dpi=dpi,
-        title=title,
-    )
+    drawing: dict[str, Any] = {
+        "font": Path(font),
+        "bold_font": Path(bold_font) if bold_font else None,
+        "width_in": width_in,
+        "height_in": height_in,
+        "dpi": dpi,
+        "title": title,
+    }
+    key = cache_key(data, **drawing)
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = folder / key[:2] / f"{key}.png"
     try:
         return target.read_bytes()
     except OSError:
         pass
-    png = png_of(
-        data,
-        font=font,
-        bold_font=bold,
-        width_in=width_in,
-        height_in=height_in,
-        dpi=dpi,
-        title=title,
-    )
+    png = png_of(data, **drawing)
     files.store(target, png)
     return png
 
