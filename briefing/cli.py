@@ -171,6 +171,10 @@ def main(
             traceback.print_exc(file=err)
         print(f"error: {exc}", file=err)
         return Exit.BAD_INPUT
+    except BrokenPipeError:  # `python main.py list figures | head`: the reader has gone
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return Exit.OK
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return Exit.INTERRUPTED
@@ -358,6 +362,8 @@ def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     if isinstance(value, list):
         return ",".join(str(v) for v in value)
     return "" if value is None else str(value)
@@ -376,56 +382,24 @@ def _sections(report: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _initiatives(report: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": i.id,
-            "name": i.name,
-            "name_en": i.name_en,
-            "pillar": i.pillar,
-            "agency": i.agency,
-            "year": i.year,
-            "status": i.status,
-            "sections": list(i.sections),
-        }
-        for i in report.initiatives
-    ]
-
-
-def _figures(report: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": f.id,
-            "value": f.value,
-            "unit": f.unit,
-            "measure": f.measure,
-            "when": f.when,
-            "as_written": f.as_written,
-            "section": f.section,
-            "initiative": f.initiative,
-        }
-        for f in report.figures
-    ]
-
-
-def _charts(report: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": c.id,
-            "kind": c.kind,
-            "title": c.title,
-            "figures": list(c.figures),
-            "initiatives": list(c.initiatives),
-        }
-        for c in report.charts
+def _records(items: str, fields: tuple[str, ...]) -> Callable[[Any], list[dict[str, Any]]]:
+    """A listing of one kind of record: the named fields, as JSON-ready values."""
+    return lambda report: [
+        item.model_dump(mode="json", include=set(fields)) for item in getattr(report, items)
     ]
 
 
 LISTINGS = {
     "sections": _sections,
-    "initiatives": _initiatives,
-    "figures": _figures,
-    "charts": _charts,
+    "initiatives": _records(
+        "initiatives",
+        ("id", "name", "name_en", "pillar", "agency", "year", "status", "sections"),
+    ),
+    "figures": _records(
+        "figures",
+        ("id", "value", "unit", "measure", "when", "as_written", "section", "initiative"),
+    ),
+    "charts": _records("charts", ("id", "kind", "title", "figures", "initiatives")),
 }
 COMMANDS = {"build": _build, "check": _check, "list": _list}
 
