@@ -191,3 +191,27 @@ def test_unknown_fields_and_bad_yaml_are_refused(broken_copy: Path) -> None:
     path.write_text("title: [unclosed\n", encoding="utf-8")
     with pytest.raises(ContentError, match="report.yaml:2: invalid YAML"):
         load_report(broken_copy)
+
+
+def test_numbers_in_key_points_and_summaries_come_from_the_report(report) -> None:
+    """Slides show key points and summaries, not the paragraphs: their numbers must be the
+    report's own (nothing rounded, converted or invented on the way to a slide)."""
+    invented = []
+    for entry in report.outline:
+        text = "".join(
+            p for e in report.outline if entry.section.id in e.path for p in e.section.paragraphs
+        )
+        invented += [
+            (entry.section.id, n)
+            for point in entry.section.key_points
+            for n in re.findall(r"\d[\d,.]*\d|\d", point)
+            if n not in text
+        ]
+    for item in report.initiatives:
+        invented += [
+            (item.id, n) for n in re.findall(r"\d[\d,.]*\d|\d", item.summary) if n not in SOURCE
+        ]
+        if item.year is not None and str(item.year) not in SOURCE:
+            invented.append((item.id, item.year))
+
+    assert invented == []
