@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
 from briefing import files, fonts, pipeline, reading, theme
-from briefing.errors import BriefingError, FontError
+from briefing.errors import BriefingError, DeckError, FontError
 from briefing.figures import apply_overrides
 from briefing.pipeline import STAGES, CancelToken
 from briefing.plan import Visual
@@ -196,6 +196,9 @@ def build(
     step("content", 0.0)
     report = report or load(options)
     deck_plan = plan(options, report)
+    target = options.output or default_output(report, deck_plan.meta.date)
+    if target.suffix.lower() != ".pptx":  # before the work, not after it
+        raise DeckError("the deck must be written to a .pptx file", file=target)
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
@@ -210,7 +213,6 @@ def build(
     step("writing", 0.8)
     data = pipeline.package(deck_plan, visuals, family.name, faces, options)
     step.check()  # the last point where Cancel is honoured: after it, the deck is written
-    target = options.output or default_output(report, deck_plan.meta.date)
     from briefing.deck.package import write_atomic
 
     write_atomic(data, target)

@@ -188,3 +188,13 @@ def test_the_app_without_a_screen_says_so_instead_of_aborting() -> None:
         pytest.skip("a screen is always there")
     assert done.returncode == 2
     assert done.stderr.startswith("error: no screen")
+
+
+def test_an_output_that_is_not_a_pptx_is_refused_before_any_work(tmp_path: Path) -> None:
+    code, _, err = run("build", "--initiative", "myinfo", "--out", str(tmp_path / "deck.ppt"))
+
+    assert code == 2
+    assert (
+        err.strip() == f"error: {tmp_path / 'deck.ppt'}: the deck must be written to a .pptx file"
+    )
+    assert list(tmp_path.iterdir()) == []
