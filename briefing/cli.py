@@ -68,12 +68,12 @@ def parser() -> argparse.ArgumentParser:
     )
     _selection_args(check)
 
-    listing = commands.add_parser(
+    lister = commands.add_parser(
         "list", help="list the report's sections, initiatives, figures or charts"
     )
-    listing.add_argument("what", choices=("sections", "initiatives", "figures", "charts"))
-    listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.add_argument("--content", type=Path, metavar="DIR", help="report folder")
+    lister.add_argument("what", choices=("sections", "initiatives", "figures", "charts"))
+    lister.add_argument("--json", action="store_true", help="print a JSON array")
+    lister.add_argument("--content", type=Path, metavar="DIR", help="report folder")
 
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
@@ -348,10 +348,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # -- list -------------------------------------------------------------------------------------
 def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing import listing
     from briefing.report import load_report
 
-    report = load_report(args.content)
-    rows = LISTINGS[args.what](report)
+    rows = listing.rows(load_report(args.content), args.what)
     if args.json:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -369,38 +369,6 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _sections(report: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": e.section.id,
-            "number": e.label,
-            "title": e.section.title,
-            "parent": e.parent,
-            "level": e.level,
-        }
-        for e in report.outline
-    ]
-
-
-def _records(items: str, fields: tuple[str, ...]) -> Callable[[Any], list[dict[str, Any]]]:
-    """A listing of one kind of record: the named fields, as JSON-ready values."""
-    return lambda report: [
-        item.model_dump(mode="json", include=set(fields)) for item in getattr(report, items)
-    ]
-
-
-LISTINGS = {
-    "sections": _sections,
-    "initiatives": _records(
-        "initiatives",
-        ("id", "name", "name_en", "pillar", "agency", "year", "status", "sections"),
-    ),
-    "figures": _records(
-        "figures",
-        ("id", "value", "unit", "measure", "when", "as_written", "section", "initiative"),
-    ),
-    "charts": _records("charts", ("id", "kind", "title", "figures", "initiatives")),
-}
 COMMANDS = {"build": _build, "check": _check, "list": _list}
 
 
