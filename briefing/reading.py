@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 from briefing import charts as charts_mod
 from briefing.errors import BriefingError, RecipeError
@@ -16,9 +17,6 @@ from briefing.options import BuildOptions
 from briefing.planner import selection_problems
 from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
 from briefing.report import Report, load_report
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 @dataclass
@@ -52,7 +50,22 @@ def read(path: Path, changes: dict[str, Any]) -> RecipeRead:
     if report is not None:
         problems += _located_selection_problems(located, report, options)
         problems += _recipe_chart_problems(located, report, options)
+    problems += _missing_files(located, options)
     return RecipeRead(options, problems, report)
+
+
+def _missing_files(located: Any, options: BuildOptions) -> list[BriefingError]:
+    """Files the recipe names that are not there, reported at the recipe's line."""
+    named = {"figures": options.figures, "templates": options.templates}
+    if "font" in located.data and options.font and Path(options.font).is_absolute():
+        named["font"] = Path(options.font.split("#")[0])
+    return [
+        RecipeError(
+            f"not found: {path}", file=located.file, line=located.line_of((key,)), field=key
+        )
+        for key, path in named.items()
+        if key in located.data and path is not None and not path.exists()
+    ]
 
 
 def _recipe_chart_problems(

@@ -198,3 +198,15 @@ def test_an_output_that_is_not_a_pptx_is_refused_before_any_work(tmp_path: Path)
         err.strip() == f"error: {tmp_path / 'deck.ppt'}: the deck must be written to a .pptx file"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_files_a_recipe_names_are_checked_at_its_line(tmp_path: Path) -> None:
+    recipe = write(
+        tmp_path / "r.yaml", "initiatives: [myinfo]\nfigures: new.csv\nfont: fonts/msjh.ttc#0\n"
+    )
+
+    code, _, err = run("check", "--recipe", str(recipe))
+
+    assert code == 2
+    assert f"error: {recipe}:2: figures: not found: {tmp_path / 'new.csv'}" in err
+    assert f"error: {recipe}:3: font: not found: {tmp_path / 'fonts' / 'msjh.ttc'}" in err
