@@ -30,7 +30,7 @@ KIND_COLOURS = {
     "table": theme.ACCENTS[4],
     "sources": theme.MUTED,
 }
-_DARK_KINDS = ("cover", "closing")
+_TITLE_KINDS = ("cover", "closing", "divider")
 
 
 def colour(hex_rgb: str) -> QColor:
@@ -80,9 +80,8 @@ def draw_slide(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(rect)
-    dark = slide.kind in _DARK_KINDS
-    painter.fillRect(rect, colour(theme.NAVY if dark else theme.LIGHT))
-    if slide.kind in _DARK_KINDS or slide.kind == "divider":
+    painter.fillRect(rect, colour(theme.LIGHT))
+    if slide.kind in _TITLE_KINDS:
         _draw_title_slide(painter, card, slide)
     else:
         _draw_body_slide(painter, card, slide)
@@ -91,18 +90,24 @@ def draw_slide(
         _draw_tag(painter, card, slide, number)
     painter.setClipping(False)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(colour(theme.MUTED if not dark else theme.NAVY), 1))
+    painter.setPen(QPen(colour(theme.MUTED), 1))
     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     painter.restore()
 
 
 def _draw_title_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
-    rect, dark = card.rect, slide.kind in _DARK_KINDS
-    if not dark:
-        painter.fillRect(rect, colour(theme.PAPER))
-        band = QRectF(rect.x(), rect.y(), rect.width() * 0.025, rect.height())
+    """Cover and closing: a navy band down the left edge; dividers: a short accent bar (as the
+    master's Title Slide and Section Header layouts draw them)."""
+    rect = card.rect
+    if slide.kind == "divider":
+        band = QRectF(
+            rect.x(), rect.y() + rect.height() * 0.34, rect.width() * 0.026, rect.height() * 0.27
+        )
         painter.fillRect(band, colour(theme.ACCENTS[0]))
-    ink = colour(theme.LIGHT if dark else theme.NAVY)
+    else:
+        band = QRectF(rect.x(), rect.y(), rect.width() * 0.026, rect.height())
+        painter.fillRect(band, colour(theme.NAVY))
+    ink = colour(theme.NAVY)
     title_box = QRectF(
         rect.x() + rect.width() * 0.08,
         rect.y() + rect.height() * 0.28,
@@ -128,16 +133,16 @@ def _draw_title_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
             rect.width() * 0.12,
             max(1.0, rect.height() * 0.008),
         ),
-        colour(theme.ACCENTS[2]),
+        colour(theme.ACCENTS[0]),
     )
     if card.detail:
         painter.setFont(card.font(20))
-        painter.setPen(colour(theme.PAPER if dark else theme.DARK))
+        painter.setPen(colour(theme.DARK))
         painter.drawText(
             below, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), "\n".join(lines)
         )
     else:
-        _draw_bars(painter, below, len(lines), colour(theme.PAPER if dark else theme.MUTED), 0.55)
+        _draw_bars(painter, below, len(lines), colour(theme.MUTED), 0.55)
 
 
 def _draw_body_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
@@ -293,7 +298,7 @@ def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QColor("white"))
     painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
-    painter.setPen(colour(theme.LIGHT if slide.kind in _DARK_KINDS else theme.MUTED))
+    painter.setPen(colour(theme.MUTED))
     painter.drawText(
         QRectF(rect.left() + pad, tag.top(), tag.width() * 2, tag.height()),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
