@@ -3,10 +3,12 @@
 The models own no report data: they index ``report.outline`` and ``report.initiatives`` (core
 objects) and keep only which ids are checked. Check states follow Qt's tri-state convention:
 checking a section checks it and everything below it, a section is partly checked when only
-some of it is, and checking a sub-section also checks its ancestors, so the deck keeps its
-part dividers. :meth:`SectionModel.checked_ids` is what the build receives (every checked id,
-children included; the core then takes exactly those), :meth:`SectionModel.compact_ids` the
-shortest list that selects the same (the recipe form, as a person writes it).
+some of it is. A sub-section checked alone leaves its ancestors partly checked but not
+selected: the deck then shows that sub-section under its part's divider, without the part's
+own points or the charts of its other sections. :meth:`SectionModel.checked_ids` is what the
+build receives (every checked id, children included; the core then takes exactly those),
+:meth:`SectionModel.compact_ids` the shortest list that selects the same (the recipe form, as a
+person writes it).
 """
 
 from __future__ import annotations
@@ -141,12 +143,9 @@ class SectionModel(QAbstractItemModel):
     def _toggle(self, entry: OutlineEntry, on: bool) -> None:
         sid = entry.section.id
         if on:
-            self._checked |= {sid, *self._below[sid], *entry.path[:-1]}
-            return
-        self._checked -= {sid, *self._below[sid]}
-        for ancestor in reversed(entry.path[:-1]):  # drop ancestors left with nothing below
-            if not self._below[ancestor] & self._checked:
-                self._checked.discard(ancestor)
+            self._checked |= {sid, *self._below[sid]}
+        else:
+            self._checked -= {sid, *self._below[sid]}
 
     def _update(self, change: Any) -> None:
         before = {e.section.id: self.state(e.section.id) for e in self._entries}
