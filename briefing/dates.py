@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    import datetime as dt
+import datetime as dt
+import os
 
 WEEKDAYS = "一二三四五六日"
 
@@ -41,3 +39,9 @@ def display(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
     if language == "en":
         return english(date)
     return roc(date) if style == "roc" else gregorian(date)
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """The moment ``SOURCE_DATE_EPOCH`` names (reproducible builds), or None when unset."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC) if value.isdigit() else None

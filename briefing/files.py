@@ -57,3 +57,13 @@ def cache_dir(kind: str) -> Path:
         return Path(local) / "briefing" / "cache" / kind
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "briefing" / kind
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+
+
+def looks_like_font_path(spec: str) -> bool:
+    """Whether a font spec names a file (a folder separator or a font-file ending, maybe with
+    a ``#N`` face index) rather than an installed family such as ``Microsoft JhengHei``."""
+    base = spec.split("#")[0]
+    return "/" in spec or "\\" in spec or os.sep in spec or base.lower().endswith(FONT_SUFFIXES)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from fontTools.ttLib import TTFont, TTLibError
 
+from briefing import files
 from briefing.eot import all_names, windows_name
 from briefing.errors import FontError
 from briefing.fontsubset import write_atomic
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("briefing")
 
-FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc", ".otc"})
+FONT_SUFFIXES = frozenset(files.FONT_SUFFIXES)
 _INDEX_NAME = "font-index-v1.json"
 
 

@@ -15,7 +15,6 @@ embeds the whole font. Variable fonts raise :class:`FontError` (embed a static i
 from __future__ import annotations
 
 import hashlib
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -162,14 +161,9 @@ def _parse_spec(spec: str | Path, index: int | None) -> tuple[Path | None, int |
     if isinstance(spec, Path) or Path(spec).is_file():
         return Path(spec), index
     base, sep, number = spec.rpartition("#")
-    if sep and number.isdigit() and _looks_like_path(base):
+    if sep and number.isdigit() and files.looks_like_font_path(base):
         return Path(base), int(number) if index is None else index
-    return (Path(spec), index) if _looks_like_path(spec) else (None, None)
-
-
-def _looks_like_path(text: str) -> bool:
-    path = Path(text)
-    return path.suffix.lower() in fontfind.FONT_SUFFIXES or "/" in text or os.sep in text
+    return (Path(spec), index) if files.looks_like_font_path(spec) else (None, None)
 
 
 def _family_from_file(path: Path, index: int | None, cache: Path) -> FontFamily:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import threading
 import time
 import warnings
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import fonts
+from briefing import dates, fonts
 from briefing.errors import BuildCancelled, FontError
 from briefing.plan import Visual
 from briefing.theme import EMU_PER_INCH, VISUAL_BOX
@@ -214,10 +213,7 @@ def face_info(face: fonts.EmbeddedFace) -> dict[str, Any]:
 
 def epoch_of(date: dt.date) -> dt.datetime:
     """Document timestamps: SOURCE_DATE_EPOCH when set, else the deck's date at 09:00 UTC."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value.isdigit():
-        return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-    return dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.UTC)
+    return dates.source_date_epoch() or dt.datetime.combine(date, dt.time(9, 0), tzinfo=dt.UTC)
 
 
 def package(

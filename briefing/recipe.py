@@ -19,7 +19,7 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, TypeAdapter
 
-from briefing import dates
+from briefing import dates, files
 from briefing.errors import RecipeError
 from briefing.options import INTERNAL, RECIPE_FIELDS, BuildOptions
 from briefing.validation import validate, validation_problems
@@ -39,10 +39,8 @@ _ADAPTER = TypeAdapter(BuildOptions)
 
 def today() -> dt.date:
     """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    epoch = dates.source_date_epoch()
+    return epoch.date() if epoch is not None else dt.date.today()
 
 
 def variables(report: Report | None) -> dict[str, Any]:
@@ -110,7 +108,7 @@ def to_options(located: Located) -> BuildOptions:
         raise problem
     options = validate(_ADAPTER, located, RecipeError)
     font = options.font
-    if font and _looks_like_path(font):
+    if font and files.looks_like_font_path(font):
         font = str(_resolve(located, font))
     return options.replace(
         **{key: _resolve(located, getattr(options, key)) for key in _PATHS},
@@ -165,11 +163,6 @@ def _resolve(located: Located, value: str | Path | None) -> Path | None:
     return path if path.is_absolute() else (Path(located.file).parent / path)
 
 
-def _looks_like_path(font: str) -> bool:
-    lowered = font.lower().split("#")[0]
-    return "/" in font or "\\" in font or lowered.endswith((".ttf", ".otf", ".ttc", ".otc"))
-
-
 # -- saving -------------------------------------------------------------------------------------
 _PATH_FIELDS = ("report", "figures", "templates")
 
@@ -199,7 +192,7 @@ def recipe_text(
         value = getattr(options, key)
         if value is not None:
             changes[key] = Path(_rebase(str(value), raw.get(key), folder))
-    if options.font and _looks_like_path(options.font):
+    if options.font and files.looks_like_font_path(options.font):
         changes["font"] = _rebase(options.font, raw.get("font"), folder)
     text = dump_recipe(options.replace(**changes))
     if loaded is None:

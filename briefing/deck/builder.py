@@ -16,7 +16,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from briefing import textfit, theme
 from briefing.deck.text import add_text, finish, name_run, set_lines
@@ -280,7 +280,3 @@ def _drop_empty_placeholders(slide: PptxSlide) -> None:
     for shape in list(slide.placeholders):
         if shape.has_text_frame and not shape.text_frame.text.strip():
             shape._element.getparent().remove(shape._element)
-
-
-def points(value: float) -> int:
-    return Pt(value)
