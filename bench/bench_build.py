@@ -57,7 +57,8 @@ def _font_ratio(api, options) -> None:  # type: ignore[no-untyped-def]
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from briefing import fonts, pipeline
+    from briefing import pipeline
+    from briefing.fonts import family as fonts
 
     result = api.build(options)
     regular, bold = pipeline.deck_text(result.plan, {})

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing import charts  # noqa: E402
-from briefing.report import load_report  # noqa: E402
+from briefing.content.report import load_report  # noqa: E402
 from briefing.theme import EMU_PER_INCH, VISUAL_BOX  # noqa: E402
 
 FONT = ROOT / "assets" / "fonts" / "NotoSansTC_400Regular.ttf"

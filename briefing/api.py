@@ -19,25 +19,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import files, fonts, pipeline, reading, theme
+from briefing import files, pipeline, reading, theme
+from briefing.content.figures import apply_overrides
+from briefing.content.report import Report, load_report, reference_problems
 from briefing.errors import BriefingError, DeckError, FontError
-from briefing.figures import apply_overrides
+from briefing.fonts import family as fonts
 from briefing.pipeline import STAGES, CancelToken
-from briefing.plan import Visual
-from briefing.planner import plan_deck, selection_problems
 from briefing.recipe import (
     raw_recipe,
     recipe_text,
 )
-from briefing.report import Report, load_report, reference_problems
-from briefing.templating import Templates
+from briefing.story.plan import Visual
+from briefing.story.planner import plan_deck, selection_problems
+from briefing.story.templating import Templates
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Callable
 
     from briefing.options import BuildOptions
-    from briefing.plan import DeckPlan
+    from briefing.story.plan import DeckPlan
 
 __all__ = [
     "STAGES",

@@ -233,7 +233,7 @@ def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any
 
 
 def _font_dirs(options: BuildOptions) -> list[Path]:
-    from briefing.fonts import BUNDLED_DIR
+    from briefing.fonts.family import BUNDLED_DIR
 
     dirs = [BUNDLED_DIR]
     if options.font and Path(options.font.split("#")[0]).exists():
@@ -348,8 +348,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 # -- list -------------------------------------------------------------------------------------
 def _list(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from briefing import listing
-    from briefing.report import load_report
+    from briefing.content import listing
+    from briefing.content.report import load_report
 
     rows = listing.rows(load_report(args.content), args.what)
     if args.json:

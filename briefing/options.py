@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import ConfigDict
 
-from briefing.model import ChartSpec, Id  # noqa: TC001 - as above
+from briefing.content.model import ChartSpec, Id  # noqa: TC001 - as above
 
 Length = Literal["brief", "standard", "full"]
 Language = Literal["zh-TW", "en"]

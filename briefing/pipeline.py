@@ -13,18 +13,19 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import dates, fonts
+from briefing import dates
 from briefing.errors import BuildCancelled, FontError
-from briefing.plan import Visual
+from briefing.story.plan import Visual
 from briefing.theme import EMU_PER_INCH, VISUAL_BOX
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from briefing.model import ChartSpec
+    from briefing.content.model import ChartSpec
+    from briefing.content.report import Report
+    from briefing.fonts import family as fonts
     from briefing.options import BuildOptions
-    from briefing.plan import DeckPlan
-    from briefing.report import Report
+    from briefing.story.plan import DeckPlan
 
 log = logging.getLogger("briefing")
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing import charts as charts_mod
+from briefing.content.report import Report, load_report
 from briefing.errors import BriefingError, RecipeError
 from briefing.options import BuildOptions
-from briefing.planner import selection_problems
 from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
-from briefing.report import Report, load_report
+from briefing.story.planner import selection_problems
 
 
 @dataclass

@@ -20,15 +20,15 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel, TypeAdapter
 
 from briefing import dates, files
+from briefing.content.validation import validate, validation_problems
+from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import RecipeError
 from briefing.options import INTERNAL, RECIPE_FIELDS, BuildOptions
-from briefing.validation import validate, validation_problems
-from briefing.yamlsrc import Located, load_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from briefing.report import Report
+    from briefing.content.report import Report
 
 _TEMPLATED = ("title", "subtitle", "presenter", "date", "output")
 _PATHS = ("report", "figures", "templates")

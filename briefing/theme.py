@@ -21,7 +21,7 @@ ACCENTS = (
 )
 MUTED = "6B7A8F"
 
-# Pillar colours for charts and initiative slides, in the pillar order of briefing.model.PILLARS.
+# Pillar colours for charts and initiative slides, in the order of briefing.content.model.PILLARS.
 PILLAR_COLOURS = {
     "digital-economy": ACCENTS[2],
     "digital-government": ACCENTS[0],

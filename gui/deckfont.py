@@ -16,7 +16,7 @@ from gui.worker import Op
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from briefing.fonts import FontFamily
+    from briefing.fonts.family import FontFamily
 
 
 class DeckFont(QObject):

@@ -31,8 +31,8 @@ from gui.strings import tr
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from briefing.model import Initiative
-    from briefing.report import OutlineEntry, Report
+    from briefing.content.model import Initiative
+    from briefing.content.report import OutlineEntry, Report
 
 Index = QModelIndex | QPersistentModelIndex
 CHECKED, PARTIAL, UNCHECKED = (

@@ -17,7 +17,7 @@ from briefing.api import theme
 from gui.strings import kind_label
 
 if TYPE_CHECKING:
-    from briefing.plan import Slide
+    from briefing.story.plan import Slide
 
 KIND_COLOURS = {
     "cover": theme.NAVY,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.model import PILLARS
+from briefing.content.model import PILLARS
 from gui.models import IdRole, InitiativeFilter, InitiativeModel, SectionModel
 from gui.qtutil import named
 from gui.strings import tr

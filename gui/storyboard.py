@@ -1,6 +1,6 @@
 """The storyboard: thumbnails of the slides a selection will produce, and one slide larger.
 
-:class:`SlideModel` adapts a core :class:`~briefing.plan.DeckPlan` (it keeps the plan, nothing
+:class:`SlideModel` adapts a core :class:`~briefing.story.plan.DeckPlan` (it keeps the plan, nothing
 else, and paints thumbnails lazily, cached per slide). :class:`Storyboard` is a ``QListView`` in
 icon mode; :class:`SlideDetail` paints the current slide with the deck's font.
 """
@@ -19,7 +19,7 @@ from gui.strings import kind_label, tr
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
 
-    from briefing.plan import DeckPlan, Slide
+    from briefing.story.plan import DeckPlan, Slide
 
 Index = QModelIndex | QPersistentModelIndex
 KindRole = Qt.ItemDataRole.UserRole + 1

@@ -30,9 +30,9 @@ from gui.worker import Op
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from briefing.content.report import Report
     from briefing.options import BuildOptions
-    from briefing.plan import DeckPlan
-    from briefing.report import Report
+    from briefing.story.plan import DeckPlan
 
 DEBOUNCE_MS = 150
 

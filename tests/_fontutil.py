@@ -1,5 +1,5 @@
 """Tiny real fonts for the font tests, built with fontTools' FontBuilder (no binaries committed),
-and an EOT header parser written from the W3C submission, independent of briefing.eot."""
+and an EOT header parser written from the W3C submission, independent of briefing.fonts.eot."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def report():  # type: ignore[no-untyped-def]
-    from briefing.report import load_report
+    from briefing.content.report import load_report
 
     return load_report()
 

@@ -13,8 +13,8 @@ import pytest
 
 from briefing import charts, theme
 from briefing.charts import ChartData, chart_data, charts_for, render_png
+from briefing.content.model import PILLARS, ChartSpec
 from briefing.errors import ChartError
-from briefing.model import PILLARS, ChartSpec
 
 ROOT = Path(__file__).resolve().parents[1]
 FONT = ROOT / "assets" / "fonts" / "NotoSansTC_400Regular.ttf"
@@ -695,7 +695,7 @@ def test_cache_hit_in_a_fresh_process_does_not_import_matplotlib(report, tmp_pat
 import sys
 from pathlib import Path
 from briefing import charts
-from briefing.report import load_report
+from briefing.content.report import load_report
 report = load_report()
 data = charts.chart_data(report.chart("tw-data-centre-consolidation"), report)
 png = charts.render_png(data, font=Path({str(FONT)!r}), width_in=4, height_in=3,

@@ -108,7 +108,7 @@ def test_no_text_below_16_points(default_deck) -> None:
 
 
 def test_bullets_fit_their_box(default_build) -> None:
-    from briefing import textfit
+    from briefing.story import textfit
     from briefing.theme import BODY_BOX
 
     for slide in default_build.plan.slides:

@@ -14,8 +14,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from briefing import fonts
 from briefing.deck.embed import CT_FONTDATA, RT_FONT, embed_fonts, set_theme_fonts
+from briefing.fonts import family as fonts
 
 NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",

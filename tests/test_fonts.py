@@ -1,4 +1,4 @@
-"""Tests for briefing.fonts (and its helpers eot, fontsubset, fontfind), on tiny real fonts."""
+"""Tests for briefing.fonts.family (and its helpers eot, subset, find), on tiny real fonts."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import pytest
 from _fontutil import BIG5_BIT, CHARS, LATIN1_BIT, build_collection, build_font, load, parse_eot
 from fontTools.ttLib import TTFont
 
-from briefing import fontfind, fonts
-from briefing.eot import EOT_MAGIC, EOT_VERSION, charset, wrap_eot
 from briefing.errors import FontError, FontNotFound
-from briefing.fontsubset import subset_font
+from briefing.fonts import family as fonts
+from briefing.fonts import find as fontfind
+from briefing.fonts.eot import EOT_MAGIC, EOT_VERSION, charset, wrap_eot
+from briefing.fonts.subset import subset_font
 
 if TYPE_CHECKING:
     from pathlib import Path

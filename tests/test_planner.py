@@ -6,7 +6,7 @@ import pytest
 
 from briefing.errors import RecipeError
 from briefing.options import BuildOptions
-from briefing.planner import plan_deck
+from briefing.story.planner import plan_deck
 
 
 def test_the_full_plan_has_the_shape_of_a_briefing(report) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing.content.report import DEFAULT_REPORT, load_report
 from briefing.errors import ContentError
-from briefing.report import DEFAULT_REPORT, load_report
 
 SOURCE = (DEFAULT_REPORT / "source.zh-TW.txt").read_text(encoding="utf-8")
 BODY = SOURCE[SOURCE.index("壹、目的\n") :]  # after the table of contents

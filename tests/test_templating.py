@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import TemplateError
-from briefing.plan import Bullet
-from briefing.templating import TEMPLATES_DIR, Templates, parse_body
+from briefing.story.plan import Bullet
+from briefing.story.templating import TEMPLATES_DIR, Templates, parse_body
 
 
 def _user_template(tmp_path: Path, kind: str, text: str) -> Path:

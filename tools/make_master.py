@@ -1,7 +1,7 @@
 """Generate ``templates/master.pptx``: the agency-neutral 16:9 master every deck is built on.
 
 Run ``python tools/make_master.py`` after changing :mod:`briefing.theme`. The master keeps
-python-pptx's layout names (picked by name in :mod:`briefing.plan`), moved to 16:9, with the
+python-pptx's layout names (picked by name in :mod:`briefing.story.plan`), moved to 16:9, with the
 theme colours and fonts of the deck and type sizes no smaller than 16 pt.
 """
 

@@ -2,7 +2,8 @@
 
 Two steps, kept apart so the data can be checked and cached without drawing:
 
-* :func:`chart_data` turns a :class:`~briefing.model.ChartSpec` into plain :class:`ChartData`
+* :func:`chart_data` turns a :class:`~briefing.content.model.ChartSpec` into plain
+  :class:`ChartData`
   (categories, values, the labels drawn on the chart, colours, cited sections). It is pure and
   raises :class:`~briefing.errors.ChartError` naming the field when the spec cannot be drawn.
 * :func:`render_png` draws that data with matplotlib (``Figure`` + the Agg canvas, never pyplot)

@@ -17,8 +17,8 @@ from briefing.charts.lookup import spec_title, unique
 
 if TYPE_CHECKING:
     from briefing.charts.lookup import Where
-    from briefing.model import AgendaItem, ChartSpec
-    from briefing.report import Report
+    from briefing.content.model import AgendaItem, ChartSpec
+    from briefing.content.report import Report
 
 
 def schedule_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from briefing.charts.labels import KIND_NAMES, STATUS_LABELS, TICK_CHARS, WORDS
 
 if TYPE_CHECKING:
-    from briefing.model import ChartSpec
+    from briefing.content.model import ChartSpec
 
 
 @dataclass(frozen=True)

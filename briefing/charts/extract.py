@@ -13,8 +13,8 @@ from briefing.errors import ChartError
 
 if TYPE_CHECKING:
     from briefing.charts.data import ChartData
-    from briefing.model import ChartSpec
-    from briefing.report import Report
+    from briefing.content.model import ChartSpec
+    from briefing.content.report import Report
 
 
 def chart_data(spec: ChartSpec, report: Report, *, language: str = "zh-TW") -> ChartData:

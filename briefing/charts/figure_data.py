@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from briefing.charts.lookup import Where
-    from briefing.model import ChartSpec, Figure
-    from briefing.report import Report
+    from briefing.content.model import ChartSpec, Figure
+    from briefing.content.report import Report
 
 
 def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:

@@ -14,14 +14,14 @@ from briefing.charts.labels import (
     initiative_label,
 )
 from briefing.charts.lookup import lookup, spec_label, spec_title, unique
-from briefing.model import PILLARS, STATUSES
+from briefing.content.model import PILLARS, STATUSES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from briefing.charts.lookup import Where
-    from briefing.model import ChartSpec, Figure, Initiative
-    from briefing.report import Report
+    from briefing.content.model import ChartSpec, Figure, Initiative
+    from briefing.content.report import Report
 
     #: (key, label) of each group, the key of an initiative, and the colour of each key.
     _Groups = tuple[list[tuple[str, str]], Callable[[Initiative], str], dict[str, str]]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from briefing import theme
 
 if TYPE_CHECKING:
-    from briefing.model import Initiative
+    from briefing.content.model import Initiative
 
 LANGUAGES = ("zh-TW", "en")
 

@@ -11,8 +11,8 @@ from briefing.errors import ChartError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from briefing.model import ChartSpec
-    from briefing.report import Report
+    from briefing.content.model import ChartSpec
+    from briefing.content.report import Report
 
 
 class Where:
@@ -54,7 +54,7 @@ def lookup(report: Report, what: str, item_id: str, where: Where, index: int) ->
     try:
         return getter(item_id)
     except KeyError:
-        from briefing.selection import nearest
+        from briefing.content.selection import nearest
 
         known = [x.id for x in (report.figures if what == "figures" else report.initiatives)]
         close = nearest(item_id, known)

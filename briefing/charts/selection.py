@@ -9,8 +9,8 @@ from briefing.charts.lookup import unique
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from briefing.model import ChartSpec
-    from briefing.report import Report
+    from briefing.content.model import ChartSpec
+    from briefing.content.report import Report
 
 
 def chart_sections(spec: ChartSpec, report: Report) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Write a :class:`~briefing.plan.DeckPlan` into a python-pptx Presentation on the master.
+"""Write a :class:`~briefing.story.plan.DeckPlan` into a python-pptx Presentation on the master.
 
 Every slide uses a layout picked by name, keeps real title placeholders, carries speaker notes
 and names the deck's font on every run. Charts arrive ready-made (a PNG or native chart data)
@@ -18,15 +18,16 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
-from briefing import textfit, theme
+from briefing import theme
 from briefing.deck.text import add_text, finish, name_run, set_lines
 from briefing.errors import DeckError
+from briefing.story import textfit
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import Slide as PptxSlide
 
-    from briefing.plan import DeckPlan, Slide, Table, Visual
+    from briefing.story.plan import DeckPlan, Slide, Table, Visual
 
 MASTER = Path(__file__).resolve().parents[2] / "templates" / "master.pptx"
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from pptx.presentation import Presentation
 
-    from briefing.fonts import EmbeddedFace
+    from briefing.fonts.family import EmbeddedFace
 
 RT_FONT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 CT_FONTDATA = "application/x-fontdata"
@@ -53,7 +53,7 @@ _HANT = "Hant"
 
 
 def embed_fonts(prs: Presentation, faces: Sequence[EmbeddedFace]) -> None:
-    """Embed ``faces`` (from :func:`briefing.fonts.prepare_faces`) in ``prs``.
+    """Embed ``faces`` (from :func:`briefing.fonts.family.prepare_faces`) in ``prs``.
 
     Faces are grouped by family into one ``p:embeddedFont`` each; a typeface already embedded
     is replaced, so calling this twice leaves one copy. Nothing happens for no faces.

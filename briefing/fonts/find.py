@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 from fontTools.ttLib import TTFont, TTLibError
 
 from briefing import files
-from briefing.eot import all_names, windows_name
 from briefing.errors import FontError
-from briefing.fontsubset import write_atomic
+from briefing.fonts.eot import all_names, windows_name
+from briefing.fonts.subset import write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence

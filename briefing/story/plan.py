@@ -1,6 +1,6 @@
 """The deck plan: what every slide says, as plain data (no python-pptx, no Jinja types).
 
-:func:`briefing.planner.plan_deck` makes a :class:`DeckPlan`; the GUI previews it as a
+:func:`briefing.story.planner.plan_deck` makes a :class:`DeckPlan`; the GUI previews it as a
 storyboard, tests inspect it, and :mod:`briefing.deck` writes it to a .pptx.
 """
 
@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     import datetime as dt
 
-    from briefing.model import ChartSpec
+    from briefing.content.model import ChartSpec
 
 SlideKind = Literal[
     "cover", "agenda", "divider", "content", "initiative", "chart", "table", "closing", "sources"

@@ -1,4 +1,4 @@
-"""From a report and build options to a :class:`~briefing.plan.DeckPlan` (pure, no I/O but
+"""From a report and build options to a :class:`~briefing.story.plan.DeckPlan` (pure, no I/O but
 reading templates).
 
 The deck follows the shape of an official's trip-report briefing: cover, 簡報大綱, a divider per
@@ -15,20 +15,21 @@ import string
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from briefing import dates, textfit
+from briefing import dates
 from briefing.charts import chart_data, chart_initiatives, chart_sections, charts_for
+from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.plan import Bullet, DeckMeta, DeckPlan, Slide, Table
-from briefing.selection import describe_unknown, resolve, unknown_ids
-from briefing.templating import RenderedSlide, Templates
+from briefing.story import textfit
+from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table
+from briefing.story.templating import RenderedSlide, Templates
 from briefing.theme import BODY_BOX
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from briefing.model import ChartSpec, Initiative
+    from briefing.content.model import ChartSpec, Initiative
+    from briefing.content.report import OutlineEntry, Report
     from briefing.options import BuildOptions
-    from briefing.report import OutlineEntry, Report
 
 DEPTH = {"brief": 1, "standard": 3, "full": 5}
 POINTS_PER_CHILD = {"brief": 0, "standard": 1, "full": 2}

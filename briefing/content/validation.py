@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 if TYPE_CHECKING:
+    from briefing.content.yamlsrc import Located
     from briefing.errors import BriefingError
-    from briefing.yamlsrc import Located
 
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)

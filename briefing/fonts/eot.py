@@ -4,7 +4,8 @@ Layout per the W3C Member Submission "Embedded OpenType (EOT) File Format" (2008
 little-endian. We write version 0x00020002, uncompressed and not XOR-obfuscated (flags 0, or
 0x1 when the font is a subset), with an empty RootString; the header fields are copied from the
 font's ``OS/2``, ``head`` and ``name`` tables. Also home to the small name-table helpers that
-:mod:`briefing.fonts` shares with this module (the EOT FamilyName must equal the deck's typeface).
+:mod:`briefing.fonts.family` shares with this module (the EOT FamilyName must equal the deck's
+typeface).
 """
 
 from __future__ import annotations

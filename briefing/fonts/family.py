@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 
-from briefing import files, fontfind
-from briefing.eot import charset, panose_bytes, pitch_family, wrap_eot
+from briefing import files
 from briefing.errors import FontError, FontNotFound
-from briefing.fontsubset import cached_subset, write_atomic
+from briefing.fonts import find as fontfind
+from briefing.fonts.eot import charset, panose_bytes, pitch_family, wrap_eot
+from briefing.fonts.subset import cached_subset, write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,7 +47,7 @@ __all__ = [
 ]
 
 BUNDLED_FAMILY = "Noto Sans TC"
-BUNDLED_DIR = Path(__file__).resolve().parents[1] / "assets" / "fonts"
+BUNDLED_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 _BUNDLED_REGULAR = "NotoSansTC_400Regular.ttf"
 
 FS_RESTRICTED = 0x0002

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from briefing.report import Report
+    from briefing.content.report import Report
 
 
 def rows(report: Report, what: str) -> list[dict[str, Any]]:

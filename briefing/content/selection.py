@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from briefing.report import Report
+    from briefing.content.report import Report
 
 
 @dataclass(frozen=True)

@@ -25,16 +25,16 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from briefing import dates
+from briefing.content.yamlsrc import load_yaml
 from briefing.errors import TemplateError
-from briefing.plan import Bullet
-from briefing.yamlsrc import load_yaml
+from briefing.story.plan import Bullet
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from briefing.model import Figure
+    from briefing.content.model import Figure
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 BLOCKS = ("title", "subtitle", "body", "notes", "source")
 
 

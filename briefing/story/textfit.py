@@ -16,7 +16,7 @@ from briefing.theme import EMU_PER_INCH
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from briefing.plan import Bullet
+    from briefing.story.plan import Bullet
 
 LINE_SPACING = 1.2  # line height as a multiple of the type size
 PARAGRAPH_GAP = 0.35  # space before each bullet, in lines

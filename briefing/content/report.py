@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
-from briefing.errors import ContentError
-from briefing.model import (
+from briefing.content.model import (
     Agenda,
     ChartSpec,
     Figure,
@@ -24,13 +23,14 @@ from briefing.model import (
     ReportMeta,
     Section,
 )
-from briefing.validation import validate
-from briefing.yamlsrc import Located, load_yaml
+from briefing.content.validation import validate
+from briefing.content.yamlsrc import Located, load_yaml
+from briefing.errors import ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPORT = ROOT / "assets" / "reports" / "smart-nation-summit-2019"
 
 _FORMAL = set("壹貳參肆伍陸柒捌玖拾")
@@ -245,7 +245,7 @@ def _at(located: Located | None, path: tuple[str | int, ...], message: str) -> C
 
 
 def _suggest(ref: str, known: set[str]) -> str:
-    from briefing.selection import nearest
+    from briefing.content.selection import nearest
 
     close = nearest(ref, known)
     return f"; did you mean {', '.join(close)}?" if close else ""

@@ -32,7 +32,7 @@ from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
 from briefing import files
-from briefing.eot import windows_name
+from briefing.fonts.eot import windows_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

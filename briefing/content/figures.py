@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from briefing.content.model import Figure
+from briefing.content.report import check_references
+from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import ContentError
-from briefing.model import Figure
-from briefing.report import check_references
-from briefing.yamlsrc import Located, load_yaml
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefing.report import Report
+    from briefing.content.report import Report
 
 _NUMERIC = ("value",)
 

@@ -1,8 +1,9 @@
 """The report as data: sections, Singapore initiatives, figures, the agenda, chart specs.
 
 These are frozen pydantic models: they validate what the YAML files say (unknown keys are
-errors) and carry no python-pptx, Jinja, matplotlib or Qt types. :mod:`briefing.report` loads
-them from a report folder and adds the cross-reference checks (duplicate and dangling ids).
+errors) and carry no python-pptx, Jinja, matplotlib or Qt types.
+:mod:`briefing.content.report` loads them from a report folder and adds the cross-reference
+checks (duplicate and dangling ids).
 """
 
 from __future__ import annotations
