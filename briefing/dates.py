@@ -45,3 +45,9 @@ def source_date_epoch() -> dt.datetime | None:
     """The moment ``SOURCE_DATE_EPOCH`` names (reproducible builds), or None when unset."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return dt.datetime.fromtimestamp(int(value), tz=dt.UTC) if value.isdigit() else None
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds)."""
+    epoch = source_date_epoch()
+    return epoch.date() if epoch is not None else dt.date.today()

@@ -8,7 +8,6 @@ line and field. :func:`load_recipe` gives a :class:`BuildOptions`.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,15 +36,9 @@ _PATHS = ("report", "figures", "templates")
 _ADAPTER = TypeAdapter(BuildOptions)
 
 
-def today() -> dt.date:
-    """Today, or the day of ``SOURCE_DATE_EPOCH`` when it is set (reproducible builds)."""
-    epoch = dates.source_date_epoch()
-    return epoch.date() if epoch is not None else dt.date.today()
-
-
 def variables(report: Report | None) -> dict[str, Any]:
     """What recipe fields may refer to."""
-    now = today()
+    now = dates.today()
     values: dict[str, Any] = {
         "today": now.isoformat(),
         "today_roc": dates.roc_short(now),

@@ -21,13 +21,15 @@ ACCENTS = (
 )
 MUTED = "6B7A8F"
 
-# Pillar colours for charts and initiative slides, in the order of briefing.content.model.PILLARS.
-PILLAR_COLOURS = {
-    "digital-economy": ACCENTS[2],
-    "digital-government": ACCENTS[0],
-    "digital-society": ACCENTS[1],
-    "infrastructure": ACCENTS[3],
-}
+# Category colours (a report's own categories, in the order it declares them), for charts and
+# initiative cards; more categories than colours repeat them.
+CATEGORY_COLOURS = (ACCENTS[2], ACCENTS[0], ACCENTS[1], ACCENTS[3], ACCENTS[4], ACCENTS[5])
+
+
+def category_colour(index: int) -> str:
+    """The colour of the ``index``-th category of a report."""
+    return CATEGORY_COLOURS[index % len(CATEGORY_COLOURS)]
+
 
 # Slide geometry (EMU): 16:9, 13.333 x 7.5 in.
 EMU_PER_INCH = 914400

@@ -277,8 +277,8 @@ class InitiativeModel(QAbstractTableModel):
         values = (
             item.name,
             item.name_en or "",
-            self._pillars.get(item.pillar, item.pillar),
-            item.agency or "",
+            "、".join(self._pillars.get(c, c) for c in item.categories),
+            "、".join(item.agencies),
             str(item.year) if item.year else "",
         )
         return values[column]
@@ -327,7 +327,7 @@ class InitiativeModel(QAbstractTableModel):
         if role == IdRole:
             return item.id
         if role == PillarRole:
-            return item.pillar
+            return item.categories
         if role == SearchRole:
             return " ".join(self._text(item, c) for c in range(len(self.COLUMNS))).casefold()
         return None
@@ -361,7 +361,7 @@ class InitiativeFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         index = self.sourceModel().index(row, 0, parent)
-        if self._pillar and index.data(PillarRole) != self._pillar:
+        if self._pillar and self._pillar not in (index.data(PillarRole) or ()):
             return False
         text = index.data(SearchRole) or ""
         return all(word in text for word in self._words)

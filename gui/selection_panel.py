@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.content.model import PILLARS
 from gui.models import IdRole, InitiativeFilter, InitiativeModel, SectionModel
 from gui.qtutil import named
 from gui.strings import tr
@@ -167,8 +166,8 @@ class InitiativesPanel(QGroupBox):
         self.pillarFilter.blockSignals(True)
         self.pillarFilter.clear()
         self.pillarFilter.addItem(tr("pillar_all"), None)
-        for pillar in PILLARS:
-            self.pillarFilter.addItem(pillars.get(pillar, pillar), pillar)
+        for pillar, name in pillars.items():
+            self.pillarFilter.addItem(name, pillar)
         self.pillarFilter.setCurrentIndex(max(self.pillarFilter.findData(current), 0))
         self.pillarFilter.blockSignals(False)
 

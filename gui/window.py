@@ -150,11 +150,16 @@ class MainWindow(QMainWindow):
         self.load_font()
 
     def _load_labels(self) -> None:
-        """Pillar names from the core's labels, in the interface language."""
-        try:
-            self.initiativesPanel.set_pillar_labels(api.labels(strings.language())["pillars"])
-        except BriefingError as exc:
-            errors.show_error(self, exc)
+        """The report's own categories (its pillars, themes …), in the interface language."""
+        report = self._report
+        names = {}
+        if report is not None:
+            language = strings.language()
+            names = {
+                c.id: report.category_name(c.id, language)
+                for c in report.meta.vocabulary.categories
+            }
+        self.initiativesPanel.set_pillar_labels(names)
 
     # -- start-up ---------------------------------------------------------------------------
     def start(self, recipe: Path | None = None) -> None:
@@ -239,6 +244,7 @@ class MainWindow(QMainWindow):
             self._report, self._report_key = report, key
             self.sectionsPanel.model.set_report(report)
             self.initiativesPanel.model.set_report(report)
+            self._load_labels()
         self._base = options
         self.sectionsPanel.model.set_checked(plan.sections)
         self.initiativesPanel.model.set_checked(plan.initiatives)

@@ -13,7 +13,7 @@ import pytest
 
 from briefing import charts, theme
 from briefing.charts import ChartData, chart_data, charts_for, render_png
-from briefing.content.model import PILLARS, ChartSpec
+from briefing.content.model import ChartSpec
 from briefing.errors import ChartError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +100,7 @@ def test_timeline_years_are_the_records(report) -> None:
     assert set(data.initiative_ids) == set(spec.initiatives)
     assert data.years == tuple(i.year for i in items)
     assert list(data.years) == sorted(data.years)
-    assert all(i.pillar == "digital-government" for i in items)
+    assert all(i.categories[0] == "digital-government" for i in items)
     # every year is stated by a figure record of its initiative
     assert len(data.figure_ids) == len(items)
     for item, fid in zip(items, data.figure_ids, strict=True):
@@ -112,15 +112,17 @@ def test_timeline_years_are_the_records(report) -> None:
     ndi = data.initiative_ids.index("national-digital-identity")
     assert "NDI" in data.categories[ndi]
     assert data.extra[ndi] == "planned"
-    assert data.colours == (theme.PILLAR_COLOURS["digital-government"],) * len(items)
+    assert data.colours == (theme.category_colour(1),) * len(items)  # the second category
 
 
-def test_pillar_chart_counts_the_initiatives(report) -> None:
+def test_category_chart_counts_the_initiatives_in_each_of_their_categories(report) -> None:
     data = chart_data(report.chart("initiatives-by-pillar"), report)
-    counts = Counter(i.pillar for i in report.initiatives)
-    assert data.categories == ("數位經濟", "數位政府", "數位社會", "數位基礎建設")
-    assert data.series[0].values == tuple(float(counts[p]) for p in PILLARS)
-    assert data.colours == tuple(theme.PILLAR_COLOURS[p] for p in PILLARS)
+    counts = Counter(c for i in report.initiatives for c in i.categories)
+    ids = [c.id for c in report.meta.vocabulary.categories]
+    assert data.categories[:4] == ("數位經濟", "數位政府", "數位社會", "數位基礎建設")
+    assert data.series[0].values[:4] == tuple(float(counts[c]) for c in ids)
+    assert data.colours[:4] == tuple(theme.category_colour(n) for n in range(4))
+    assert data.spec.derived
     english = chart_data(report.chart("initiatives-by-pillar"), report, language="en")
     assert english.categories[0] == "Digital economy"
     assert english.series[0].values == data.series[0].values
@@ -454,18 +456,40 @@ def test_unknown_kind_is_a_chart_error(report) -> None:
     assert info.value.field == "charts.x.kind"
 
 
-def test_mixed_units_need_a_chart_unit(report) -> None:
+def test_units_that_are_not_scales_of_one_thing_are_an_error(report) -> None:
     spec = ChartSpec(
         id="mixed",
         kind="column",
         title="t",
         figures=("e-payment-merchants-2019", "tw-computer-rooms-before"),
     )
-    with pytest.raises(ChartError, match="mix units") as info:
+    with pytest.raises(ChartError, match="is in '座', which cannot be shown in '家'") as info:
         chart_data(spec, report)
-    assert info.value.field == "charts.mixed.unit"
-    # a chart unit makes it the author's choice
-    assert chart_data(spec.model_copy(update={"unit": "個"}), report).unit == "個"
+    assert info.value.field == "charts.mixed.figures[1]"
+    # naming a unit does not make 座 into 個: still an error, never a mislabelled bar
+    with pytest.raises(ChartError, match="cannot be shown in '個'"):
+        chart_data(spec.model_copy(update={"unit": "個"}), report)
+
+
+def test_scales_of_one_currency_plot_in_the_smallest(report) -> None:
+    euros = (
+        report.figure("open-5g-ecosystem-funding").model_copy(
+            update={"id": "a", "value": 500, "unit": "萬歐元", "as_written": "500 萬歐元"}
+        ),
+        report.figure("open-5g-ecosystem-funding").model_copy(
+            update={"id": "b", "value": 2, "unit": "億歐元", "as_written": "2 億歐元"}
+        ),
+    )
+    changed = report.replace(figures=(*report.figures, *euros))
+    data = chart_data(ChartSpec(id="e", kind="bar", title="t", figures=("a", "b")), changed)
+    english = chart_data(
+        ChartSpec(id="e", kind="bar", title="t", figures=("a", "b")), changed, language="en"
+    )
+
+    assert data.unit == "萬歐元"
+    assert data.series[0].values == (500.0, 20_000.0)
+    assert english.unit == "€ million"
+    assert english.series[0].values == (5.0, 200.0)
 
 
 def test_chart_unit_converts_scaled_currency(report) -> None:
@@ -714,7 +738,7 @@ assert not any(m.startswith("matplotlib") for m in sys.modules), "matplotlib imp
         ("pie", "status", "zh-TW"),
         ("column", "year", "zh-TW"),
         ("bar", "status", "en"),
-        ("pie", "pillar", "en"),
+        ("pie", "category", "en"),
         ("timeline", "status", "zh-TW"),
         ("timeline", None, "en"),
     ],
@@ -724,6 +748,10 @@ def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp
     data = chart_data(spec, report, language=language)
     if kind == "timeline":
         assert len(data.categories) == sum(1 for i in report.initiatives if i.year is not None)
+    elif group_by == "category":  # an initiative counts once in each of its categories
+        assert sum(data.series[0].values) == sum(
+            max(1, len(i.categories)) for i in report.initiatives
+        )
     else:
         assert sum(data.series[0].values) == len(report.initiatives)
     with warnings.catch_warnings():

@@ -117,7 +117,7 @@ def test_list_json_prints_an_array_with_the_documented_keys(what: str) -> None:
     assert code == 0 and isinstance(rows, list) and rows
     keys = {
         "sections": {"id", "number", "title", "parent"},
-        "initiatives": {"id", "name", "name_en", "pillar", "agency", "year", "status", "sections"},
+        "initiatives": {"id", "name", "name_en", "categories", "agencies", "year", "status"},
         "figures": {"id", "value", "unit", "measure", "section"},
         "charts": {"id", "kind", "title"},
     }[what]

@@ -72,7 +72,7 @@ def test_a_user_folder_overrides_one_kind_and_keeps_the_rest(tmp_path: Path) -> 
 
 def test_english_labels_come_from_labels_yaml() -> None:
     assert Templates("en").render("agenda", parts=[]).title == "Agenda"
-    assert Templates("zh-TW").labels.pillars["digital-society"] == "數位社會"
+    assert Templates("zh-TW").labels.statuses["trial"] == "試辦中"
 
 
 def test_templates_never_contain_ooxml() -> None:

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.charts.data import ChartData, Series
-from briefing.charts.labels import EN_UNITS, SCALES, format_value, format_when, when_as_year
+from briefing.charts.labels import format_value, format_when, when_as_year
 from briefing.charts.lookup import axis_labels, lookup, spec_label, spec_title, unique
+from briefing.content import units
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,9 +23,9 @@ def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) ->
     records: list[Figure] = [
         lookup(report, "figures", fid, where, i) for i, fid in enumerate(spec.figures)
     ]
-    unit, values = common_unit(spec, records, where)
-    if language == "en" and unit in EN_UNITS:
-        unit, factor = EN_UNITS[unit]
+    unit, values = common_unit(spec, records, where, report.units)
+    if language == "en" and unit:
+        unit, factor = units.english(unit, report.units)
         values = [v * factor for v in values]
     x_label, y_label = axis_labels(spec, unit or None, language)
     common: dict[str, Any] = {
@@ -119,28 +120,28 @@ def _category_data(
 
 
 def common_unit(
-    spec: ChartSpec, records: Sequence[Figure], where: Where
+    spec: ChartSpec, records: Sequence[Figure], where: Where, table: units.UnitTable | None = None
 ) -> tuple[str | None, list[float]]:
     """The unit the chart plots in and each record's value in it.
 
-    Without ``spec.unit`` the records must share one unit; with it, records in a scale of the
-    same currency are converted (``萬新幣`` -> ``新幣``) and others are taken as they are.
+    Records in scales of one currency or count are converted (500 萬歐元 and 2 億歐元 plot as 500
+    and 20,000 萬歐元); records that are not scales of one thing, or of ``spec.unit``, are an
+    error naming the chart, never a wrong bar.
     """
-    units = unique(f.unit for f in records)
-    if spec.unit is None:
-        if len(units) > 1:
-            raise where.error(
-                f"figures mix units ({', '.join(units)}); give the chart a unit "
-                "or plot them in separate charts",
-                "unit",
-            )
-        return (units[0] if units else None), [f.value for f in records]
+    written = unique(f.unit for f in records)
+    target = spec.unit or (units.smallest(written, table) if written else None)
+    if target is None:
+        return None, [f.value for f in records]
     values = []
-    target = SCALES.get(spec.unit)
-    for f in records:
-        source = SCALES.get(f.unit)
-        if f.unit != spec.unit and target and source and source[0] == target[0]:
-            values.append(f.value * source[1] / target[1])
-        else:
-            values.append(f.value)
-    return spec.unit, values
+    for n, f in enumerate(records):
+        try:
+            values.append(units.convert(f.value, f.unit, target, table))
+        except ValueError:
+            others = ", ".join(u for u in written if u != f.unit) or target
+            raise where.error(
+                f"figure {f.id!r} is in {f.unit!r}, which cannot be shown in {target!r} "
+                f"beside {others}; plot it in a chart of its own",
+                "figures",
+                n,
+            ) from None
+    return target, values

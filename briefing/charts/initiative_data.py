@@ -1,4 +1,7 @@
-"""Chart data from initiatives: counts grouped by pillar, status or year, and the timeline."""
+"""Chart data from initiatives: counts grouped by category, status or year, and the timeline.
+
+Counts are the program's own arithmetic over the report's records, not figures the report
+states: the chart says so (``derived``) and cites the sections it counted."""
 
 from __future__ import annotations
 
@@ -7,14 +10,13 @@ from typing import TYPE_CHECKING
 from briefing import theme
 from briefing.charts.data import ChartData, Series
 from briefing.charts.labels import (
-    PILLAR_LABELS,
     STATUS_LABELS,
     WORDS,
     format_value,
     initiative_label,
 )
 from briefing.charts.lookup import lookup, spec_label, spec_title, unique
-from briefing.content.model import PILLARS, STATUSES
+from briefing.content.model import STATUSES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -23,8 +25,8 @@ if TYPE_CHECKING:
     from briefing.content.model import ChartSpec, Figure, Initiative
     from briefing.content.report import Report
 
-    #: (key, label) of each group, the key of an initiative, and the colour of each key.
-    _Groups = tuple[list[tuple[str, str]], Callable[[Initiative], str], dict[str, str]]
+    #: (key, label) of each group, the keys of an initiative, and the colour of each key.
+    _Groups = tuple[list[tuple[str, str]], Callable[[Initiative], Sequence[str]], dict[str, str]]
 
 
 def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
@@ -37,10 +39,11 @@ def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -
     )
     if spec.figures:
         raise where.error("group_by counts initiatives; remove figures or group_by", "figures")
-    groups, key, colour_of = _groups(spec, items, language, explicit, where)
+    groups, keys, colour_of = _groups(spec, report, items, language, explicit, where)
     counts = {g: 0 for g, _ in groups}
     for item in items:
-        counts[key(item)] += 1
+        for key in keys(item):  # an initiative in three categories counts in each
+            counts[key] += 1
     unit = spec.unit or WORDS[language]["count"] or None
     values = tuple(float(counts[g]) for g, _ in groups)
     labels = tuple(format_value(v, unit, "exact", language) for v in values)
@@ -73,20 +76,33 @@ def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -
 
 
 def _groups(
-    spec: ChartSpec, items: Sequence[Initiative], language: str, explicit: bool, where: Where
+    spec: ChartSpec,
+    report: Report,
+    items: Sequence[Initiative],
+    language: str,
+    explicit: bool,
+    where: Where,
 ) -> _Groups:
-    if spec.group_by == "pillar":
-        return (
-            [(p, PILLAR_LABELS[language][p]) for p in PILLARS],
-            lambda i: i.pillar,
-            dict(theme.PILLAR_COLOURS),
-        )
+    none = WORDS[language]["not_stated"]
+    if spec.group_by == "category":
+        cats = report.meta.vocabulary.categories
+        if not cats:
+            raise where.error(
+                "the report declares no categories (vocabulary.categories)", "group_by"
+            )
+        groups = [(c.id, report.category_name(c.id, language)) for c in cats]
+        colours = {c.id: theme.category_colour(n) for n, c in enumerate(cats)}
+        if any(not i.categories for i in items):
+            groups.append(("none", none))
+            colours["none"] = theme.MUTED
+        return groups, lambda i: i.categories or ("none",), colours
     if spec.group_by == "status":
-        return (
-            [(s, STATUS_LABELS[language][s]) for s in STATUSES],
-            lambda i: i.status,
-            {s: theme.ACCENTS[n] for n, s in enumerate(STATUSES)},
-        )
+        groups = [(s, STATUS_LABELS[language][s]) for s in STATUSES]
+        colours = {s: theme.ACCENTS[n] for n, s in enumerate(STATUSES)}
+        if any(i.status is None for i in items):
+            groups.append(("none", none))
+            colours["none"] = theme.MUTED
+        return groups, lambda i: (i.status or "none",), colours
     return _year_groups(items, language, explicit, where)
 
 
@@ -102,17 +118,14 @@ def _year_groups(
         groups.append(("none", WORDS[language]["no_year"]))
     colour_of = {g: theme.ACCENTS[0] for g, _ in groups}
     colour_of["none"] = theme.MUTED
-    return groups, lambda i: str(i.year) if i.year is not None else "none", colour_of
+    return groups, lambda i: (str(i.year) if i.year is not None else "none",), colour_of
 
 
 def timeline_data(spec: ChartSpec, report: Report, language: str, where: Where) -> ChartData:
     """The initiatives (``spec.initiatives``, or all with a year) placed by year."""
     items = _timeline_items(spec, report, where)
     by_status = spec.group_by == "status"
-    colours = tuple(
-        theme.ACCENTS[STATUSES.index(i.status)] if by_status else theme.PILLAR_COLOURS[i.pillar]
-        for i in items
-    )
+    colours = tuple(_timeline_colour(report, i, by_status) for i in items)
     labels = tuple(spec_label(spec, i.id, language) or initiative_label(i, language) for i in items)
     years = tuple(int(i.year) for i in items)  # type: ignore[arg-type]
     dated = [year_figure(report, i) for i in items]
@@ -132,7 +145,7 @@ def timeline_data(spec: ChartSpec, report: Report, language: str, where: Where) 
         years=years,
         extra=tuple(i.status for i in items),
         colours=colours,
-        legend=_timeline_legend(items, language, by_status),
+        legend=_timeline_legend(report, items, language, by_status),
         x_label=spec.x_label,
         y_label=spec.y_label,
         language=language,
@@ -159,20 +172,29 @@ def _timeline_items(spec: ChartSpec, report: Report, where: Where) -> list[Initi
     return items
 
 
+def _timeline_colour(report: Report, item: Initiative, by_status: bool) -> str:
+    if by_status:
+        return theme.ACCENTS[STATUSES.index(item.status)] if item.status else theme.MUTED
+    cats = [c.id for c in report.meta.vocabulary.categories]
+    first = item.categories[0] if item.categories else None
+    return theme.category_colour(cats.index(first)) if first in cats else theme.MUTED
+
+
 def _timeline_legend(
-    items: Sequence[Initiative], language: str, by_status: bool
+    report: Report, items: Sequence[Initiative], language: str, by_status: bool
 ) -> tuple[tuple[str, str], ...]:
-    """Statuses or pillars present, plus a hollow mark's meaning ("" colour) when needed."""
+    """Statuses or categories present, plus a hollow mark's meaning ("" colour) when needed."""
     if by_status:
         return tuple(
             (STATUS_LABELS[language][s], theme.ACCENTS[n])
             for n, s in enumerate(STATUSES)
             if any(i.status == s for i in items)
         )
+    cats = report.meta.vocabulary.categories
     legend = tuple(
-        (PILLAR_LABELS[language][p], theme.PILLAR_COLOURS[p])
-        for p in PILLARS
-        if any(i.pillar == p for i in items)
+        (report.category_name(c.id, language), theme.category_colour(n))
+        for n, c in enumerate(cats)
+        if any(i.categories[:1] == (c.id,) for i in items)
     )
     if any(i.status in ("planned", "draft") for i in items):
         legend += ((WORDS[language]["planned"], ""),)

@@ -1,4 +1,4 @@
-"""The words a chart draws: names of kinds, pillars, statuses and agenda types, units, and the
+"""The words a chart draws: names of kinds, statuses and agenda types, units, and the
 formatting of numbers, values, dates and initiative names (pure; shared with the native chart
 writer)."""
 
@@ -33,23 +33,21 @@ KIND_NAMES = {
         "schedule": "Schedule",
     },
 }
-PILLAR_LABELS = {
+STATUS_LABELS = {
     "zh-TW": {
-        "digital-economy": "數位經濟",
-        "digital-government": "數位政府",
-        "digital-society": "數位社會",
-        "infrastructure": "數位基礎建設",
+        "launched": "已推動",
+        "trial": "試辦",
+        "planned": "規劃中",
+        "draft": "草案",
+        "completed": "已完成",
     },
     "en": {
-        "digital-economy": "Digital economy",
-        "digital-government": "Digital government",
-        "digital-society": "Digital society",
-        "infrastructure": "Digital infrastructure",
+        "launched": "Launched",
+        "trial": "Trial",
+        "planned": "Planned",
+        "draft": "Draft",
+        "completed": "Completed",
     },
-}
-STATUS_LABELS = {
-    "zh-TW": {"launched": "已推動", "trial": "試辦", "planned": "規劃中", "draft": "草案"},
-    "en": {"launched": "Launched", "trial": "Trial", "planned": "Planned", "draft": "Draft"},
 }
 AGENDA_TYPE_LABELS = {
     "zh-TW": {
@@ -75,6 +73,18 @@ AGENDA_TYPE_LABELS = {
         "end": "End",
     },
 }
+
+
+def agenda_type_label(kind: str | None, language: str) -> str:
+    """A session type's name in ``language`` (a type the program does not know, as written)."""
+    return AGENDA_TYPE_LABELS[language].get(kind or "", kind or "")
+
+
+def agenda_type_colour(kind: str | None) -> str:
+    """The colour a session type is drawn in (types the program does not know: slate)."""
+    return AGENDA_TYPE_COLOURS.get(kind or "", theme.ACCENTS[5])
+
+
 AGENDA_TYPE_COLOURS = {
     "registration": theme.MUTED,
     "networking": theme.MUTED,
@@ -98,6 +108,8 @@ WORDS = {
         "list": "、",
         "stop": "。",
         "planned": "規劃中／草案",
+        "not_stated": "報告未載明",
+        "derived": "本簡報依報告內容歸類",
         "share": "（{}）",
         "to": "–",
     },
@@ -111,49 +123,27 @@ WORDS = {
         "list": ", ",
         "stop": ". ",
         "planned": "Planned / draft",
+        "not_stated": "Not stated",
+        "derived": "Counted by this briefing from the report",
         "share": " ({})",
         "to": "–",
     },
 }
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-#: Units that are scales of one another: a spec's ``unit`` converts figures between them.
-SCALES: dict[str, tuple[str, float]] = {
-    "新幣": ("SGD", 1),
-    "新加坡幣": ("SGD", 1),
-    "S$": ("SGD", 1),
-    "SGD": ("SGD", 1),
-    "萬新幣": ("SGD", 1e4),
-    "百萬新幣": ("SGD", 1e6),
-    "億新幣": ("SGD", 1e8),
-    "元": ("TWD", 1),
-    "新臺幣元": ("TWD", 1),
-    "萬元": ("TWD", 1e4),
-    "億元": ("TWD", 1e8),
-}
-#: English decks: units the report writes in Chinese, as (English unit, factor).
-EN_UNITS: dict[str, tuple[str, float]] = {
-    "萬新幣": ("S$ million", 0.01),
-    "億新幣": ("S$ billion", 0.1),
-    "新幣": ("S$", 1),
-    "萬元": ("NT$ million", 0.01),
-    "億元": ("NT$ billion", 0.1),
-    "元": ("NT$", 1),
-    "家": ("", 1),
-    "座": ("", 1),
-    "個": ("", 1),
-    "項": ("", 1),
-    "件": ("", 1),
-    "人": ("people", 1),
-    "萬人": ("10,000 people", 1),
-}
 _NO_SPACE_UNITS = {"%", "％"}
 #: Characters tick labels and separators may draw besides the data's own text.
 TICK_CHARS = "0123456789,.-−:–"
 
 _PREFIXES = {
-    "zh-TW": {"about": "約 ", "target": "目標 ", "forecast": "預估 "},
-    "en": {"about": "about ", "target": "target ", "forecast": "forecast "},
+    "zh-TW": {"about": "約 ", "target": "目標 ", "forecast": "預估 ", "under": "未滿 "},
+    "en": {
+        "about": "about ",
+        "target": "target ",
+        "forecast": "forecast ",
+        "within": "up to ",
+        "under": "under ",
+    },
 }
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or"}
@@ -180,6 +170,8 @@ def format_value(
         text = _value_en(number + ("+" if qualifier == "over" else ""), unit)
     elif qualifier == "over":
         text = f"{number} 多{unit}"
+    elif qualifier == "within":
+        text = f"{number} {unit}以內".replace("  ", " ")
     elif unit in _NO_SPACE_UNITS or not unit:
         text = f"{number}{unit}"
     else:

@@ -18,7 +18,8 @@ def chart_sections(spec: ChartSpec, report: Report) -> tuple[str, ...]:
     if spec.sections:
         return spec.sections
     if spec.kind == "schedule":
-        return (report.agenda.section,) if report.agenda is not None else ()
+        agenda = report.agenda_by_id(spec.agenda) if spec.agenda else report.agenda
+        return (agenda.section,) if agenda is not None and agenda.section else ()
     found: list[str] = []
     for fid in spec.figures:
         try:

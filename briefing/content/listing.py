@@ -40,7 +40,7 @@ LISTINGS = {
     "sections": sections,
     "initiatives": _records(
         "initiatives",
-        ("id", "name", "name_en", "pillar", "agency", "year", "status", "sections"),
+        ("id", "name", "name_en", "categories", "agencies", "year", "status", "sections"),
     ),
     "figures": _records(
         "figures",

@@ -1,8 +1,10 @@
 """Load a report folder (report.yaml, sections.yaml, initiatives.yaml, figures.yaml, agenda.yaml,
 charts.yaml) into a validated :class:`Report` with lookups by id.
 
-Loading refuses schema errors, duplicate ids and ids that point nowhere, naming the file, line
-and field. The bundled report lives in ``assets/reports/smart-nation-summit-2019``.
+Loading refuses schema errors, duplicate ids, ids that point nowhere and quotes the report does
+not contain (:mod:`briefing.content.evidence`), naming the file, line and field. Only
+``report.yaml`` and ``sections.yaml`` are required. The bundled report lives in
+``assets/reports/smart-nation-summit-2019``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
+from briefing.content import units as units_mod
 from briefing.content.model import (
     Agenda,
     ChartSpec,
@@ -23,6 +26,8 @@ from briefing.content.model import (
     ReportMeta,
     Section,
 )
+from briefing.content.numbering import Number
+from briefing.content.numbering import label as number_label
 from briefing.content.validation import validate
 from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import ContentError
@@ -33,8 +38,6 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_REPORT = ROOT / "assets" / "reports" / "smart-nation-summit-2019"
 
-_FORMAL = set("壹貳參肆伍陸柒捌玖拾")
-
 
 @dataclass(frozen=True)
 class OutlineEntry:
@@ -44,7 +47,7 @@ class OutlineEntry:
     level: int
     parent: str | None
     path: tuple[str, ...]  # ids from the top-level section down to this one
-    label: str  # the number as the report prints it: 壹、 一、 (一) 1. (1)
+    label: str  # the number as the report prints it: 壹、 一、 (一) 1. (1) 第一章 (or "")
 
     @property
     def heading(self) -> str:
@@ -61,8 +64,9 @@ class Report:
     sections: tuple[Section, ...]
     initiatives: tuple[Initiative, ...]
     figures: tuple[Figure, ...]
-    agenda: Agenda | None
+    agendas: tuple[Agenda, ...] = ()
     charts: tuple[ChartSpec, ...] = ()
+    units: units_mod.UnitTable = field(default_factory=units_mod.default_table, repr=False)
     figure_origins: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Located] = field(default_factory=dict, repr=False)
 
@@ -79,6 +83,31 @@ class Report:
         }
 
     # -- lookups ---------------------------------------------------------------------------
+    @property
+    def agenda(self) -> Agenda | None:
+        """The conference programme (the first agenda of kind ``programme``), or None."""
+        return next((a for a in self.agendas if a.kind == "programme"), None)
+
+    @property
+    def itinerary(self) -> Agenda | None:
+        """The trip's itinerary (the first agenda of kind ``itinerary``), or None."""
+        return next((a for a in self.agendas if a.kind == "itinerary"), None)
+
+    def agenda_by_id(self, agenda_id: str) -> Agenda:
+        return next(a for a in self.agendas if a.id == agenda_id)
+
+    @property
+    def abstract(self) -> Section | None:
+        """The report's 內容摘要 (the section of kind ``abstract``), or None."""
+        return next((e.section for e in self.outline if e.section.kind == "abstract"), None)
+
+    def category_name(self, category_id: str, language: str = "zh-TW") -> str:
+        """A category's name in ``language`` (its id when the report does not declare it)."""
+        for cat in self.meta.vocabulary.categories:
+            if cat.id == category_id:
+                return (cat.name_en or cat.name) if language == "en" else cat.name
+        return category_id
+
     @property
     def outline(self) -> tuple[OutlineEntry, ...]:
         """Every section, depth first in report order."""
@@ -100,7 +129,8 @@ class Report:
         return self._index["charts"][chart_id]
 
     def cite(self, section_id: str) -> str:
-        """The full numbered path of a section: ``參、二、(二)數位政府藍圖``."""
+        """The full numbered path of a section: ``參、二、(二)數位政府藍圖`` (an unnumbered
+        section by its title, under its numbered ancestors)."""
         entry = self._outline[section_id]
         labels = "".join(self._outline[i].label for i in entry.path)
         return f"{labels}{entry.section.title}"
@@ -132,16 +162,32 @@ def load_report(folder: str | Path | None = None, *, check: bool = True) -> Repo
         folder=folder,
         meta=values["report"],
         sections=values["sections"],
-        initiatives=values["initiatives"],
-        figures=values["figures"],
-        agenda=values["agenda"],
+        initiatives=values["initiatives"] or (),
+        figures=values["figures"] or (),
+        agendas=values["agenda"] or (),
         charts=values["charts"] or (),
-        figure_origins={f.id: "report" for f in values["figures"]},
+        units=_units(folder),
+        figure_origins={f.id: "report" for f in values["figures"] or ()},
         sources=sources,
     )
     if check:
         check_references(report)
+        from briefing.content.evidence import check_evidence
+
+        check_evidence(report)
     return report
+
+
+def _units(folder: Path) -> units_mod.UnitTable:
+    """The program's unit table, plus the report folder's own ``units.yaml`` when it has one."""
+    extra = folder / "units.yaml"
+    table = units_mod.default_table()
+    if not extra.exists():
+        return table
+    located = load_yaml(extra, error=ContentError)
+    if not isinstance(located.data, dict):
+        raise ContentError("expected scales:, currencies: or counts:", file=extra, line=1)
+    return table.with_extra(located.data)
 
 
 _FILES: dict[str, TypeAdapter[Any]] = {
@@ -149,10 +195,10 @@ _FILES: dict[str, TypeAdapter[Any]] = {
     "sections": TypeAdapter(tuple[Section, ...]),
     "initiatives": TypeAdapter(tuple[Initiative, ...]),
     "figures": TypeAdapter(tuple[Figure, ...]),
-    "agenda": TypeAdapter(Agenda),
+    "agenda": TypeAdapter(tuple[Agenda, ...]),
     "charts": TypeAdapter(tuple[ChartSpec, ...]),
 }
-_OPTIONAL = {"agenda", "charts"}
+_OPTIONAL = {"initiatives", "figures", "agenda", "charts"}
 
 
 def _load(
@@ -161,6 +207,12 @@ def _load(
     if optional and not path.exists():
         return None
     located = load_yaml(path, error=ContentError)
+    if path.stem == "agenda" and isinstance(located.data, dict):  # one agenda, not a list
+        located = Located(
+            [located.data], located.file, {(0, *k): v for k, v in located.lines.items()}
+        )
+    if optional and located.data is None:  # an empty file: nothing of that kind
+        located.data = []
     sources[path.stem] = located
     return validate(adapter, located, ContentError)
 
@@ -190,12 +242,29 @@ def reference_problems(report: Report) -> Iterator[ContentError]:
     for i, fig in enumerate(report.figures):
         yield from _dangling(src("figures"), (i, "section"), fig.section, sections)
         yield from _dangling(src("figures"), (i, "initiative"), fig.initiative, initiatives)
+    vocabulary = report.meta.vocabulary
+    categories = {c.id for c in vocabulary.categories}
+    countries = {c.id for c in vocabulary.countries}
+    for i, item in enumerate(report.initiatives):
+        yield from _dangling(src("initiatives"), (i, "categories"), item.categories, categories)
+        for name, quotes in item.evidence.items():
+            for j, quote in enumerate(quotes):
+                where = (i, "evidence", name, j)
+                yield from _dangling(src("initiatives"), where, quote.section, sections)
+    for i, fig in enumerate(report.figures):
+        if fig.country is not None:
+            yield from _dangling(src("figures"), (i, "country"), fig.country, countries)
+    agenda_ids = [a.id for a in report.agendas]
+    yield from _duplicates(
+        src("agenda"), agenda_ids, [(i, "id") for i in range(len(report.agendas))]
+    )
     for i, chart in enumerate(report.charts):
         yield from _dangling(src("charts"), (i, "figures"), chart.figures, figures)
         yield from _dangling(src("charts"), (i, "initiatives"), chart.initiatives, initiatives)
         yield from _dangling(src("charts"), (i, "sections"), chart.sections, sections)
-    if report.agenda is not None:
-        yield from _dangling(src("agenda"), ("section",), report.agenda.section, sections)
+        yield from _dangling(src("charts"), (i, "agenda"), chart.agenda, set(agenda_ids))
+    for i, agenda in enumerate(report.agendas):
+        yield from _dangling(src("agenda"), (i, "section"), agenda.section, sections)
 
 
 def _section_paths(report: Report) -> list[tuple[str | int, ...]]:
@@ -259,28 +328,26 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 
 def _walk(
-    sections: Sequence[Section], level: int, parent: Section | None, path: tuple[str, ...]
+    sections: Sequence[Section],
+    level: int,
+    parent: Section | None,
+    path: tuple[str, ...],
+    numbers: tuple[Number | None, ...] = (),
 ) -> Iterator[OutlineEntry]:
     for sec in sections:
         here = (*path, sec.id)
-        yield OutlineEntry(sec, level, parent.id if parent else None, here, label(sec, parent))
-        yield from _walk(sec.children, level + 1, sec, here)
+        number = Number(sec.number, sec.paren) if sec.number else None
+        text = number_label(number, numbers)
+        yield OutlineEntry(sec, level, parent.id if parent else None, here, text)
+        yield from _walk(sec.children, level + 1, sec, here, (*numbers, number))
 
 
-def label(section: Section, parent: Section | None) -> str:
-    """The printed number of a section, from the kind of its number and its parent's.
-
-    The report's scheme is 壹、 → 一、 → (一) → 1. → (1), but levels may be skipped (三、 is
-    followed directly by 1.), so the form follows the number, not the depth: a Chinese numeral
-    under another Chinese numeral is (一); a digit under another digit is (1).
-    """
-    number = section.number
-    if number[0] in _FORMAL:
-        return f"{number}、"
-    if number.isdigit():
-        return f"({number})" if parent is not None and parent.number.isdigit() else f"{number}."
-    nested = parent is not None and parent.number[0] not in _FORMAL and not parent.number.isdigit()
-    return f"({number})" if nested else f"{number}、"
+def label(section: Section, ancestors: Sequence[Section] = ()) -> str:
+    """The printed number of ``section`` below ``ancestors`` (outermost first), e.g. ``(二)``;
+    see :mod:`briefing.content.numbering`."""
+    numbers = [Number(a.number, a.paren) if a.number else None for a in ancestors]
+    own = Number(section.number, section.paren) if section.number else None
+    return number_label(own, numbers)
 
 
 def _by_id(items: Sequence[Any]) -> dict[str, Any]:

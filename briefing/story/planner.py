@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import dates
 from briefing.charts import chart_data, chart_initiatives, chart_sections, charts_for
@@ -87,7 +87,11 @@ class _Planner:
             if e.section.id in self.selected
             for part in e.path[:1]
         }
-        parts = [e for e in self.report.outline if e.level == 1 and e.section.id in touched]
+        parts = [
+            e
+            for e in self.report.outline
+            if e.level == 1 and e.section.id in touched and e.section.kind != "abstract"
+        ]
         main = [p for p in parts if p.section.kind not in AFTER_CLOSING]
         self._add("cover", deck=meta, report=self.report.meta)
         if parts:
@@ -192,6 +196,7 @@ class _Planner:
         self._add(
             "initiative",
             initiative=initiative,
+            facts=initiative_facts(initiative, self.report, self.templates.labels, self.options),
             figures=figures,
             cites=cites,
             cite_of=self.report.cite,
@@ -220,12 +225,13 @@ class _Planner:
     def _programme(self, entry: OutlineEntry) -> None:
         agenda = self.report.agenda
         assert agenda is not None
-        cite = self.report.cite(agenda.section)
-        text = self.templates.render("programme", agenda=agenda, cite=cite)
+        cite = self.report.cite(agenda.section) if agenda.section else ""
+        word = self.report.meta.vocabulary.word("programme", self.options.language)
+        text = self.templates.render("programme", agenda=agenda, cite=cite, programme_word=word)
         labels = self.templates.labels
         rows = [
             (
-                item.time,
+                item.time or "",
                 string.capwords(item.title) if item.title.isupper() else item.title,
                 item.speaker or "",
             )
@@ -268,7 +274,7 @@ class _Planner:
         ]
         if not rest and not charts:
             return
-        title = self.templates.labels.initiatives_part
+        title = self.report.meta.vocabulary.word("initiatives", self.options.language)
         self.slides.append(Slide("divider", title, initiatives=tuple(i.id for i in rest)))
         for initiative in rest:
             self._initiative(initiative)
@@ -338,17 +344,14 @@ class _Planner:
     # -- facts --------------------------------------------------------------------------------
     def _meta(self) -> DeckMeta:
         meta, opts, labels = self.report.meta, self.options, self.templates.labels
-        date = opts.date or meta.report_date
+        date = opts.date or dates.today()
         presenter = opts.presenter
-        if presenter is None:
-            lead = meta.travellers[0]
-            presenter = f"{lead.title} {lead.name}"
         title = opts.title or (meta.title if opts.language != "en" else meta.title_en or meta.title)
         return DeckMeta(
             title=title,
             subtitle=opts.subtitle if opts.subtitle is not None else labels.subtitle,
-            presenter=presenter,
-            agency=meta.agency,
+            presenter=presenter or "",
+            agency=meta.agency or "",
             date=date,
             date_text=dates.display(date, opts.date_style, opts.language),
             language=opts.language,
@@ -382,3 +385,43 @@ def _split(bullets: list[Bullet], limit: int) -> list[list[Bullet]]:
         else:
             pages[-1] = candidate
     return [page for page in pages if page]
+
+
+def initiative_facts(
+    initiative: Initiative, report: Report, labels: Any, options: BuildOptions
+) -> dict[str, Any]:
+    """What an initiative's slide may state: only fields the report's own words back (its
+    ``evidence``); the others are named in ``unstated`` for the speaker notes."""
+    language = options.language
+    rows: list[tuple[str, str]] = []
+    unstated: list[str] = []
+    stated = initiative.stated
+    agencies = labels.list_sep.join(initiative.agencies)
+    for name, value, shown in (
+        ("agencies", agencies, labels.agency),
+        ("year", f"{initiative.year}{labels.year_suffix}" if initiative.year else "", labels.year),
+    ):
+        if value and stated(name):
+            rows.append((shown, value))
+        else:
+            unstated.append(shown)
+    category = report.meta.vocabulary.word("category", language)
+    kicker = []
+    if initiative.categories and stated("categories"):
+        names = [report.category_name(c, language) for c in initiative.categories]
+        kicker.append(f"{category}{labels.colon}{'、'.join(names)}")
+    else:
+        unstated.append(category)
+    if initiative.status and stated("status"):
+        kicker.append(f"{labels.status}{labels.colon}{labels.statuses[initiative.status]}")
+    else:
+        unstated.append(labels.status)
+    name_en = initiative.name_en if stated("name_en") else None
+    if name_en and name_en in initiative.name:
+        name_en = None
+    return {
+        "rows": rows,
+        "kicker": labels.sep.join(kicker),
+        "unstated": unstated,
+        "name_en": name_en,
+    }
