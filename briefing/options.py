@@ -15,6 +15,7 @@ from pydantic import ConfigDict
 from briefing.content.model import ChartSpec, Id  # noqa: TC001 - as above
 
 Length = Literal["brief", "standard", "full"]
+Structure = Literal["report", "findings-first"]
 Language = Literal["zh-TW", "en"]
 ChartStyle = Literal["image", "native"]
 DateStyle = Literal["roc", "gregorian"]
@@ -25,7 +26,8 @@ class BuildOptions:
     """Everything a build needs besides the report itself. Unknown keys are refused.
 
     ``sections`` / ``initiatives`` of None mean "not given"; both None is the full briefing.
-    ``date`` None means the report date. ``output`` None means ``out/<report>-<date>.pptx``.
+    ``date`` None means today. ``output`` None means ``out/<report>-<date>.pptx``.
+    ``structure`` None means findings-first (結論先行) for a brief, the report's order otherwise.
     ``source_file`` and ``epoch`` are set by the program, never by a recipe.
     """
 
@@ -41,6 +43,7 @@ class BuildOptions:
     date_style: DateStyle = "roc"
     language: Language = "zh-TW"
     length: Length = "standard"
+    structure: Structure | None = None  # None: findings-first for brief, report otherwise
     sections: tuple[Id, ...] | None = None
     initiatives: tuple[Id, ...] | None = None
     output: Path | None = None
@@ -50,12 +53,13 @@ class BuildOptions:
     charts: tuple[ChartSpec, ...] = ()
     figures: Path | None = None
     templates: Path | None = None
+    logo: Path | None = None
     strict: bool = False
     source_file: str | None = None  # the recipe this came from, for messages
     epoch: dt.datetime | None = field(default=None)  # document timestamps (reproducible builds)
 
     def __post_init__(self) -> None:
-        for name in ("report", "output", "figures", "templates"):
+        for name in ("report", "output", "figures", "templates", "logo"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value))

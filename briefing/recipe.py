@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from briefing.content.report import Report
 
 _TEMPLATED = ("title", "subtitle", "presenter", "date", "output")
-_PATHS = ("report", "figures", "templates")
+_PATHS = ("report", "figures", "templates", "logo")
 
 
 _ADAPTER = TypeAdapter(BuildOptions)
@@ -157,7 +157,7 @@ def _resolve(located: Located, value: str | Path | None) -> Path | None:
 
 
 # -- saving -------------------------------------------------------------------------------------
-_PATH_FIELDS = ("report", "figures", "templates")
+_PATH_FIELDS = ("report", "figures", "templates", "logo")
 
 
 def raw_recipe(path: str | Path) -> dict[str, Any]:

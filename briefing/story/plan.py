@@ -32,6 +32,19 @@ LAYOUTS: dict[str, str] = {
 }
 
 
+#: Estimated speaking time per slide kind, in minutes: a title slide is shown, not talked
+#: through; a slide of facts takes about a minute, a table or a chart a little more.
+MINUTES: dict[str, float] = {
+    "cover": 0.25,
+    "agenda": 0.5,
+    "divider": 0.1,
+    "closing": 0.25,
+    "sources": 0.25,
+    "chart": 1.25,
+    "table": 1.25,
+}
+
+
 @dataclass(frozen=True)
 class Bullet:
     """One line of body text; level 0 is a top bullet, 1 a sub-bullet."""
@@ -64,6 +77,7 @@ class Slide:
     figures: tuple[str, ...] = ()
     chart: str | None = None
     table: Table | None = None
+    condensed: tuple[str, ...] = ()  # sections shown here as a line instead of a slide
 
     @property
     def layout(self) -> str:
@@ -114,7 +128,14 @@ class DeckPlan:
     sections: tuple[str, ...] = ()
     initiatives: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    length: str = "standard"
+    structure: str = "report"
 
     @property
     def titles(self) -> list[str]:
         return [s.title for s in self.slides]
+
+    @property
+    def minutes(self) -> float:
+        """The estimated speaking time of the deck, in minutes."""
+        return round(sum(MINUTES.get(s.kind, 1.0) for s in self.slides), 1)

@@ -112,6 +112,9 @@ class _Planner:
             sections=sel.sections,
             initiatives=sel.initiatives,
             charts={c.id: c for c in self.charts if c.id in self.placed_charts},
+            length=self.options.length,
+            structure=self.options.structure
+            or ("findings-first" if self.options.length == "brief" else "report"),
         )
 
     # -- slides -------------------------------------------------------------------------------
