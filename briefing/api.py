@@ -165,9 +165,10 @@ def options_from_recipe(path: str | Path | None = None, **overrides: Any) -> Bui
     return read.options
 
 
-def default_output(report: Report, date: dt.date, folder: Path = Path("out")) -> Path:
-    """``out/<report id>-<date>.pptx``."""
-    return folder / f"{report.meta.id}-{date.isoformat()}.pptx"
+def default_output(title: str, date: dt.date, folder: Path = Path("out")) -> Path:
+    """``<folder>/<title>-<date>.pptx``: the deck's title made safe as a file name (characters
+    file systems refuse become ``-``, at most 80 characters) and its date."""
+    return folder / f"{files.safe_name(title, 80)}-{date.isoformat()}.pptx"
 
 
 # -- pipeline -----------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def build(
     step("content", 0.0)
     report = report or load(options)
     deck_plan = plan(options, report)
-    target = options.output or default_output(report, deck_plan.meta.date)
+    target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
     if target.suffix.lower() != ".pptx":  # before the work, not after it
         raise DeckError("the deck must be written to a .pptx file", file=target)
     notes: list[str] = []

@@ -60,6 +60,16 @@ def cache_dir(kind: str) -> Path:
 
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
+_UNSAFE = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
+
+
+def safe_name(text: str, limit: int = 80) -> str:
+    """``text`` as a file name on every system: characters Windows, macOS or Linux refuse become
+    ``-``, runs of space and dashes shrink to one, at most ``limit`` characters ("deck" when
+    nothing is left)."""
+    name = "".join("-" if ch in _UNSAFE else ch for ch in text).strip(" .-")
+    name = "-".join(part for part in name.replace(" ", "-").split("-") if part)
+    return name[:limit].rstrip(" .-") or "deck"
 
 
 def looks_like_font_path(spec: str) -> bool:

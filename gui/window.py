@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             title=plan.meta.title if options.title is None else "",
             subtitle=plan.meta.subtitle if options.subtitle is None else "",
             presenter=plan.meta.presenter if options.presenter is None else "",
-            output=str(api.default_output(self._report, plan.meta.date)),
+            output=str(api.default_output(plan.meta.title, plan.meta.date)),
         )
         self.settingsPanel.set_date_preview(plan.meta.date_text)
         self.initiativesPanel.model.suggest_for(self.sectionsPanel.model.checked_ids())
