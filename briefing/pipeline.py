@@ -16,7 +16,7 @@ from briefing import charts as charts_mod
 from briefing import dates
 from briefing.errors import BuildCancelled, FontError
 from briefing.story.plan import Visual
-from briefing.theme import EMU_PER_INCH, VISUAL_BOX
+from briefing.theme import EMU_PER_INCH, RIGHT_BOX, VISUAL_BOX
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,8 +103,10 @@ def draw_charts(
     visuals: dict[str, Visual] = {}
     info: list[dict[str, Any]] = []
     specs = list(deck_plan.charts.values())
-    width_in, height_in = VISUAL_BOX[2] / EMU_PER_INCH, VISUAL_BOX[3] / EMU_PER_INCH
+    boxes = deck_plan.chart_boxes
     for n, spec in enumerate(specs):
+        box = RIGHT_BOX if boxes.get(spec.id) == "right" else VISUAL_BOX
+        width_in, height_in = box[2] / EMU_PER_INCH, box[3] / EMU_PER_INCH
         step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
         data = charts_mod.chart_data(spec, report, language=options.language)
         style = chart_style(spec, options)
@@ -154,17 +156,18 @@ def deck_text(
     regular: dict[int, str] = {}
     bold: dict[int, str] = {}
     for n, slide in enumerate(deck_plan.slides, start=1):
-        bold_parts = [slide.title]
-        if slide.table is not None:
-            bold_parts += list(slide.table.header)
-        plain = [t for t in slide.texts() if t not in bold_parts]
-        plain += [slide.notes, str(n)]
+        bold_parts = slide.bold_texts()
+        plain = [*slide.texts(), slide.notes, str(n), BULLET_TEXT]
         visual = visuals.get(slide.chart or "")
         if visual is not None and (pictures or visual.native is not None):
             plain.append(visual.text)
         regular[n] = "".join(plain)
         bold[n] = "".join(bold_parts)
     return regular, bold
+
+
+#: Bullets, quote marks and separators the deck writer draws besides the plan's text.
+BULLET_TEXT = "•–·「—｜／"
 
 
 MISSING_LISTED = 8  # characters listed one per line per face before a summary line

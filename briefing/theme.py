@@ -36,11 +36,20 @@ EMU_PER_INCH = 914400
 SLIDE_WIDTH = 12192000
 SLIDE_HEIGHT = 6858000
 
-# Type sizes (pt): nothing below 16 on a slide.
-TITLE_PT = 36
+# Type sizes (pt): nothing below 16 on a slide; one title size on every content slide.
+TITLE_PT = 30
+COVER_TITLE_PT = 40
+KICKER_PT = 16
+SUBTITLE_PT = 20
+BODY_SIZES = (28, 26, 24, 22, 20)  # the largest that fits (and fills) is used
 BODY_PT = 24
-BODY_MIN_PT = 18
+BODY_MIN_PT = 20
+CARD_SIZES = (28, 26, 24, 22, 20, 18)
+FIGURE_PT = 44  # the number of a key figure
 SOURCE_PT = 16
+TABLE_PT = 18
+TABLE_SIZES = (22, 20, 18, 16)
+MIN_PT = 16
 
 
 def rgb(hex_colour: str) -> tuple[float, float, float]:
@@ -53,10 +62,34 @@ def inches(value: float) -> int:
     return round(value * EMU_PER_INCH)
 
 
-# Boxes (left, top, width, height) in EMU, shared by the master and the planner's text fitting.
-TITLE_BOX = (inches(0.6), inches(0.45), inches(12.13), inches(0.95))
-KICKER_BOX = (inches(0.6), inches(0.12), inches(12.13), inches(0.4))
-BODY_BOX = (inches(0.6), inches(1.55), inches(12.13), inches(4.95))
-VISUAL_BOX = (inches(0.6), inches(1.5), inches(12.13), inches(5.05))  # charts and tables
-FOOTER_BOX = (inches(0.6), inches(6.82), inches(10.9), inches(0.45))
-NUMBER_BOX = (inches(11.73), inches(6.82), inches(1.0), inches(0.45))
+def box(left: float, top: float, width: float, height: float) -> tuple[int, int, int, int]:
+    """A (left, top, width, height) box in EMU from inches."""
+    return (inches(left), inches(top), inches(width), inches(height))
+
+
+# Boxes (left, top, width, height) in EMU, shared by the master, the planner's text fitting and
+# the deck writer. Text boxes have no side insets, so a box's width is its text width.
+MARGIN = 0.6
+CONTENT_WIDTH = 12.13
+KICKER_BOX = box(MARGIN, 0.2, CONTENT_WIDTH, 0.38)
+TITLE_BOX = box(MARGIN, 0.55, CONTENT_WIDTH, 0.66)  # one line at TITLE_PT
+SUBTITLE_BOX = box(MARGIN, 1.18, CONTENT_WIDTH, 0.42)  # the title's second line, smaller
+RULE_BOX = box(MARGIN, 1.66, 1.2, 0.05)
+BODY_BOX = box(MARGIN, 1.9, CONTENT_WIDTH, 4.72)
+VISUAL_BOX = box(MARGIN, 1.9, CONTENT_WIDTH, 4.72)  # charts and tables
+GAP = 0.35
+COLUMN_WIDTH = (CONTENT_WIDTH - GAP) / 2
+LEFT_BOX = box(MARGIN, 1.9, COLUMN_WIDTH, 4.72)
+RIGHT_BOX = box(MARGIN + COLUMN_WIDTH + GAP, 1.9, COLUMN_WIDTH, 4.72)
+FIGURES_BOX = box(MARGIN, 1.9, CONTENT_WIDTH, 2.3)  # key figure tiles
+UNDER_FIGURES_BOX = box(MARGIN, 4.4, CONTENT_WIDTH, 2.22)
+LEAD_BOX = box(MARGIN, 1.9, CONTENT_WIDTH, 0.55)  # one line above a table
+UNDER_LEAD_BOX = box(MARGIN, 2.55, CONTENT_WIDTH, 4.07)
+QUOTE_BOX = box(1.5, 2.15, 10.6, 3.0)
+ATTRIBUTION_BOX = box(1.5, 5.3, 10.6, 0.6)
+FOOTER_BOX = box(MARGIN, 6.82, 10.9, 0.45)
+NUMBER_BOX = box(11.73, 6.82, 1.0, 0.45)
+LOGO_BOX = box(10.63, 0.35, 2.1, 0.9)  # the agency logo, top right of the cover
+COVER_TITLE_BOX = box(0.9, 1.7, 11.5, 1.6)
+COVER_SUBTITLE_BOX = box(0.9, 3.45, 11.5, 0.6)
+COVER_DETAILS_BOX = box(0.9, 4.45, 9.0, 1.9)

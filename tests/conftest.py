@@ -52,3 +52,17 @@ def slide_texts(slide) -> list[str]:  # type: ignore[no-untyped-def]
         if getattr(shape, "has_table", False) and shape.has_table:
             texts += [cell.text for row in shape.table.rows for cell in row.cells]
     return texts
+
+
+@pytest.fixture(scope="session")
+def example_builds(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Every example recipe in recipes/, built once: {name: BuildResult}."""
+    from briefing import api
+
+    folder = tmp_path_factory.mktemp("examples")
+    return {
+        recipe.stem: api.build(
+            api.options_from_recipe(recipe, output=folder / f"{recipe.stem}.pptx")
+        )
+        for recipe in sorted((ROOT / "recipes").glob("*.yaml"))
+    }

@@ -46,7 +46,7 @@ def test_a_template_error_midway_writes_nothing(tmp_path: Path) -> None:
     target.write_bytes(b"previous deck")
     templates = tmp_path / "tpl" / "slides"
     templates.mkdir(parents=True)
-    (templates / "initiative.j2").write_text(
+    (templates / "section.j2").write_text(
         "{% block title %}{{ oops }}{% endblock %}", encoding="utf-8"
     )
 

@@ -84,7 +84,14 @@ def test_date_variables_render_in_fields_and_output_paths(tmp_path: Path, monkey
 
 def _slides_mentioning(path: Path, text: str) -> list[int]:
     deck = Presentation(str(path))
-    return [n for n, s in enumerate(deck.slides, start=1) if text in "\n".join(slide_texts(s))]
+    found = []
+    for n, slide in enumerate(deck.slides, start=1):
+        described = [
+            s._element.nvPicPr.cNvPr.get("descr") or "" for s in slide.shapes if s.shape_type == 13
+        ]
+        if text in "\n".join(slide_texts(slide) + described):
+            found.append(n)
+    return found
 
 
 def test_a_figures_file_changes_exactly_the_slides_that_use_it(tmp_path: Path, report) -> None:
@@ -107,7 +114,7 @@ def test_a_figures_file_changes_exactly_the_slides_that_use_it(tmp_path: Path, r
         for n, s in enumerate(old_slides, 1)
         if s.chart and figure.id in before.plan.charts[s.chart].figures
     }
-    assert _slides_mentioning(after.output, "650 家")
+    assert _slides_mentioning(after.output, "650 家")  # in the chart and its alt text
     assert after.to_json()["figures"][figure.id].endswith("figures.csv:2")
     chart = next(c for c in after.charts if figure.id in c["figures"])
     assert "650" in chart["alt_text"]

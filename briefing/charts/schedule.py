@@ -49,7 +49,8 @@ def draw_schedule(p: Painter) -> None:
     p.settle_layout()
     fig.set_layout_engine("none")  # keep the axes where the labels were measured for
     titles = _Titles(p, ax, starts, ends).place()
-    rows, bottom = _rows([t.lines for t in titles])
+    row_pt = ax.get_position().height * p.height_in * 72 / max(len(titles), 1)
+    rows, bottom = _rows([t.lines for t in titles], line=1.15 * p.tick_pt / row_pt)
     ax.set_ylim(bottom, -0.5)
     p.set_ticks(ax, "y", rows, [s for s, _, _ in data.extra])
     ax.tick_params(axis="y", length=0, pad=6)
@@ -87,12 +88,14 @@ def _time_axes(p: Painter, ax: Any, first: int, last: int) -> None:
     ax.tick_params(axis="both", which="both", length=0, pad=6)
 
 
-def _rows(lines: list[int]) -> tuple[list[float], float]:
+def _rows(lines: list[int], line: float = _LINE) -> tuple[list[float], float]:
     """The centre of each row and the bottom edge of the last, in rows from the top (the top
-    edge is -0.5): a row with more lines is taller."""
+    edge is -0.5): a row with more lines is taller, by ``line`` rows a line (at least
+    ``_LINE``: a short chart gives each line more of a row)."""
     centres, edge = [], -0.5
+    step = max(_LINE, line)
     for count in lines:
-        height = 1 + _LINE * (count - 1)
+        height = max(1.0, step * count + (1 - step) * (count == 1)) if count > 1 else 1.0
         centres.append(edge + height / 2)
         edge += height
     return centres, edge

@@ -1,12 +1,14 @@
 """Write a :class:`~briefing.story.plan.DeckPlan` into a python-pptx Presentation on the master.
 
-Every slide uses a layout picked by name, keeps real title placeholders, carries speaker notes
-and names the deck's font on every run. Charts arrive ready-made (a PNG or native chart data)
-from :mod:`briefing.api`; this module only places them.
+Every slide uses the layout the planner chose (picked by name), keeps real title and body
+placeholders, carries speaker notes and names the deck's font on every run. The planner decided
+the text, the sizes and the breaks; this module draws: placeholders, cards, key figure tiles,
+timelines, tables and charts (a PNG or native chart data, ready-made by the pipeline).
 """
 
 from __future__ import annotations
 
+import io
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,22 +16,24 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches
+from pptx.util import Emu, Inches, Pt
 
 from briefing import theme
-from briefing.deck.text import add_text, finish, name_run, set_lines
+from briefing.deck.text import add_text, finish, layout, name_run, set_lines
 from briefing.errors import DeckError
-from briefing.story import textfit
+from briefing.story.typeset import CARD_PAD, CELL_PAD, GAP, INDENT, LINE
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
     from pptx.slide import Slide as PptxSlide
 
-    from briefing.story.plan import DeckPlan, Slide, Table, Visual
+    from briefing.story.plan import Bullet, Card, DeckPlan, Slide, Table, Typeset, Visual
 
 MASTER = Path(__file__).resolve().parents[2] / "templates" / "master.pptx"
+BULLETS = ("•", "–", "·")
 
 
 def build_presentation(
@@ -41,7 +45,7 @@ def build_presentation(
     except Exception as exc:  # python-pptx raises several types for a bad package
         raise DeckError(f"cannot open the master template: {exc}", file=master) from None
     layouts = {layout.name: layout for layout in prs.slide_layouts}
-    writer = _SlideWriter(prs, typeface, visuals)
+    writer = _SlideWriter(prs, typeface, visuals, plan)
     for number, spec in enumerate(plan.slides, start=1):
         if spec.layout not in layouts:
             raise DeckError(
@@ -53,66 +57,526 @@ def build_presentation(
 
 
 class _SlideWriter:
-    def __init__(self, prs: PresentationT, typeface: str, visuals: dict[str, Visual]) -> None:
-        self.prs, self.typeface, self.visuals = prs, typeface, visuals
+    def __init__(
+        self, prs: PresentationT, typeface: str, visuals: dict[str, Visual], plan: DeckPlan
+    ) -> None:
+        self.prs, self.typeface, self.visuals, self.plan = prs, typeface, visuals, plan
+        self.language = plan.meta.language
 
     def write(self, slide: PptxSlide, spec: Slide, number: int) -> None:
-        getattr(self, f"_{spec.kind}", self._content)(slide, spec)
+        getattr(self, f"_{spec.kind}")(slide, spec)
         self._notes(slide, spec)
         if spec.kind not in ("cover", "closing"):
             self._slide_number(slide, number)
         _drop_empty_placeholders(slide)
 
-    # -- kinds --------------------------------------------------------------------------------
+    # -- furniture ------------------------------------------------------------------------------
     def _cover(self, slide: PptxSlide, spec: Slide) -> None:
-        self._title(slide, spec.title, sizes=(40, 36, 32, 28))
-        self._placeholder_lines(slide, 1, [spec.subtitle], size=24, colour=theme.ACCENTS[0])
+        self._big_title(slide, spec.title, theme.COVER_TITLE_PT, theme.COVER_TITLE_BOX)
+        self._lines(_placeholder(slide, 1), [spec.subtitle], size=24, colour=theme.ACCENTS[0])
+        box = self._box(slide, theme.COVER_DETAILS_BOX, "Cover details")
         lines = [b.text for b in spec.body]
-        box = slide.shapes.add_textbox(Inches(0.9), Inches(4.55), Inches(11.5), Inches(2.0))
-        box.name = "Cover details"
-        set_lines(box.text_frame, lines, self.typeface, size=20, colour=theme.DARK)
-        box.text_frame.word_wrap = True
+        for i, line in enumerate(lines):
+            paragraph = box.text_frame.paragraphs[0] if i == 0 else box.text_frame.add_paragraph()
+            size = 22 if i == 0 else 20
+            add_text(paragraph, line, self.typeface, self.language, size=size, colour=theme.DARK)
+            layout(paragraph, size, first=i == 0, gap=0.3)
+        finish(box.text_frame, self.typeface, self.language)
+        if self.plan.meta.logo:
+            self._logo(slide, Path(self.plan.meta.logo))
 
     def _closing(self, slide: PptxSlide, spec: Slide) -> None:
-        self._title(slide, spec.title, sizes=(40, 36))
-        self._placeholder_lines(slide, 1, [spec.subtitle], size=24, colour=theme.MUTED)
+        self._big_title(slide, spec.title, theme.COVER_TITLE_PT, theme.COVER_TITLE_BOX)
+        self._lines(_placeholder(slide, 1), [spec.subtitle], size=24, colour=theme.MUTED)
 
     def _divider(self, slide: PptxSlide, spec: Slide) -> None:
-        self._title(slide, spec.title, sizes=(40, 36, 32, 28))
-        if spec.subtitle:
-            self._placeholder_lines(slide, 1, [spec.subtitle], size=20, colour=theme.MUTED)
+        self._big_title(slide, spec.title, 40, theme.COVER_TITLE_BOX)
+        body = _placeholder(slide, 1)
+        if body is not None and spec.body:
+            frame = body.text_frame
+            frame.clear()
+            for i, bullet in enumerate(spec.body):
+                paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+                add_text(paragraph, bullet.text, self.typeface, self.language, size=22)
+                layout(
+                    paragraph,
+                    22,
+                    first=i == 0,
+                    gap=0.3,
+                    bullet="•",
+                    indent_em=INDENT,
+                    typeface=self.typeface,
+                    bullet_colour=theme.ACCENTS[0],
+                )
+            finish(frame, self.typeface, self.language)
 
+    def _agenda(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, (), bullets=False)
+
+    def _sources(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, ())
+
+    # -- content ----------------------------------------------------------------------------------
     def _content(self, slide: PptxSlide, spec: Slide) -> None:
         self._header(slide, spec)
+        margins = spec.typeset.body_margins
+        self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, margins)
+        self._source(slide, spec)
+
+    def _columns(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        ts = spec.typeset
+        self._bullets(_placeholder(slide, 1), spec.body, ts.body, ts.body_margins)
+        if spec.chart:
+            self._visual(slide, spec, theme.RIGHT_BOX)
+            _remove(_placeholder(slide, 2))
+        else:
+            self._bullets(_placeholder(slide, 2), spec.right, ts.right, ts.right_margins)
+        self._source(slide, spec)
+
+    _initiative = _columns
+
+    def _figures(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        self._tiles(slide, spec)
+        if spec.body:
+            margins = spec.typeset.body_margins
+            self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, margins)
+        self._source(slide, spec)
+
+    _overview = _figures
+
+    def _points(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        self._cards(slide, spec.cards, spec.typeset.cards, theme.BODY_BOX)
+        self._source(slide, spec)
+
+    _recommendations = _points
+
+    def _comparison(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        box = theme.VISUAL_BOX
+        if spec.body:
+            self._lines(
+                _placeholder(slide, 1),
+                [spec.body[0].text],
+                size=theme.BODY_MIN_PT,
+                colour=theme.NAVY,
+            )
+            box = theme.UNDER_LEAD_BOX
+        if spec.table is not None:
+            self._draw_table(slide, spec.table, spec.typeset, box)
+        self._source(slide, spec)
+
+    def _draw_table(
+        self, slide: PptxSlide, table: Table, typeset: Typeset, box: tuple[int, ...]
+    ) -> None:
+        left, top, width, height = box
+        size = typeset.table
+        rows = len(table.rows) + 1
+        needed = list(typeset.rows) or [size * LINE + 2 * CELL_PAD * 72] * rows
+        # rows keep the height their text needs, stretched evenly to fill the box (at most 2x)
+        stretch = min(max(height / Pt(sum(needed)), 1.0), 2.0)
+        heights = [Pt(h * (stretch if n else 1.0)) for n, h in enumerate(needed)]
+        shape = slide.shapes.add_table(
+            rows, len(table.header), Emu(left), Emu(top), Emu(width), Emu(sum(heights))
+        )
+        shape.name = "Table"
+        grid = shape.table
+        widths = table.widths or _widths(table)
+        for i, fraction in enumerate(widths):
+            grid.columns[i].width = Emu(round(width * fraction))
+        for r, values in enumerate([table.header, *table.rows]):
+            grid.rows[r].height = Emu(heights[r])
+            for c, value in enumerate(values):
+                cell = grid.cell(r, c)
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
+                cell.margin_left = cell.margin_right = Inches(CELL_PAD)
+                cell.margin_top = cell.margin_bottom = Inches(CELL_PAD)
+                frame = cell.text_frame
+                frame.word_wrap = True
+                header = r == 0
+                colour = theme.LIGHT if header else theme.DARK
+                set_lines(
+                    frame,
+                    value.split("\n"),
+                    self.typeface,
+                    self.language,
+                    size=size,
+                    bold=header,
+                    colour=colour,
+                )
+                if header:
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = RGBColor.from_string(theme.NAVY)
+                elif r % 2 == 0:
+                    cell.fill.solid()
+                    cell.fill.fore_color.rgb = RGBColor.from_string(theme.PAPER)
+                else:
+                    cell.fill.background()
+
+    def _timeline(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        left, top, width, height = theme.BODY_BOX
+        events = spec.events
+        n = max(len(events), 1)
+        line_y = top + round(height * 0.3)
+        connector = slide.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Emu(left), Emu(line_y), Emu(left + width), Emu(line_y)
+        )
+        connector.line.color.rgb = RGBColor.from_string(theme.ACCENTS[0])
+        connector.line.width = Pt(3)
+        connector.name = "Timeline"
+        step = width // n
+        for i, event in enumerate(events):
+            x = left + step * i
+            dot = slide.shapes.add_shape(
+                MSO_SHAPE.OVAL,
+                Emu(x + Inches(0.1)),
+                Emu(line_y - Inches(0.14)),
+                Inches(0.28),
+                Inches(0.28),
+            )
+            _fill(dot, theme.ACCENTS[0])
+            dot.name = f"Mark {i + 1}"
+            date = self._box(
+                slide, (x, top, step - Inches(0.2), line_y - top - Inches(0.2)), f"Date {i + 1}"
+            )
+            date.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+            set_lines(
+                date.text_frame,
+                [event.when],
+                self.typeface,
+                self.language,
+                size=22,
+                bold=True,
+                colour=theme.NAVY,
+            )
+            body = self._box(
+                slide,
+                (x, line_y + Inches(0.3), step - Inches(0.25), top + height - line_y - Inches(0.3)),
+                f"Event {i + 1}",
+            )
+            frame = body.text_frame
+            frame.clear()
+            add_text(
+                frame.paragraphs[0],
+                event.title,
+                self.typeface,
+                self.language,
+                size=20,
+                colour=theme.DARK,
+            )
+            layout(frame.paragraphs[0], 20, first=True, justify=True)
+            if event.detail:
+                paragraph = frame.add_paragraph()
+                add_text(
+                    paragraph,
+                    event.detail,
+                    self.typeface,
+                    self.language,
+                    size=16,
+                    colour=theme.MUTED,
+                )
+                layout(paragraph, 16)
+            finish(frame, self.typeface, self.language)
+        self._source(slide, spec)
+
+    def _quote(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        assert spec.quote is not None
+        mark = self._box(slide, theme.box(0.75, 1.85, 1.0, 1.2), "Quote mark")
+        set_lines(
+            mark.text_frame, ["「"], self.typeface, self.language, size=72, colour=theme.ACCENTS[0]
+        )
+        size = spec.typeset.body
         body = _placeholder(slide, 1)
-        if body is None:
-            raise DeckError(f"layout {spec.layout!r} has no body placeholder")
-        size = textfit.fit_size(spec.body, theme.BODY_BOX) or 18
-        frame = body.text_frame
+        if body is not None:
+            frame = body.text_frame
+            frame.clear()
+            add_text(
+                frame.paragraphs[0],
+                spec.quote.text,
+                self.typeface,
+                self.language,
+                size=size,
+                colour=theme.NAVY,
+            )
+            layout(
+                frame.paragraphs[0],
+                size,
+                first=True,
+                justify=True,
+                margin_em=(spec.typeset.body_margins or (0.0,))[0],
+            )
+            finish(frame, self.typeface, self.language)
+        if spec.quote.by:
+            self._lines(
+                _placeholder(slide, 2),
+                [f"—— {spec.quote.by}"],
+                size=20,
+                colour=theme.MUTED,
+                align="r",
+            )
+        self._source(slide, spec)
+
+    def _chart(self, slide: PptxSlide, spec: Slide) -> None:
+        self._header(slide, spec)
+        left, top, width, height = theme.VISUAL_BOX
+        if spec.derived:
+            caption = self._box(
+                slide, (left, top + height - Inches(0.4), width, Inches(0.4)), "Derived"
+            )
+            set_lines(
+                caption.text_frame,
+                [spec.derived],
+                self.typeface,
+                self.language,
+                size=theme.MIN_PT,
+                colour=theme.MUTED,
+            )
+            height -= Inches(0.45)
+        self._visual(slide, spec, (left, top, width, height))
+        self._source(slide, spec)
+
+    def _table(self, slide: PptxSlide, spec: Slide) -> None:
+        self._comparison(slide, spec)
+
+    # -- pieces -------------------------------------------------------------------------------
+    def _header(self, slide: PptxSlide, spec: Slide) -> None:
+        title = slide.shapes.title
+        if title is None:
+            raise DeckError("the layout has no title placeholder")
+        set_lines(
+            title.text_frame,
+            [spec.title],
+            self.typeface,
+            self.language,
+            size=theme.TITLE_PT,
+            bold=True,
+        )
+        for paragraph in title.text_frame.paragraphs:
+            layout(paragraph, theme.TITLE_PT, first=True, line=1.15)
+        title.text_frame.word_wrap = True
+        if spec.kicker and spec.typeset.title_lines == 1:
+            box = self._box(slide, theme.KICKER_BOX, "Kicker")
+            set_lines(
+                box.text_frame,
+                [spec.kicker],
+                self.typeface,
+                self.language,
+                size=theme.KICKER_PT,
+                colour=theme.MUTED,
+            )
+        if spec.subtitle:
+            box = self._box(slide, theme.SUBTITLE_BOX, "Subtitle")
+            set_lines(
+                box.text_frame,
+                [spec.subtitle],
+                self.typeface,
+                self.language,
+                size=theme.SUBTITLE_PT,
+                colour=theme.ACCENTS[0],
+            )
+
+    def _big_title(self, slide: PptxSlide, text: str, size: float, box: tuple[int, ...]) -> None:
+        title = slide.shapes.title
+        if title is None:
+            raise DeckError("the layout has no title placeholder")
+        set_lines(title.text_frame, [text], self.typeface, self.language, size=size, bold=True)
+        for paragraph in title.text_frame.paragraphs:
+            layout(paragraph, size, first=True, line=1.15)
+        title.text_frame.word_wrap = True
+
+    def _bullets(
+        self,
+        shape: Any,
+        items: tuple[Bullet, ...],
+        size: float,
+        margins: tuple[float, ...],
+        *,
+        bullets: bool = True,
+    ) -> None:
+        if shape is None:
+            return
+        frame = shape.text_frame
         frame.clear()
-        for i, bullet in enumerate(spec.body):
+        frame.word_wrap = True
+        self._fill_bullets(frame, items, size, margins, show=bullets)
+
+    def _fill_bullets(
+        self, frame: Any, items: Any, size: float, margins: tuple[float, ...], *, show: bool
+    ) -> None:
+        for i, bullet in enumerate(items):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            paragraph.level = bullet.level
+            own = size if bullet.level == 0 else max(theme.MIN_PT, round(size * 0.85))
+            colour = theme.NAVY if bullet.heading else theme.DARK
             add_text(
                 paragraph,
                 bullet.text,
                 self.typeface,
-                size=size if bullet.level == 0 else max(16, round(size * 0.85)),
+                self.language,
+                size=own,
+                bold=bullet.heading,
+                colour=colour,
             )
-        finish(frame, self.typeface)
-        _autofit(frame)
-        self._source(slide, spec)
+            mark = "" if bullet.heading or not show else BULLETS[min(bullet.level, 2)]
+            layout(
+                paragraph,
+                own,
+                first=i == 0,
+                line=LINE,
+                gap=GAP,
+                justify=self.language != "en" and not bullet.heading,
+                margin_em=margins[i] if i < len(margins) else 0.0,
+                bullet=mark,
+                indent_em=INDENT * (bullet.level + 1),
+                typeface=self.typeface,
+                bullet_colour=theme.ACCENTS[0],
+            )
+        finish(frame, self.typeface, self.language)
 
-    _agenda = _content
-    _initiative = _content
-    _sources = _content
+    def _cards(
+        self, slide: PptxSlide, cards: tuple[Card, ...], size: float, box: tuple[int, ...]
+    ) -> None:
+        from briefing.story.typeset import grid
 
-    def _chart(self, slide: PptxSlide, spec: Slide) -> None:
-        self._header(slide, spec)
+        columns, rows = grid(len(cards))
+        left, top, width, height = box
+        gap = Inches(theme.GAP)
+        cell_w = (width - (columns - 1) * gap) // columns
+        cell_h = (height - (rows - 1) * gap) // rows
+        for i, card in enumerate(cards):
+            x = left + (i % columns) * (cell_w + gap)
+            y = top + (i // columns) * (cell_h + gap)
+            shape = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Emu(x), Emu(y), Emu(cell_w), Emu(cell_h)
+            )
+            shape.name = f"Card {i + 1}"
+            _fill(shape, theme.PAPER)
+            bar = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Emu(x), Emu(y), Inches(0.08), Emu(cell_h)
+            )
+            bar.name = f"Card {i + 1} accent"
+            _fill(bar, theme.ACCENTS[0])
+            frame = shape.text_frame
+            frame.word_wrap = True
+            frame.vertical_anchor = MSO_ANCHOR.TOP if card.text or card.tag else MSO_ANCHOR.MIDDLE
+            pad = Inches(CARD_PAD)
+            frame.margin_left = pad + Inches(0.08)
+            frame.margin_right = frame.margin_top = frame.margin_bottom = pad
+            self._card_text(frame, card, size)
+
+    def _card_text(self, frame: Any, card: Card, size: float) -> None:
+        frame.clear()
+        heading = frame.paragraphs[0]
+        if card.number:
+            add_text(
+                heading,
+                f"{card.number}　",
+                self.typeface,
+                self.language,
+                size=size * 1.1,
+                bold=True,
+                colour=theme.ACCENTS[0],
+            )
+        add_text(
+            heading,
+            card.heading,
+            self.typeface,
+            self.language,
+            size=size * 1.1,
+            bold=True,
+            colour=theme.NAVY,
+        )
+        layout(heading, size * 1.1, first=True, align="l")
+        if card.text:
+            paragraph = frame.add_paragraph()
+            add_text(
+                paragraph, card.text, self.typeface, self.language, size=size, colour=theme.DARK
+            )
+            layout(paragraph, size, justify=self.language != "en")
+        if card.tag:
+            paragraph = frame.add_paragraph()
+            add_text(
+                paragraph,
+                card.tag,
+                self.typeface,
+                self.language,
+                size=theme.MIN_PT,
+                colour=theme.ACCENTS[1],
+            )
+            layout(paragraph, theme.MIN_PT, gap=GAP * size / theme.MIN_PT)
+        finish(frame, self.typeface, self.language)
+
+    def _tiles(self, slide: PptxSlide, spec: Slide) -> None:
+        tiles = spec.key_figures
+        left, top, width, height = theme.FIGURES_BOX
+        gap = Inches(theme.GAP)
+        n = max(len(tiles), 1)
+        cell = (width - (n - 1) * gap) // n
+        size = spec.typeset.figure  # the figure size the planner chose
+        for i, tile in enumerate(tiles):
+            x = left + i * (cell + gap)
+            shape = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Emu(x), Emu(top), Emu(cell), Emu(height)
+            )
+            shape.name = f"Key figure {i + 1}"
+            _fill(shape, theme.PAPER)
+            bar = slide.shapes.add_shape(
+                MSO_SHAPE.RECTANGLE, Emu(x), Emu(top), Emu(cell), Inches(0.08)
+            )
+            bar.name = f"Key figure {i + 1} accent"
+            _fill(bar, theme.ACCENTS[i % 3])
+            frame = shape.text_frame
+            frame.word_wrap = True
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            frame.margin_left = frame.margin_right = Inches(CARD_PAD)
+            frame.clear()
+            number = frame.paragraphs[0]
+            add_text(
+                number,
+                tile.value,
+                self.typeface,
+                self.language,
+                size=size,
+                bold=True,
+                colour=theme.ACCENTS[i % 3],
+            )
+            if tile.unit:
+                add_text(
+                    number,
+                    tile.unit,
+                    self.typeface,
+                    self.language,
+                    size=max(theme.MIN_PT, round(size * 0.5)),
+                    bold=True,
+                    colour=theme.ACCENTS[i % 3],
+                )
+            layout(number, size, first=True, line=1.1, align="ctr")
+            label = frame.add_paragraph()
+            add_text(label, tile.label, self.typeface, self.language, size=18, colour=theme.DARK)
+            layout(label, 18, gap=0.3, align="ctr")
+            if tile.note:
+                note = frame.add_paragraph()
+                add_text(
+                    note,
+                    tile.note,
+                    self.typeface,
+                    self.language,
+                    size=theme.MIN_PT,
+                    colour=theme.MUTED,
+                )
+                layout(note, theme.MIN_PT, gap=0.2, align="ctr")
+            finish(frame, self.typeface, self.language)
+
+    def _visual(self, slide: PptxSlide, spec: Slide, box: tuple[int, ...]) -> None:
         visual = self.visuals.get(spec.chart or "")
         if visual is None:
             raise DeckError(f"no drawing for chart {spec.chart!r}")
-        left, top, width, height = theme.VISUAL_BOX
+        left, top, width, height = box
         if visual.native is not None:
             from briefing.deck.native_chart import add_native_chart
 
@@ -126,72 +590,57 @@ class _SlideWriter:
                 typeface=self.typeface,
                 title=False,
             )
-        else:
-            import io
-
-            picture = slide.shapes.add_picture(
-                io.BytesIO(visual.png or b""), Emu(left), Emu(top), Emu(width), Emu(height)
-            )
-            picture.name = f"Chart {spec.chart}"
-            c_nv_pr = picture._element.nvPicPr.cNvPr
-            c_nv_pr.set("descr", visual.alt_text)
-            c_nv_pr.set("title", spec.title)
-        self._source(slide, spec)
-
-    def _table(self, slide: PptxSlide, spec: Slide) -> None:
-        self._header(slide, spec)
-        assert spec.table is not None
-        _write_table(slide, spec.table, self.typeface)
-        self._source(slide, spec)
-
-    # -- pieces -------------------------------------------------------------------------------
-    def _header(self, slide: PptxSlide, spec: Slide) -> None:
-        self._title(slide, spec.title)
-        if spec.subtitle:
-            box = slide.shapes.add_textbox(*(Emu(v) for v in theme.KICKER_BOX))
-            box.name = "Kicker"
-            frame = box.text_frame
-            frame.word_wrap = True
-            set_lines(frame, [spec.subtitle], self.typeface, size=16, colour=theme.MUTED)
-
-    def _title(
-        self, slide: PptxSlide, text: str, sizes: tuple[int, ...] = (36, 32, 28, 24)
-    ) -> None:
-        title = slide.shapes.title
-        if title is None:
-            raise DeckError("the layout has no title placeholder")
-        box = (title.left, title.top, title.width, title.height)
-        set_lines(
-            title.text_frame,
-            [text],
-            self.typeface,
-            size=textfit.title_size(text, box, sizes),
-            bold=True,
+            return
+        picture = slide.shapes.add_picture(
+            io.BytesIO(visual.png or b""), Emu(left), Emu(top), Emu(width), Emu(height)
         )
-        title.text_frame.word_wrap = True
+        picture.name = f"Chart {spec.chart}"
+        c_nv_pr = picture._element.nvPicPr.cNvPr
+        c_nv_pr.set("descr", visual.alt_text)
+        c_nv_pr.set("title", spec.title)
 
-    def _placeholder_lines(
-        self, slide: PptxSlide, idx: int, lines: list[str], **style: Any
+    def _logo(self, slide: PptxSlide, path: Path) -> None:
+        from briefing.deck.logo import logo_png
+
+        png, (w, h) = logo_png(path)
+        left, top, width, height = theme.LOGO_BOX
+        scale = min(width / w, height / h)
+        size = (round(w * scale), round(h * scale))
+        picture = slide.shapes.add_picture(
+            io.BytesIO(png), Emu(left + width - size[0]), Emu(top), Emu(size[0]), Emu(size[1])
+        )
+        picture.name = "Agency logo"
+        picture._element.nvPicPr.cNvPr.set("descr", self.plan.meta.agency or "logo")
+
+    def _box(self, slide: PptxSlide, box: tuple[int, ...], name: str) -> Any:
+        shape = slide.shapes.add_textbox(*(Emu(v) for v in box))
+        shape.name = name
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        return shape
+
+    def _lines(
+        self, shape: Any, lines: list[str], *, size: float, colour: str, align: str = ""
     ) -> None:
-        shape = _placeholder(slide, idx)
-        if shape is not None and any(lines):
-            set_lines(shape.text_frame, lines, self.typeface, **style)
+        if shape is None or not any(lines):
+            return
+        set_lines(shape.text_frame, lines, self.typeface, self.language, size=size, colour=colour)
+        for paragraph in shape.text_frame.paragraphs:
+            layout(paragraph, size, first=True, align=align)
 
     def _source(self, slide: PptxSlide, spec: Slide) -> None:
         if not spec.source:
             return
-        box = slide.shapes.add_textbox(*(Emu(v) for v in theme.FOOTER_BOX))
-        box.name = "Source"
-        frame = box.text_frame
-        frame.word_wrap = True
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        set_lines(frame, [spec.source], self.typeface, size=theme.SOURCE_PT, colour=theme.MUTED)
+        box = self._box(slide, theme.FOOTER_BOX, "Source")
+        box.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+        self._lines(box, [spec.source], size=theme.SOURCE_PT, colour=theme.MUTED, align="l")
 
     def _notes(self, slide: PptxSlide, spec: Slide) -> None:
         if not spec.notes:
             return
         frame = slide.notes_slide.notes_text_frame
-        set_lines(frame, spec.notes.split("\n"), self.typeface)
+        set_lines(frame, spec.notes.split("\n"), self.typeface, self.language)
 
     def _slide_number(self, slide: PptxSlide, number: int) -> None:
         layout_ph = next(
@@ -225,40 +674,21 @@ class _SlideWriter:
         slide.shapes._spTree.append(element)
 
 
-def _write_table(slide: PptxSlide, table: Table, typeface: str) -> None:
-    left, top, width, _ = theme.VISUAL_BOX
-    rows = len(table.rows) + 1
-    row_height = Inches(0.7)
-    shape = slide.shapes.add_table(
-        rows, len(table.header), Emu(left), Emu(top), Emu(width), Emu(row_height * rows)
-    )
-    shape.name = "Table"
-    grid = shape.table
-    widths = table.widths or tuple(1 / len(table.header) for _ in table.header)
-    for i, fraction in enumerate(widths):
-        grid.columns[i].width = Emu(round(width * fraction))
-    for r, values in enumerate([table.header, *table.rows]):
-        grid.rows[r].height = Emu(row_height)
-        for c, value in enumerate(values):
-            cell = grid.cell(r, c)
-            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            cell.margin_left = cell.margin_right = Inches(0.08)
-            cell.margin_top = cell.margin_bottom = Inches(0.03)
-            frame = cell.text_frame
-            frame.word_wrap = True
-            set_lines(
-                frame,
-                [value],
-                typeface,
-                size=16,
-                bold=r == 0,
-                colour=theme.LIGHT if r == 0 else theme.DARK,
-            )
-            if r == 0:
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = RGBColor.from_string(theme.NAVY)
-            for paragraph in frame.paragraphs:
-                paragraph.alignment = PP_ALIGN.LEFT
+def _widths(table: Table) -> tuple[float, ...]:
+    """Column widths by how much text each column holds (at least a sixth each)."""
+    weight = [
+        max(6, max(len(row[c]) for row in (table.header, *table.rows)))
+        for c in range(len(table.header))
+    ]
+    total = sum(min(w, 60) for w in weight)
+    return tuple(min(w, 60) / total for w in weight)
+
+
+def _fill(shape: Any, colour: str) -> None:
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = RGBColor.from_string(colour)
+    shape.line.fill.background()
+    shape.shadow.inherit = False
 
 
 def _placeholder(slide: PptxSlide, idx: int) -> Any:
@@ -268,13 +698,9 @@ def _placeholder(slide: PptxSlide, idx: int) -> Any:
     return None
 
 
-def _autofit(frame: Any) -> None:
-    """Ask PowerPoint to shrink text that a user later makes longer."""
-    body_pr = frame._txBody.find(qn("a:bodyPr"))
-    for old in body_pr:
-        if old.tag in (qn("a:noAutofit"), qn("a:spAutoFit"), qn("a:normAutofit")):
-            body_pr.remove(old)
-    etree.SubElement(body_pr, qn("a:normAutofit"))
+def _remove(shape: Any) -> None:
+    if shape is not None:
+        shape._element.getparent().remove(shape._element)
 
 
 def _drop_empty_placeholders(slide: PptxSlide) -> None:

@@ -1,12 +1,16 @@
-"""Runs that name the deck's font in every slot PowerPoint looks at.
+"""Runs and paragraphs that name the deck's font in every slot PowerPoint looks at.
 
 python-pptx's ``font.name`` sets only ``a:latin``; Han characters are drawn with ``a:ea`` and
 would fall through to the viewer's East Asian default (新細明體) without it. Every run written
-here carries ``a:latin``, ``a:ea`` and ``a:cs`` naming the embedded family and ``lang="zh-TW"``.
+here carries ``a:latin``, ``a:ea`` and ``a:cs`` naming the embedded family, and ``lang``:
+``zh-TW`` for Chinese text, ``en-US`` for English text of an English deck. Paragraphs are set
+the way the planner measured them (:mod:`briefing.story.typeset`): exact line spacing and space
+before, bullets in the deck's own font, East Asian line breaking, Chinese body text justified.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -18,6 +22,12 @@ if TYPE_CHECKING:
 
 LANG = "zh-TW"
 ALT_LANG = "en-US"
+_HAN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def lang_of(text: str, deck_language: str) -> str:
+    """``en-US`` for text without Han characters in an English deck, else ``zh-TW``."""
+    return ALT_LANG if deck_language == "en" and not _HAN.search(text) else LANG
 
 
 def style_run(
@@ -27,6 +37,7 @@ def style_run(
     size: float | None = None,
     bold: bool = False,
     colour: str | None = None,
+    lang: str = LANG,
 ) -> None:
     """Set size, weight, colour, language and the latin/ea/cs typefaces of one run."""
     font = run.font
@@ -35,13 +46,13 @@ def style_run(
     font.bold = bold or None
     if colour is not None:
         font.color.rgb = _rgb(colour)
-    name_run(run._r.get_or_add_rPr(), typeface)
+    name_run(run._r.get_or_add_rPr(), typeface, lang)
 
 
-def name_run(rpr: etree._Element, typeface: str) -> None:
+def name_run(rpr: etree._Element, typeface: str, lang: str = LANG) -> None:
     """Write lang and the three typeface slots on an ``a:rPr`` / ``a:defRPr`` / ``a:endParaRPr``."""
-    rpr.set("lang", LANG)
-    rpr.set("altLang", ALT_LANG)
+    rpr.set("lang", lang)
+    rpr.set("altLang", ALT_LANG if lang == LANG else LANG)
     for slot in ("a:latin", "a:ea", "a:cs"):
         node = rpr.find(qn(slot))
         if node is None:
@@ -50,29 +61,110 @@ def name_run(rpr: etree._Element, typeface: str) -> None:
     _order(rpr)
 
 
-def add_text(paragraph: _Paragraph, text: str, typeface: str, **style: object) -> _Run:
+def add_text(
+    paragraph: _Paragraph, text: str, typeface: str, language: str = "zh-TW", **style: object
+) -> _Run:
     """Append a styled run to ``paragraph``."""
     run = paragraph.add_run()
     run.text = text
-    style_run(run, typeface, **style)  # type: ignore[arg-type]
+    style_run(run, typeface, lang=lang_of(text, language), **style)  # type: ignore[arg-type]
     return run
 
 
-def set_lines(frame: TextFrame, lines: list[str], typeface: str, **style: object) -> None:
+def set_lines(
+    frame: TextFrame, lines: list[str], typeface: str, language: str = "zh-TW", **style: object
+) -> None:
     """Replace the text of ``frame`` with one paragraph per line, all styled alike."""
     frame.clear()
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        add_text(paragraph, line, typeface, **style)
+        add_text(paragraph, line, typeface, language, **style)
+        layout(paragraph, float(style.get("size") or 18), first=i == 0)  # type: ignore[arg-type]
     finish(frame, typeface)
 
 
-def finish(frame: TextFrame, typeface: str) -> None:
+def layout(
+    paragraph: _Paragraph,
+    size: float,
+    *,
+    first: bool = False,
+    line: float = 1.25,
+    gap: float = 0.45,
+    justify: bool = False,
+    margin_em: float = 0.0,
+    bullet: str = "",
+    indent_em: float = 0.0,
+    typeface: str = "",
+    bullet_colour: str = "",
+    align: str = "",
+) -> None:
+    """Paragraph properties as the planner measured them: exact line spacing (``line`` x size),
+    space before (``gap`` x size, none for the first), East Asian line breaking, a right margin
+    of ``margin_em``, and a hanging bullet ``indent_em`` wide drawn in ``typeface``."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for child in list(ppr):
+        if child.tag in (qn("a:lnSpc"), qn("a:spcBef"), qn("a:buNone"), qn("a:buChar")):
+            ppr.remove(child)
+    ppr.set("eaLnBrk", "1")
+    ppr.set("latinLnBrk", "0")
+    ppr.set("hangingPunct", "1")
+    if align or justify:
+        ppr.set("algn", align or "just")
+    if margin_em:
+        ppr.set("marR", str(Pt(margin_em * size)))
+    indent = Pt(indent_em * size) if bullet else 0
+    ppr.set("marL", str(int(indent)))
+    ppr.set("indent", str(-int(indent)))
+    spacing = etree.SubElement(ppr, qn("a:lnSpc"))
+    etree.SubElement(spacing, qn("a:spcPts"), val=str(round(line * size * 100)))
+    before = etree.SubElement(ppr, qn("a:spcBef"))
+    etree.SubElement(before, qn("a:spcPts"), val=str(0 if first else round(gap * size * 100)))
+    if bullet:
+        if bullet_colour:
+            colour = etree.SubElement(ppr, qn("a:buClr"))
+            etree.SubElement(colour, qn("a:srgbClr"), val=bullet_colour)
+        etree.SubElement(ppr, qn("a:buSzPct"), val="100000")
+        etree.SubElement(ppr, qn("a:buFont"), typeface=typeface)
+        etree.SubElement(ppr, qn("a:buChar"), char=bullet)
+    else:
+        etree.SubElement(ppr, qn("a:buNone"))
+    _order_ppr(ppr)
+
+
+# CT_TextParagraphProperties child order.
+_PPR_ORDER = [
+    "a:lnSpc",
+    "a:spcBef",
+    "a:spcAft",
+    "a:buClrTx",
+    "a:buClr",
+    "a:buSzTx",
+    "a:buSzPct",
+    "a:buSzPts",
+    "a:buFontTx",
+    "a:buFont",
+    "a:buNone",
+    "a:buAutoNum",
+    "a:buChar",
+    "a:buBlip",
+    "a:tabLst",
+    "a:defRPr",
+    "a:extLst",
+]
+_PPR_RANK = {qn(tag): i for i, tag in enumerate(_PPR_ORDER)}
+
+
+def _order_ppr(ppr: etree._Element) -> None:
+    for child in sorted(ppr, key=lambda el: _PPR_RANK.get(el.tag, len(_PPR_RANK))):
+        ppr.append(child)
+
+
+def finish(frame: TextFrame, typeface: str, language: str = "zh-TW") -> None:
     """Name the font on every paragraph's end-of-paragraph properties too (typing after the
     last character in PowerPoint then continues in the embedded font)."""
     for paragraph in frame.paragraphs:
         end = paragraph._p.get_or_add_endParaRPr()
-        name_run(end, typeface)
+        name_run(end, typeface, lang_of(paragraph.text, language))
 
 
 # CT_TextCharacterProperties child order: ln, fill, effect, highlight, uLnTx/uLn, uFillTx/uFill,

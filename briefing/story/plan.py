@@ -1,7 +1,9 @@
-"""The deck plan: what every slide says, as plain data (no python-pptx, no Jinja types).
+"""The deck plan: what every slide says and how it is laid out, as plain data (no python-pptx,
+no Jinja types).
 
 :func:`briefing.story.planner.plan_deck` makes a :class:`DeckPlan`; the GUI previews it as a
-storyboard, tests inspect it, and :mod:`briefing.deck` writes it to a .pptx.
+storyboard, tests inspect it, and :mod:`briefing.deck` draws it. The planner decides everything
+(which layout, what text, which type size, where a paragraph breaks); the writer only draws.
 """
 
 from __future__ import annotations
@@ -15,47 +17,80 @@ if TYPE_CHECKING:
     from briefing.content.model import ChartSpec
 
 SlideKind = Literal[
-    "cover", "agenda", "divider", "content", "initiative", "chart", "table", "closing", "sources"
+    "cover",
+    "agenda",
+    "overview",
+    "divider",
+    "content",
+    "points",
+    "columns",
+    "figures",
+    "comparison",
+    "timeline",
+    "recommendations",
+    "quote",
+    "initiative",
+    "chart",
+    "table",
+    "closing",
+    "sources",
 ]
 
-# The master layout each kind of slide uses, picked by name.
+#: The master layout (picked by name) of each kind of slide.
 LAYOUTS: dict[str, str] = {
     "cover": "Title Slide",
-    "agenda": "Title and Content",
+    "agenda": "Agenda",
+    "overview": "Key Figures",
     "divider": "Section Header",
     "content": "Title and Content",
-    "initiative": "Title and Content",
+    "points": "Key Points",
+    "columns": "Two Columns",
+    "figures": "Key Figures",
+    "comparison": "Comparison",
+    "timeline": "Timeline",
+    "recommendations": "Recommendations",
+    "quote": "Quote",
+    "initiative": "Two Columns",
     "chart": "Title Only",
-    "table": "Title Only",
-    "closing": "Title Slide",
+    "table": "Comparison",
+    "closing": "Closing",
     "sources": "Title and Content",
 }
+#: Kinds that carry no content of their own (furniture): not counted as content slides.
+FURNITURE = ("cover", "agenda", "divider", "closing", "sources")
 
-
-#: Estimated speaking time per slide kind, in minutes: a title slide is shown, not talked
-#: through; a slide of facts takes about a minute, a table or a chart a little more.
+#: Estimated speaking time, in minutes: a base per kind of slide (a moment for a title slide,
+#: longer for a quote or a chart one talks through) plus ``PER_ITEM`` for each point, card, row,
+#: figure or date on it (about ten seconds each). Slides after 敬請指教 (the appendix) are there
+#: for questions and are not counted.
 MINUTES: dict[str, float] = {
     "cover": 0.25,
-    "agenda": 0.5,
+    "agenda": 0.25,
     "divider": 0.1,
     "closing": 0.25,
-    "sources": 0.25,
-    "chart": 1.25,
-    "table": 1.25,
+    "sources": 0.0,
+    "quote": 0.75,
+    "chart": 0.9,
+    "recommendations": 0.6,
 }
+BASE_MINUTES = 0.4
+PER_ITEM = 0.15
+ITEM_WEIGHT = {"recommendations": 2.0}
 
 
 @dataclass(frozen=True)
 class Bullet:
-    """One line of body text; level 0 is a top bullet, 1 a sub-bullet."""
+    """One paragraph of body text; level 0 is a top bullet, 1 a sub-bullet. ``heading`` makes
+    it a bold run-in heading (a column's title) rather than a bullet."""
 
     text: str
     level: int = 0
+    heading: bool = False
 
 
 @dataclass(frozen=True)
 class Table:
-    """A simple table: a header row and body rows of text, column widths as fractions."""
+    """A table: a header row and body rows of text, column widths as fractions."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -63,8 +98,67 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Card:
+    """A box of text: a recommendation, a key point, a sub-section condensed to one line."""
+
+    heading: str
+    text: str = ""
+    tag: str = ""  # a small label: horizon, owner, category
+    number: str = ""  # shown large before the heading (recommendations)
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One big number with what it measures: ``500`` ``家`` 「採用電子支付的商店與攤家」."""
+
+    value: str
+    unit: str
+    label: str
+    note: str = ""  # when, or the figure it grew from
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated step of a timeline or itinerary."""
+
+    when: str
+    title: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Typeset:
+    """Type sizes (pt) the planner chose, and right margins (em) that keep each paragraph's
+    last line from being one or two characters long (by block and paragraph index)."""
+
+    body: float = 24
+    right: float = 24
+    cards: float = 20
+    table: float = 18
+    figure: float = 44
+    rows: tuple[float, ...] = ()  # the height (pt) each table row needs at ``table``
+    title_lines: int = 1
+    body_margins: tuple[float, ...] = ()
+    right_margins: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
 class Slide:
-    """One slide: its text, where its facts come from, and what it shows besides text."""
+    """One slide: its text, where its facts come from, and what it shows besides text.
+
+    ``kicker`` is the small line above the title (where in the deck this is), ``subtitle`` the
+    smaller second line under it (an English name, a qualifier). ``body`` is the main text,
+    ``right`` the second column; ``cards``, ``key_figures``, ``events``, ``quote``, ``table`` and
+    ``chart`` are what the layout shows besides. ``sections`` are the sections the slide's
+    facts come from (the source line cites them); ``condensed`` those shown here as a line
+    instead of a slide of their own.
+    """
 
     kind: SlideKind
     title: str
@@ -77,18 +171,61 @@ class Slide:
     figures: tuple[str, ...] = ()
     chart: str | None = None
     table: Table | None = None
-    condensed: tuple[str, ...] = ()  # sections shown here as a line instead of a slide
+    kicker: str = ""
+    right: tuple[Bullet, ...] = ()
+    cards: tuple[Card, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = ()
+    events: tuple[Event, ...] = ()
+    quote: Quote | None = None
+    condensed: tuple[str, ...] = ()
+    derived: str = ""  # a caption saying the numbers are the briefing's own count
+    typeset: Typeset = field(default_factory=Typeset)
+    layout_name: str = ""
 
     @property
     def layout(self) -> str:
         """Name of the master layout this slide uses."""
-        return LAYOUTS[self.kind]
+        return self.layout_name or LAYOUTS[self.kind]
+
+    @property
+    def minutes(self) -> float:
+        """The estimated speaking time of this slide (see ``MINUTES``)."""
+        base = MINUTES.get(self.kind, BASE_MINUTES)
+        if self.kind in FURNITURE:
+            return base
+        items = len(self.body) + len(self.right) + len(self.cards) + len(self.key_figures)
+        items += len(self.events) + (len(self.table.rows) if self.table else 0)
+        return base + PER_ITEM * items * ITEM_WEIGHT.get(self.kind, 1.0)
+
+    @property
+    def content(self) -> bool:
+        """Whether the slide carries content (not cover, agenda, divider, closing, sources)."""
+        return self.kind not in FURNITURE
 
     def texts(self) -> list[str]:
         """Every piece of text the slide shows (not the notes)."""
-        parts = [self.title, self.subtitle, self.source, *(b.text for b in self.body)]
+        parts = [self.kicker, self.title, self.subtitle, self.source, self.derived]
+        parts += [b.text for b in (*self.body, *self.right)]
         if self.table is not None:
             parts += [*self.table.header, *(cell for row in self.table.rows for cell in row)]
+        for card in self.cards:
+            parts += [card.number, card.heading, card.text, card.tag]
+        for fig in self.key_figures:
+            parts += [fig.value, fig.unit, fig.label, fig.note]
+        for event in self.events:
+            parts += [event.when, event.title, event.detail]
+        if self.quote is not None:
+            parts += [self.quote.text, self.quote.by]
+        return [p for p in parts if p]
+
+    def bold_texts(self) -> list[str]:
+        """The texts drawn in the bold face (titles, headings, big numbers, table headers)."""
+        parts = [self.title]
+        parts += [b.text for b in (*self.body, *self.right) if b.heading]
+        parts += [c.heading for c in self.cards] + [c.number for c in self.cards]
+        parts += [f.value for f in self.key_figures] + [e.when for e in self.events]
+        if self.table is not None:
+            parts += list(self.table.header)
         return [p for p in parts if p]
 
 
@@ -116,6 +253,7 @@ class DeckMeta:
     language: str
     report_title: str
     keywords: tuple[str, ...] = ()
+    logo: str | None = None  # path of the agency logo (PNG or SVG)
 
 
 @dataclass(frozen=True)
@@ -137,5 +275,18 @@ class DeckPlan:
 
     @property
     def minutes(self) -> float:
-        """The estimated speaking time of the deck, in minutes."""
-        return round(sum(MINUTES.get(s.kind, 1.0) for s in self.slides), 1)
+        """The estimated speaking time of the deck up to 敬請指教, in minutes (the appendix is
+        for questions)."""
+        spoken = []
+        for slide in self.slides:
+            spoken.append(slide)
+            if slide.kind == "closing":
+                break
+        return round(sum(s.minutes for s in spoken))
+
+    @property
+    def chart_boxes(self) -> dict[str, str]:
+        """Chart id -> the layout box it is drawn in (``visual`` or ``right``)."""
+        return {
+            s.chart: ("right" if s.kind == "columns" else "visual") for s in self.slides if s.chart
+        }

@@ -1,51 +1,54 @@
 """From a report and build options to a :class:`~briefing.story.plan.DeckPlan` (pure, no I/O but
-reading templates).
+reading templates and font metrics).
 
-The deck follows the shape of an official's trip-report briefing: cover, 簡報大綱, a divider per
-part, content slides from the key points (the report's paragraphs go to the speaker notes),
-one slide per selected initiative right after the section that discusses it, charts beside the
-text they support, 敬請指教, then the appendix and the sources. ``length`` decides how deep the
-outline goes: ``brief`` gives a slide per part and sub-part, ``standard`` down to (一)(二), ``full``
-every heading; deeper headings are listed on their ancestor's slide.
+The deck is a briefing, not the report's outline in bullets: cover, 簡報大綱, an overview from
+the report's 內容摘要, the parts in the order ``structure`` asks (the report's, or findings first:
+overview, recommendations, then the supporting parts), each part's units shaped by their content
+(:mod:`briefing.story.shaping`), 敬請指教, then the appendix (the programme once; one slide per
+initiative at full length) and the sources. ``length`` decides the depth
+(:mod:`briefing.story.outline`); every ticked section is on some slide at every length. The
+typesetting pass (:mod:`briefing.story.typeset`) then decides titles, sizes and breaks.
 """
 
 from __future__ import annotations
 
-import string
-from dataclasses import dataclass, field, replace
+import dataclasses
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from briefing import dates
-from briefing.charts import chart_data, chart_initiatives, chart_sections, charts_for
+from briefing import dates, theme
+from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.story import textfit
-from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table
-from briefing.story.templating import RenderedSlide, Templates
-from briefing.theme import BODY_BOX
+from briefing.story import facts as facts_mod
+from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
+from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
+from briefing.story.shaping import Shaper
+from briefing.story.templating import Templates
+from briefing.story.typeset import Setter, grid
+from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
 
-    from briefing.content.model import ChartSpec, Initiative
+    from briefing.content.model import Initiative
     from briefing.content.report import OutlineEntry, Report
     from briefing.options import BuildOptions
 
-DEPTH = {"brief": 1, "standard": 3, "full": 5}
-POINTS_PER_CHILD = {"brief": 0, "standard": 1, "full": 2}
-MAX_POINTS = {"brief": 4, "standard": 8, "full": 8}  # a section's own key points on its slide
-MAX_BULLETS = {"brief": 6, "standard": 7, "full": 7}  # bullets on one page before （續）
-PROGRAMME_ROWS = 6
-AFTER_CLOSING = ("appendix",)
+PROGRAMME_ROWS = 7
+DIVIDER_FROM = 3  # a part of this many slides or more opens with a divider
 
 
 def plan_deck(
-    report: Report, options: BuildOptions, templates: Templates | None = None
+    report: Report,
+    options: BuildOptions,
+    templates: Templates | None = None,
+    setter: Setter | None = None,
 ) -> DeckPlan:
     """The slides ``options`` asks for, in order. Raises RecipeError for unknown ids."""
     check_selection(report, options)
     templates = templates or Templates(options.language, options.templates)
-    return _Planner(report, options, templates).plan()
+    return _Planner(report, options, templates, setter or Setter()).plan()
 
 
 def check_selection(report: Report, options: BuildOptions) -> None:
@@ -70,361 +73,436 @@ class _Planner:
     report: Report
     options: BuildOptions
     templates: Templates
-    slides: list[Slide] = field(default_factory=list)
-    placed_initiatives: set[str] = field(default_factory=set)
-    placed_charts: set[str] = field(default_factory=set)
+    setter: Setter
 
     def plan(self) -> DeckPlan:
         sel = resolve(self.report, self.options.sections, self.options.initiatives)
-        self.selected, self.chosen = set(sel.sections), set(sel.initiatives)
-        self.charts = self._charts()
+        self.selected, self.chosen = set(sel.sections), list(sel.initiatives)
+        self.length = self.options.length
+        self.structure = self.options.structure or (
+            "findings-first" if self.length == "brief" else "report"
+        )
+        placement, leftovers = self._placement()
+        charts = charts_for(self.report, self.selected, set(self.chosen), self.options.charts)
+        self.shaper = Shaper(
+            self.report, self.options, self.templates, self.setter, placement, charts
+        )
         meta = self._meta()
-        # A part appears when it or any section below it is selected (a recipe may pick
-        # 四、李顯龍總理專題演講 alone: its part 參 still frames it).
-        touched = {
-            part
-            for e in self.report.outline
-            if e.section.id in self.selected
-            for part in e.path[:1]
-        }
-        parts = [
-            e
-            for e in self.report.outline
-            if e.level == 1 and e.section.id in touched and e.section.kind != "abstract"
-        ]
-        main = [p for p in parts if p.section.kind not in AFTER_CLOSING]
-        self._add("cover", deck=meta, report=self.report.meta)
-        if parts:
-            self._add("agenda", parts=[_part(p) for p in parts], body_kind="agenda")
+        main, after = self._parts(leftovers)
+        slides: list[Slide] = [self._cover(meta)]
+        shown = main + after
+        if shown:
+            slides.append(self._agenda(shown))
         for part in main:
-            if part.section.kind == "recommendations":
-                self._leftovers()  # facts first, then what Taiwan should do
-            self._part(part)
-        self._leftovers()
-        self._add("closing", deck=meta)
-        for part in parts:
-            if part.section.kind in AFTER_CLOSING:
-                self._part(part)
-        self._add_sources()
+            slides += self._part(part)
+        slides.append(self._closing(meta))
+        for part in after:
+            slides += self._part(part)
+        slides += self._initiative_appendix()
+        slides.append(self._sources())
+        slides = [self._typeset(s) for s in slides]
+        shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
             meta=meta,
-            slides=tuple(self.slides),
+            slides=tuple(slides),
+            charts={c.id: c for c in charts if c.id in shown},
             sections=sel.sections,
             initiatives=sel.initiatives,
-            charts={c.id: c for c in self.charts if c.id in self.placed_charts},
-            length=self.options.length,
-            structure=self.options.structure
-            or ("findings-first" if self.options.length == "brief" else "report"),
+            length=self.length,
+            structure=self.structure,
         )
 
-    # -- slides -------------------------------------------------------------------------------
-    def _part(self, part: OutlineEntry) -> None:
-        depth = DEPTH[self.options.length]
-        if depth > 1:  # a brief goes straight to each part's one slide
-            self._add(
-                "divider",
-                entry=part,
-                cite=self.report.cite(part.section.id),
-                sections=(part.section.id,),
-            )
-        units = [
+    # -- what goes where ----------------------------------------------------------------------
+    def _placement(self) -> tuple[dict[str, list[str]], list[Initiative]]:
+        """Each chosen initiative goes with the first selected section that discusses it;
+        those whose sections are all unselected are the leftovers."""
+        placement: dict[str, list[str]] = {}
+        leftovers = []
+        for iid in self.chosen:
+            item = self.report.initiative(iid)
+            home = next((s for s in item.sections if s in self.selected), None)
+            if home is None:
+                leftovers.append(item)
+            else:
+                placement.setdefault(home, []).append(iid)
+        return placement, leftovers
+
+    def _parts(self, leftovers: list[Initiative]) -> tuple[list[Part], list[Part]]:
+        tops = [
             e
             for e in self.report.outline
-            if e.section.id in self.selected and part.section.id in e.path and e.level <= depth
+            if e.level == 1
+            and e.section.kind != "abstract"
+            and (e.section.id in self.selected or any(d in self.selected for d in self._below(e)))
         ]
-        if depth == 1 and not units:  # only sub-sections chosen: the part's slide lists them
-            units = [part]
-        for unit in units:
-            below = (
-                [
-                    e
-                    for e in self.report.outline
-                    if e.section.id in self.selected and unit.section.id in e.path[:-1]
-                ]
-                if unit.level == depth
-                else []
-            )
-            self._unit(unit, [e for e in below if e.level == depth + 1], below)
-
-    def _unit(
-        self, entry: OutlineEntry, folded: list[OutlineEntry], covered: list[OutlineEntry]
-    ) -> None:
-        """The slide of one section, then the initiatives and charts of it and of the
-        deeper sections it ``covered``."""
-        own = entry.section.id in self.selected  # False: a part framing chosen sub-sections
-        ids = (entry.section.id, *(f.section.id for f in covered))
-        if self.report.agenda is not None and self.report.agenda.section in ids:
-            self._programme(entry)
-        elif entry.level > 1 or entry.section.key_points or folded:
-            parent = self.report.entry(entry.parent) if entry.parent else None
-            heading = (
-                "".join(self.report.entry(i).heading + " › " for i in entry.path[:-1])[:-3]
-                if parent
-                else ""
-            )
-            self._add(
-                "content",
-                entry=entry,
-                folded=folded,
-                cite=self.report.cite(entry.section.id),
-                parent_heading=heading,
-                sections=ids,
-                points_per_child=POINTS_PER_CHILD[self.options.length],
-                max_points=MAX_POINTS[self.options.length] if own else 0,
-                detailed=self._detailed(ids),
-            )
-        for initiative in self.report.initiatives:
-            if initiative.id in self.chosen and initiative.sections[0] in ids:
-                self._initiative(initiative)
-        for chart in self.charts:
-            if chart.id not in self.placed_charts and set(chart_sections(chart, self.report)) & set(
-                ids
-            ):
-                self._chart(chart)
-
-    def _detailed(self, ids: tuple[str, ...]) -> set[str]:
-        """Sections whose initiative gets a slide right after: listed by title only."""
-        return {
-            i.sections[0]
-            for i in self.report.initiatives
-            if i.id in self.chosen and i.sections[0] in ids
-        }
-
-    def _initiative(self, initiative: Initiative) -> None:
-        if initiative.id in self.placed_initiatives:
-            return
-        self.placed_initiatives.add(initiative.id)
-        figures = [self.report.figure(f) for f in initiative.figures]
-        cites = [self.report.cite(s) for s in initiative.sections]
-        self._add(
-            "initiative",
-            initiative=initiative,
-            facts=initiative_facts(initiative, self.report, self.templates.labels, self.options),
-            figures=figures,
-            cites=cites,
-            cite_of=self.report.cite,
-            sections=initiative.sections,
-            initiatives=(initiative.id,),
-            figure_ids=initiative.figures,
-        )
-
-    def _chart(self, spec: ChartSpec) -> None:
-
-        self.placed_charts.add(spec.id)
-        data = chart_data(spec, self.report, language=self.options.language)
-        cites = [self.report.cite(s) for s in chart_sections(spec, self.report)]
-        self._add(
-            "chart",
-            chart=spec,
-            title=data.title,  # in the deck's language (labels "en:title")
-            alt_text=data.alt_text,
-            cites=cites,
-            sections=chart_sections(spec, self.report),
-            figure_ids=spec.figures,
-            initiatives=spec.initiatives,
-            chart_id=spec.id,
-        )
-
-    def _programme(self, entry: OutlineEntry) -> None:
-        agenda = self.report.agenda
-        assert agenda is not None
-        cite = self.report.cite(agenda.section) if agenda.section else ""
-        word = self.report.meta.vocabulary.word("programme", self.options.language)
-        text = self.templates.render("programme", agenda=agenda, cite=cite, programme_word=word)
+        vocab = self.report.meta.vocabulary
         labels = self.templates.labels
-        rows = [
-            (
-                item.time or "",
-                string.capwords(item.title) if item.title.isupper() else item.title,
-                item.speaker or "",
+        main, after = [], []
+        if self.report.abstract is not None:
+            abstract = next(e for e in self.report.outline if e.section.kind == "abstract")
+            main.append(Part("abstract", "", labels.overview, (Unit(abstract),), abstract))
+        for entry in tops:
+            units = self._units(entry)
+            part = Part(
+                entry.section.kind or "content", entry.label, entry.section.title, units, entry
             )
-            for item in agenda.items
-        ]
-        pages = [rows[i : i + PROGRAMME_ROWS] for i in range(0, len(rows), PROGRAMME_ROWS)]
-        for n, page in enumerate(pages):
-            table = Table(
-                (labels.time, labels.session, labels.speaker), tuple(page), (0.1, 0.5, 0.4)
-            )
-            title = text.title + (labels.continued if n else "")
-            self.slides.append(
-                Slide(
-                    "table",
-                    title,
-                    text.subtitle,
-                    (),
-                    text.notes if not n else f"{labels.continued}\n\n{text.source}",
-                    text.source,
-                    sections=(entry.section.id,),
-                    table=table,
-                )
-            )
-        for chart in self.charts:
-            if chart.kind == "schedule" and chart.id not in self.placed_charts:
-                self._chart(chart)
+            (after if entry.section.kind in AFTER_CLOSING else main).append(part)
+        if leftovers:
+            word = vocab.word("initiatives", self.options.language)
+            main.append(Part("initiatives", "", word, ()))
+            self.leftovers = leftovers
+        if self.structure == "findings-first":
+            first = [p for p in main if p.kind in ("abstract", "recommendations")]
+            main = first + [p for p in main if p not in first]
+            main = [dataclasses.replace(p, label=deck_label(n)) for n, p in enumerate(main)]
+            after = [
+                dataclasses.replace(p, label=deck_label(n + len(main))) for n, p in enumerate(after)
+            ]
+        elif leftovers:  # facts first, then what to do: the initiatives before recommendations
+            rec = next((p for p in main if p.kind == "recommendations"), None)
+            if rec is not None:
+                main.remove(main[-1])
+                main.insert(main.index(rec), Part("initiatives", "", word, ()))
+        return main, after
 
-    def _leftovers(self) -> None:
-        """Initiatives (and charts) chosen without the section that discusses them."""
-        rest = [
-            i
-            for i in self.report.initiatives
-            if i.id in self.chosen and i.id not in self.placed_initiatives
-        ]
-        charts = [
-            c
-            for c in self.charts
-            if c.id not in self.placed_charts
-            and set(chart_initiatives(c, self.report)) & self.chosen
-        ]
-        if not rest and not charts:
-            return
-        title = self.report.meta.vocabulary.word("initiatives", self.options.language)
-        self.slides.append(Slide("divider", title, initiatives=tuple(i.id for i in rest)))
-        for initiative in rest:
-            self._initiative(initiative)
-        for chart in charts:
-            self._chart(chart)
+    def _units(self, entry: OutlineEntry) -> tuple[Unit, ...]:
+        kind = entry.section.kind
+        length = self.length
+        if kind in ("recommendations", "appendix") and length != "full":
+            length = "brief"  # all in one unit: cards of recommendations, the appendix table
+        return tuple(units_of(entry, self.report, self.selected, length))
 
-    def _add_sources(self) -> None:
-        cited = [e for e in self.report.outline if e.section.id in self.selected and e.level == 1]
-        self._add(
-            "sources",
-            report=self.report.meta,
-            cites=[self.report.cite(e.section.id) for e in cited],
+    def _below(self, entry: OutlineEntry) -> list[str]:
+        return self.report.descendants(entry.section.id)
+
+    # -- parts --------------------------------------------------------------------------------
+    def _part(self, part: Part) -> list[Slide]:
+        if part.kind == "abstract":
+            return [self._overview(part)]
+        if part.kind == "initiatives":
+            return self._leftover_slides(part)
+        if part.kind == "appendix":
+            return self._appendix(part)
+        slides: list[Slide] = []
+        for unit in part.units:
+            if self.length == "brief":
+                slides += self._brief(part, unit)
+            elif unit.entry is part.entry and len(part.units) > 1 and unit.own:
+                continue  # the part's own points go on its divider
+            else:
+                slides += self.shaper.unit(part, unit)
+        slides = self._pair(slides)
+        own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
+        if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
+            slides.insert(0, self._divider(part))
+        return slides
+
+    def _brief(self, part: Part, unit: Unit) -> list[Slide]:
+        if part.kind == "recommendations" or not unit.children():
+            return self.shaper.unit(part, unit)
+        if part.kind == "process" and self.report.itinerary is not None:
+            return self.shaper.timeline(part, unit)
+        return self.shaper.condensed_cards(part, unit)
+
+    def _pair(self, slides: list[Slide]) -> list[Slide]:
+        """Two neighbouring slides of a few points each (sibling sections) become one slide
+        of two columns."""
+        out: list[Slide] = []
+        for slide in slides:
+            prev = out[-1] if out else None
+            if prev is not None and _pairable(prev) and _pairable(slide):
+                merged = self._merge(prev, slide)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            out.append(slide)
+        return out
+
+    def _merge(self, a: Slide, b: Slide) -> Slide | None:
+        title = f"{_plain(a.title)}／{_plain(b.title)}"
+        if not self.setter.title_fits(title):
+            return None
+        left = (Bullet(a.title, heading=True), *_as_bullets(a))
+        right = (Bullet(b.title, heading=True), *_as_bullets(b))
+        fits = all(
+            self.setter.best(side, box).fits
+            for side, box in ((left, theme.LEFT_BOX), (right, theme.RIGHT_BOX))
+        )
+        if not fits:
+            return None
+        notes = f"{a.notes}\n\n{b.notes}".strip()
+        return Slide(
+            "columns",
+            title,
+            kicker=a.kicker,
+            body=left,
+            right=right,
+            notes=notes,
+            source=self._source_for((*a.sections, *b.sections)),
+            sections=(*a.sections, *b.sections),
+            initiatives=(*a.initiatives, *b.initiatives),
+            condensed=(*a.condensed, *b.condensed),
         )
 
-    def _add(
-        self,
-        kind: str,
-        *,
-        sections: Iterable[str] = (),
-        initiatives: Iterable[str] = (),
-        figure_ids: Iterable[str] = (),
-        chart_id: str | None = None,
-        body_kind: str = "",
-        **context: object,
-    ) -> None:
-        text = self.templates.render(kind, **context)
-        slide = Slide(
-            kind,
-            text.title,
-            text.subtitle,
-            text.body,
-            text.notes,
-            text.source,  # type: ignore[arg-type]
-            sections=tuple(sections),
-            initiatives=tuple(initiatives),
-            figures=tuple(figure_ids),
-            chart=chart_id,
-        )
-        if kind == "content" and not slide.body and self.slides:
-            self._merge_into_previous(slide)
-            return
-        self.slides.extend(self._paginate(slide, text))
+    def _source_for(self, ids: tuple[str, ...]) -> str:
+        labels = self.templates.labels
+        cites = self.shaper.cites(ids)
+        return f"{labels.source_prefix}{labels.report_prefix} {'、'.join(cites)}"
 
-    def _merge_into_previous(self, slide: Slide) -> None:
-        """A section with nothing for a slide (photo captions, say) still keeps its text
-        and its place: it goes to the speaker notes of the slide before it."""
-        last = self.slides[-1]
-        notes = "\n\n".join(part for part in (last.notes, slide.notes) if part)
-        self.slides[-1] = replace(last, notes=notes, sections=(*last.sections, *slide.sections))
-
-    def _paginate(self, slide: Slide, text: RenderedSlide) -> list[Slide]:
-        if slide.kind in ("cover", "closing", "divider", "chart") or not slide.body:
-            return [slide]
-        limit = MAX_BULLETS[self.options.length]
-        pages = _split(list(slide.body), limit)
-        more = self.templates.labels.continued
-        return [
-            replace(
-                slide,
-                body=tuple(page),
-                title=slide.title + (more if n else ""),
-                notes=slide.notes if n == 0 else f"{more}\n\n{text.source}".strip(),
-            )
-            for n, page in enumerate(pages)
-        ]
-
-    # -- facts --------------------------------------------------------------------------------
+    # -- furniture ----------------------------------------------------------------------------
     def _meta(self) -> DeckMeta:
         meta, opts, labels = self.report.meta, self.options, self.templates.labels
         date = opts.date or dates.today()
-        presenter = opts.presenter
         title = opts.title or (meta.title if opts.language != "en" else meta.title_en or meta.title)
         return DeckMeta(
-            title=title,
-            subtitle=opts.subtitle if opts.subtitle is not None else labels.subtitle,
-            presenter=presenter or "",
-            agency=meta.agency or "",
+            title=normalize(title),
+            subtitle=normalize(opts.subtitle if opts.subtitle is not None else labels.subtitle),
+            presenter=normalize(opts.presenter or ""),
+            agency=normalize(meta.agency or ""),
             date=date,
             date_text=dates.display(date, opts.date_style, opts.language),
             language=opts.language,
             report_title=meta.title,
             keywords=meta.keywords,
+            logo=str(opts.logo) if opts.logo else None,
         )
 
-    def _charts(self) -> list[ChartSpec]:
-        return charts_for(self.report, self.selected, self.chosen, self.options.charts)
+    def _cover(self, meta: DeckMeta) -> Slide:
+        text = self.templates.render("cover", deck=meta, report=self.report.meta)
+        return Slide("cover", text.title, text.subtitle, text.body, text.notes)
+
+    def _agenda(self, parts: list[Part]) -> Slide:
+        items = [{"label": p.label, "title": p.title} for p in parts]
+        text = self.templates.render("agenda", parts=items)
+        return Slide("agenda", text.title, body=text.body, notes=text.notes)
+
+    def _overview(self, part: Part) -> Slide:
+        abstract = part.entry
+        assert abstract is not None
+        sec = abstract.section
+        figures = facts_mod.key_figures(self.report, (sec.id,))
+        points = [normalize(p) for p in sec.key_points] or [
+            normalize(facts_mod.first_sentence(p)) for p in sec.paragraphs[:4]
+        ]
+        points = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        text = self.templates.render(
+            "overview",
+            heading=part.heading,
+            points=points,
+            blocks=self.shaper.blocks((sec.id,)),
+            cites=[self.report.cite(sec.id)],
+        )
+        tiles = tuple(facts_mod.figure_tile(f, self.options.language) for f in figures)
+        kind = "overview" if tiles else "content"
+        return Slide(
+            kind,  # type: ignore[arg-type]
+            text.title,
+            kicker=text.kicker,
+            body=text.body,
+            notes=text.notes,
+            source=text.source,
+            sections=(sec.id,),
+            figures=tuple(f.id for f in figures),
+            key_figures=tiles,
+        )
+
+    def _divider(self, part: Part) -> Slide:
+        entry = part.entry
+        own = part.units[0].own and part.units[0].entry is entry if part.units else False
+        points = [normalize(p) for p in entry.section.key_points][:3] if own and entry else []
+        shown = [u for u in part.units if u.entry is not entry]
+        contents = [f"{u.entry.label}{u.entry.section.title}" for u in shown]
+        text = self.templates.render(
+            "divider",
+            heading=part.heading,
+            points=points,
+            contents=[normalize(c) for c in contents],
+            blocks=self.shaper.blocks((entry.section.id,)) if entry and own else [],
+            cites=[self.report.cite(entry.section.id)] if entry else [],
+        )
+        return Slide(
+            "divider",
+            text.title,
+            body=text.body,
+            notes=text.notes,
+            sections=(entry.section.id,) if entry else (),
+        )
+
+    def _closing(self, meta: DeckMeta) -> Slide:
+        text = self.templates.render("closing", deck=meta, report=self.report.meta)
+        return Slide("closing", text.title, text.subtitle, notes=text.notes)
+
+    def _sources(self) -> Slide:
+        cited = [e for e in self.report.outline if e.level == 1 and e.section.id in self.selected]
+        cited += [
+            e
+            for e in self.report.outline
+            if e.level == 1 and e not in cited and any(d in self.selected for d in self._below(e))
+        ]
+        cites = [self.report.cite(e.section.id) for e in self.report.outline if e in cited]
+        text = self.templates.render("sources", report=self.report.meta, cites=cites)
+        return Slide("sources", text.title, body=text.body, notes=text.notes)
+
+    # -- initiatives and appendix ---------------------------------------------------------------
+    def _leftover_slides(self, part: Part) -> list[Slide]:
+        """Initiatives chosen without the sections that discuss them: a comparison table per
+        category (a slide each at full length, in the appendix)."""
+        items = getattr(self, "leftovers", [])
+        groups: dict[str, list[Initiative]] = {}
+        for item in items:
+            key = item.categories[0] if item.categories and item.stated("categories") else ""
+            groups.setdefault(key, []).append(item)
+        slides = []
+        for key, group in groups.items():
+            name = self.report.category_name(key, self.options.language) if key else ""
+            slides += self.shaper.initiative_table(part, group, name)
+        if self.length != "brief":
+            slides += self.shaper.initiative_charts({i.id for i in items}, part.heading)
+        return slides
+
+    def _initiative_appendix(self) -> list[Slide]:
+        if self.length != "full":
+            return []
+        return [self.shaper.initiative_slide(self.report.initiative(i)) for i in self.chosen]
+
+    def _appendix(self, part: Part) -> list[Slide]:
+        """The appendix: the programme once (as a table), the other appendix items named."""
+        agenda = self.report.agenda
+        selected_ids = set(part.ids)
+        slides: list[Slide] = []
+        others = [
+            e
+            for e in self.report.outline
+            if e.section.id in selected_ids
+            and e.level > 1
+            and not (agenda is not None and e.section.id == agenda.section)
+        ]
+        if agenda is not None and agenda.section in selected_ids:
+            slides += self._programme(part, others)
+            for chart in self.shaper.charts:
+                if chart.kind == "schedule":
+                    self.shaper.placed_charts.add(chart.id)  # shown once: as the table
+        elif others:
+            slides += self.shaper.appendix_cards(part, others)
+        return slides
+
+    def _programme(self, part: Part, others: list[OutlineEntry]) -> list[Slide]:
+        from briefing.charts.labels import agenda_type_label
+
+        agenda = self.report.agenda
+        assert agenda is not None
+        labels = self.templates.labels
+        word = self.report.meta.vocabulary.word("programme", self.options.language)
+        rows = [
+            (
+                item.time or "",
+                agenda_type_label(item.type, self.options.language),
+                item.title,
+                item.speaker or "",
+            )
+            for item in agenda.items
+        ]
+        day = dates.display(agenda.date, "gregorian", self.options.language) if agenda.date else ""
+        also = [normalize(f"{e.label}{e.section.title}") for e in others]
+        slides = []
+        for n in range(0, len(rows), PROGRAMME_ROWS):
+            page = rows[n : n + PROGRAMME_ROWS]
+            text = self.templates.render(
+                "programme",
+                agenda=agenda,
+                programme_word=word,
+                day=day,
+                kicker=part.heading,
+                page=n // PROGRAMME_ROWS,
+                also=also,
+                cite=self.report.cite(agenda.section) if agenda.section else "",
+                blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
+            )
+            table = Table(
+                (labels.time, labels.session_type, labels.session, labels.speaker),
+                tuple(page),
+                (0.09, 0.13, 0.48, 0.30),
+            )
+            own = (part.entry.section.id,) if part.entry else ()
+            sections = (*own, agenda.section or "", *(e.section.id for e in others))
+            sections = tuple(s for s in dict.fromkeys(sections) if s)
+            slides.append(
+                Slide(
+                    "table",
+                    text.title,
+                    subtitle=text.subtitle,
+                    kicker=text.kicker,
+                    notes=text.notes,
+                    source=text.source,
+                    sections=tuple(sections),
+                    table=table,
+                    condensed=tuple(e.section.id for e in others),
+                )
+            )
+        return slides
+
+    # -- typesetting ----------------------------------------------------------------------------
+    def _typeset(self, slide: Slide) -> Slide:
+        setter = self.setter
+        if slide.kind in ("cover", "closing", "divider"):
+            return slide
+        title, subtitle, lines = setter.title(slide.title, slide.subtitle)
+        sizes: dict[str, Any] = {"title_lines": lines}
+        body_box = _BODY_BOXES.get(slide.kind, theme.BODY_BOX)
+        if slide.kind == "columns" and slide.chart:
+            body_box = theme.LEFT_BOX
+        if slide.body:
+            fit = setter.best(slide.body, body_box)
+            sizes["body"], sizes["body_margins"] = fit.size, fit.margins
+        if slide.right:
+            fit = setter.best(slide.right, theme.RIGHT_BOX)
+            sizes["right"], sizes["right_margins"] = fit.size, fit.margins
+        if slide.cards:
+            columns, rows = grid(len(slide.cards))
+            sizes["cards"] = setter.cards(slide.cards, columns, rows, theme.BODY_BOX)[0]
+        table = slide.table
+        if table is not None:
+            box = _table_box(slide)
+            sizes["table"], widths = setter.table(table, box)
+            table = dataclasses.replace(table, widths=widths)
+            sizes["rows"] = setter.row_heights(table, box, sizes["table"])
+        if slide.key_figures:
+            count = len(slide.key_figures)
+            tile = (theme.CONTENT_WIDTH - (count - 1) * theme.GAP) / count * 72 - 24
+            values = [(f.value, f.unit) for f in slide.key_figures]
+            sizes["figure"] = setter.figure_size(values, tile)
+        if slide.quote is not None:
+            fit = setter.best([Bullet(slide.quote.text)], theme.QUOTE_BOX, (36, 32, 30, 28, 24))
+            sizes["body"], sizes["body_margins"] = fit.size, fit.margins
+        typeset = Typeset(**sizes)
+        return dataclasses.replace(
+            slide, title=title, subtitle=subtitle, typeset=typeset, table=table
+        )
 
 
-def _part(entry: OutlineEntry) -> dict[str, str]:
-    return {"label": entry.label, "title": entry.section.title, "id": entry.section.id}
+_BODY_BOXES = {
+    "overview": theme.UNDER_FIGURES_BOX,
+    "figures": theme.UNDER_FIGURES_BOX,
+    "columns": theme.LEFT_BOX,
+    "initiative": theme.LEFT_BOX,
+    "comparison": theme.LEAD_BOX,
+}
 
 
-def _split(bullets: list[Bullet], limit: int) -> list[list[Bullet]]:
-    """Cut bullets into pages that fit the body box at 20 pt (18 pt at worst), keeping
-    sub-bullets with the bullet they belong to."""
-    groups: list[list[Bullet]] = []
-    for bullet in bullets:
-        if bullet.level == 0 or not groups or len(groups[-1]) >= limit:
-            groups.append([bullet])
-        else:
-            groups[-1].append(bullet)
-    pages: list[list[Bullet]] = [[]]
-    for group in groups:
-        candidate = pages[-1] + group
-        fits = textfit.fit_size(candidate, BODY_BOX, sizes=(20,)) is not None
-        if pages[-1] and (len(candidate) > limit or not fits):
-            pages.append(list(group))
-        else:
-            pages[-1] = candidate
-    return [page for page in pages if page]
+def _table_box(slide: Slide) -> tuple[int, int, int, int]:
+    return theme.UNDER_LEAD_BOX if slide.body else theme.VISUAL_BOX
 
 
-def initiative_facts(
-    initiative: Initiative, report: Report, labels: Any, options: BuildOptions
-) -> dict[str, Any]:
-    """What an initiative's slide may state: only fields the report's own words back (its
-    ``evidence``); the others are named in ``unstated`` for the speaker notes."""
-    language = options.language
-    rows: list[tuple[str, str]] = []
-    unstated: list[str] = []
-    stated = initiative.stated
-    agencies = labels.list_sep.join(initiative.agencies)
-    for name, value, shown in (
-        ("agencies", agencies, labels.agency),
-        ("year", f"{initiative.year}{labels.year_suffix}" if initiative.year else "", labels.year),
-    ):
-        if value and stated(name):
-            rows.append((shown, value))
-        else:
-            unstated.append(shown)
-    category = report.meta.vocabulary.word("category", language)
-    kicker = []
-    if initiative.categories and stated("categories"):
-        names = [report.category_name(c, language) for c in initiative.categories]
-        kicker.append(f"{category}{labels.colon}{'、'.join(names)}")
-    else:
-        unstated.append(category)
-    if initiative.status and stated("status"):
-        kicker.append(f"{labels.status}{labels.colon}{labels.statuses[initiative.status]}")
-    else:
-        unstated.append(labels.status)
-    name_en = initiative.name_en if stated("name_en") else None
-    if name_en and name_en in initiative.name:
-        name_en = None
-    return {
-        "rows": rows,
-        "kicker": labels.sep.join(kicker),
-        "unstated": unstated,
-        "name_en": name_en,
-    }
+def _pairable(slide: Slide) -> bool:
+    items = len(slide.body) + len(slide.cards)
+    return slide.kind in ("points", "content") and 0 < items <= 4 and not slide.title.endswith("）")
+
+
+def _as_bullets(slide: Slide) -> tuple[Bullet, ...]:
+    if slide.cards:
+        return tuple(Bullet(f"{c.heading}：{c.text}" if c.text else c.heading) for c in slide.cards)
+    return slide.body
+
+
+def _plain(title: str) -> str:
+    return title

@@ -28,6 +28,7 @@ from briefing import dates
 from briefing.content.yamlsrc import load_yaml
 from briefing.errors import TemplateError
 from briefing.story.plan import Bullet
+from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from briefing.content.model import Figure
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-BLOCKS = ("title", "subtitle", "body", "notes", "source")
+BLOCKS = ("title", "kicker", "subtitle", "body", "notes", "source")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class RenderedSlide:
     body: tuple[Bullet, ...]
     notes: str
     source: str
+    kicker: str = ""
 
 
 class Templates:
@@ -86,11 +88,12 @@ class Templates:
                 raise
             raise TemplateError(f"{type(exc).__name__}: {exc}", file=file, line=line) from None
         return RenderedSlide(
-            title=_one_line(parts["title"]),
-            subtitle=_one_line(parts["subtitle"]),
+            title=normalize(_one_line(parts["title"])),
+            subtitle=normalize(_one_line(parts["subtitle"])),
             body=parse_body(parts["body"]),
             notes=_paragraphs(parts["notes"]),
-            source=_one_line(parts["source"]),
+            source=normalize(_one_line(parts["source"])),
+            kicker=normalize(_one_line(parts["kicker"])),
         )
 
 
@@ -103,7 +106,7 @@ def parse_body(text: str) -> tuple[Bullet, ...]:
         indent = len(raw) - len(raw.lstrip(" "))
         line = raw.strip()
         line = line[2:].strip() if line.startswith("- ") else line
-        bullets.append(Bullet(line, min(indent // 2, 4)))
+        bullets.append(Bullet(normalize(line), min(indent // 2, 4)))
     return tuple(bullets)
 
 
@@ -241,5 +244,5 @@ def _one_line(text: str) -> str:
 
 
 def _paragraphs(text: str) -> str:
-    lines = [line.strip() for line in text.splitlines()]
+    lines = [normalize(line.strip()) for line in text.splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,111 @@
+"""What the deck covers, in what order, at what depth: the briefing's outline.
+
+A deck is parts (the report's top-level sections, plus the overview from its 內容摘要 and the
+initiatives chosen without their section), each made of units: a unit is one section that gets
+slides of its own, with the deeper selected sections *condensed* into it (shown there as a line
+or a row, never dropped). The length decides the depth:
+
+* ``brief`` (about 10 minutes): one unit per part; everything below is condensed into it.
+* ``standard`` (about 20 minutes): units down to the (一) level; a (一) without sub-sections is
+  condensed into its parent, so a parent shows its short children as rows of one slide.
+* ``full``: every section is a unit.
+
+``structure`` decides the order: ``report`` keeps the report's, ``findings-first`` (結論先行)
+puts the overview and the recommendations first, then the supporting parts. Parts keep the
+report's numbers in report order; in findings-first order the deck numbers its own parts
+(壹、貳 … as shown), so the agenda and the dividers always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.content.numbering import FORMAL
+
+if TYPE_CHECKING:
+    from briefing.content.report import OutlineEntry, Report
+
+AFTER_CLOSING = ("appendix",)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A section that gets slides of its own, and the selected sections condensed into it."""
+
+    entry: OutlineEntry
+    condensed: tuple[OutlineEntry, ...] = ()
+    own: bool = True  # False: the section only frames selected sub-sections
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return (self.entry.section.id, *(e.section.id for e in self.condensed))
+
+    def children(self) -> list[OutlineEntry]:
+        """The condensed sections one level below the unit (the rows of its slide)."""
+        return [e for e in self.condensed if e.parent == self.entry.section.id]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of the deck: a top-level section of the report, the overview, or the chosen
+    initiatives; ``label`` and ``title`` as the deck shows them."""
+
+    kind: str  # abstract, initiatives, or the section's kind (content, process, visit …)
+    label: str
+    title: str
+    units: tuple[Unit, ...] = ()
+    entry: OutlineEntry | None = None
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}{self.title}"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(i for u in self.units for i in u.ids)
+
+
+def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str) -> list[Unit]:
+    """The units of one top-level section for ``length`` (see the module docstring)."""
+    below = [e for e in report.outline if part.section.id in e.path and e.section.id in selected]
+    if length == "brief":
+        inside = [e for e in below if e is not part]
+        return [Unit(part, tuple(inside), part.section.id in selected)]
+    heads = [e for e in below if _gets_slide(e, report, selected, length)]
+    if part not in heads:
+        heads.insert(0, part)
+    units = []
+    for head in heads:
+        condensed = tuple(e for e in below if e is not head and _owner(e, heads, report) is head)
+        own = head.section.id in selected
+        if own or condensed or head is part:
+            units.append(Unit(head, condensed, own))
+    return units
+
+
+def _gets_slide(entry: OutlineEntry, report: Report, selected: set[str], length: str) -> bool:
+    if length == "full" or entry.level <= 2:
+        return True
+    if entry.level > 3:
+        return False
+    return any(c.id in selected for c in entry.section.children)
+
+
+def _owner(entry: OutlineEntry, heads: list[OutlineEntry], report: Report) -> OutlineEntry:
+    """The nearest unit head at or above ``entry``."""
+    ids = {h.section.id: h for h in heads}
+    for ancestor in reversed(entry.path):
+        if ancestor in ids:
+            return ids[ancestor]
+    return heads[0]
+
+
+def deck_label(n: int) -> str:
+    """The deck's own part number ``n`` (0-based): 壹、 貳、 …."""
+    digits = "壹貳參肆伍陸柒捌玖拾"
+    return f"{digits[n]}、" if n < len(digits) else f"{n + 1}、"
+
+
+def is_formal(label: str) -> bool:
+    return bool(label) and label[0] in FORMAL

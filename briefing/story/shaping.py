@@ -1,0 +1,689 @@
+"""From a unit of the outline to its slides, the layout chosen by the shape of the content.
+
+* recommendations → numbered cards with each recommendation's substance (and its horizon or
+  owner where the report gives one);
+* the trip's process with an itinerary → a timeline;
+* a section with a sentence worth showing large → a quote;
+* a section with several sub-sections or initiatives → a comparison table (one row each), its
+  key point as the lead line; with one → two columns (its points beside the initiative);
+* a section with numbers → key figures over its points;
+* a section with a chart → its points beside the chart;
+* otherwise its points: as cards when they are few, as bullets at the size that fills the area.
+
+Every slide cites the sections its facts come from, and its notes hold every paragraph of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefing import theme
+from briefing.story import facts as facts_mod
+from briefing.story.plan import Bullet, Card, Event, Quote, Slide, Table, Typeset
+from briefing.story.typeset import grid
+from briefing.story.typography import normalize
+
+if TYPE_CHECKING:
+    from briefing.content.model import ChartSpec, Initiative
+    from briefing.content.report import OutlineEntry, Report
+    from briefing.options import BuildOptions
+    from briefing.story.outline import Part, Unit
+    from briefing.story.templating import Templates
+    from briefing.story.typeset import Setter
+
+MAX_CARDS = 6
+MAX_ROWS = 6
+POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
+SHORT_POINT = 26  # characters
+
+
+@dataclass
+class Shaper:
+    """Makes the slides of units and parts; remembers what it placed (each chart, initiative and
+    figure once)."""
+
+    report: Report
+    options: BuildOptions
+    templates: Templates
+    setter: Setter
+    placement: dict[str, list[str]]  # section id -> initiative ids shown with it
+    charts: list[ChartSpec]
+    placed_charts: set[str] = field(default_factory=set)
+
+    @property
+    def labels(self) -> Any:
+        return self.templates.labels
+
+    @property
+    def language(self) -> str:
+        return self.options.language
+
+    # -- units --------------------------------------------------------------------------------
+    def unit(self, part: Part, unit: Unit) -> list[Slide]:
+        """The slides of one unit, then a slide for each chart of its sections not shown yet."""
+        slides = self._unit(part, unit)
+        if self.options.length != "brief":
+            while (chart := self.chart_for(unit.ids)) is not None:
+                slides.append(self.chart(chart, kicker=part.heading))
+        return slides
+
+    def _unit(self, part: Part, unit: Unit) -> list[Slide]:
+        sec = unit.entry.section
+        kind = sec.kind or (part.entry.section.kind if part.entry else None)
+        if kind == "recommendations" and unit.children():
+            return self.recommendations(part, unit)
+        if kind == "process" and self.report.itinerary is not None and unit.own:
+            return self.timeline(part, unit)
+        rows = self.rows(unit)
+        points = self.points(unit)
+        if sec.quote is not None and unit.own and not unit.children():
+            quote = [self.quote(part, unit)]
+            if len(rows) >= 3:
+                return quote + self.comparison(part, unit, [], rows)
+            return quote + ([self.columns(part, unit, points, rows)] if rows else [])
+        if len(rows) >= 3:
+            return self.comparison(part, unit, points, rows)
+        if rows:
+            return [self.columns(part, unit, points, rows)]
+        figures = facts_mod.key_figures(self.report, unit.ids) if unit.own else []
+        if figures:
+            return [self.figures(part, unit, points, figures)]
+        chart = self.chart_for(unit.ids)
+        if chart is not None and points:
+            return [self.chart_beside(part, unit, points, chart)]
+        if chart is not None:
+            return [self.chart(chart, kicker=part.heading)]
+        return self.text(part, unit, points)
+
+    def points(self, unit: Unit) -> list[str]:
+        sec = unit.entry.section
+        own = list(sec.key_points) if unit.own else []
+        lines = [normalize(p) for p in own]
+        for child in unit.children():
+            if not self._child_is_row(child):
+                point = _first(child.section.key_points) or _first(child.section.key_sentences)
+                text = f"{child.label}{child.section.title}"
+                lines.append(normalize(f"{text}：{point}" if point else text))
+        return lines
+
+    def rows(self, unit: Unit) -> list[Row]:
+        """One row per condensed sub-section that is about something (it has sub-sections of
+        its own or an initiative), and per initiative the unit discusses directly."""
+        rows = [self.child_row(c, unit) for c in unit.children() if self._child_is_row(c)]
+        shown = {i for r in rows for i in r.initiatives}
+        subject = self.subject(unit)
+        for iid in self.placement.get(unit.entry.section.id, ()):
+            if iid not in shown and (subject is None or iid != subject.id):
+                rows.append(self.initiative_row(self.report.initiative(iid)))
+        return rows
+
+    def subject(self, unit: Unit) -> Initiative | None:
+        """The initiative a section is about (its title names it: 數位政府藍圖 is the blueprint):
+        its facts go on the section's own slide, not in a row of its own."""
+        title = facts_mod.split_english(unit.entry.section.title)[0]
+        for iid in self.placement.get(unit.entry.section.id, ()):
+            item = self.report.initiative(iid)
+            if item.name in title or title in item.name:
+                return item
+        return None
+
+    def subject_line(self, unit: Unit) -> str:
+        """The subject initiative's English name and stated facts, for the subtitle line."""
+        item = self.subject(unit)
+        if item is None:
+            return ""
+        facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
+        parts = [facts.name_en] if facts.name_en else []
+        parts += [f"{k}{self.labels.colon}{v}" for k, v in facts.rows]
+        return "｜".join(p for p in parts if p)
+
+    def _child_is_row(self, child: OutlineEntry) -> bool:
+        has_kids = any(True for _ in child.section.children)
+        return has_kids or bool(self.placement.get(child.section.id))
+
+    def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
+        heading, english = facts_mod.split_english(child.section.title)
+        point = _first(child.section.key_points) or _first(child.section.key_sentences)
+        below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
+        inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
+        if below and not point:
+            point = "、".join(facts_mod.split_english(e.section.title)[0] for e in below)
+        item = self.report.initiative(inits[0]) if len(inits) == 1 else None
+        facts = (
+            facts_mod.initiative_facts(item, self.report, self.labels, self.language)
+            if item
+            else None
+        )
+        return Row(
+            normalize(heading),
+            normalize(english or (facts.name_en if facts else "")),
+            normalize(point or ""),
+            facts,
+            tuple(inits),
+            (child.section.id, *(e.section.id for e in below)),
+        )
+
+    def initiative_row(self, item: Initiative) -> Row:
+        facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
+        return Row(
+            normalize(item.name),
+            normalize(facts.name_en),
+            normalize(_first_sentence(item.summary)),
+            facts,
+            (item.id,),
+            item.sections[:1],
+        )
+
+    # -- layouts ------------------------------------------------------------------------------
+    def comparison(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> list[Slide]:
+        slides: list[Slide] = []
+        sec = unit.entry.section
+        candidates = [normalize(s) for s in sec.key_sentences] + points
+        lead = next(
+            (
+                c
+                for c in candidates
+                if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
+            ),
+            "",
+        )
+        rest = [p for p in points if p != lead]
+        if rest and self.options.length == "full":  # the full deck keeps every point on a slide
+            slides += self.text(part, unit, rest)
+        header, columns = self._table_columns(rows)
+        box = theme.UNDER_LEAD_BOX if lead else theme.VISUAL_BOX
+        pages = self._table_pages(rows, header, columns, box)
+        for n, page in enumerate(pages):
+            table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
+            text = self._render(part, unit, points=[lead] if lead else [], page=n)
+            slide = self._slide(
+                "comparison",
+                text,
+                unit,
+                table=table,
+                initiatives=tuple(i for r in page for i in r.initiatives),
+                extra_sections=tuple(s for r in page for s in r.sections),
+            )
+            slides.append(slide)
+        return slides
+
+    def _table_pages(
+        self, rows: list[Row], header: tuple[str, ...], columns: list[Any], box: Any
+    ) -> list[list[Row]]:
+        """Rows cut into pages whose table fits ``box`` at a readable size."""
+        pages: list[list[Row]] = [[]]
+        for row in rows:
+            candidate = [*pages[-1], row]
+            table = Table(header, tuple(tuple(col(r) for col in columns) for r in candidate))
+            size, _ = self.setter.table(table, box)
+            fits = size > theme.TABLE_SIZES[-1] or self.setter.table_fits(table, box, size)
+            if pages[-1] and (len(candidate) > MAX_ROWS or not fits):
+                pages.append([row])
+            else:
+                pages[-1] = candidate
+        return pages
+
+    def _table_columns(self, rows: list[Row]) -> tuple[tuple[str, ...], list[Any]]:
+        """項目 and 重點, and a column for each fact most rows state; facts few rows state go
+        under the row's point instead of into a column of blanks."""
+        labels = self.labels
+        header = [labels.item, labels.point]
+        fact_labels = (labels.agency, labels.year, labels.status)
+        stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
+        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
+        narrow = [k for k in fact_labels if k not in wide and stated[k]]
+
+        def point(r: Row) -> str:
+            extra = [
+                f"{k}{labels.colon}{r.facts.value(k)}"
+                for k in narrow
+                if r.facts and r.facts.value(k)
+            ]
+            return "\n".join([r.point, "；".join(extra)] if extra else [r.point])
+
+        columns: list[Any] = [
+            lambda r: f"{r.heading}\n{r.english}" if r.english else r.heading,
+            point,
+        ]
+        for label in wide:
+            header.append(label)
+            columns.append(lambda r, k=label: r.facts.value(k) if r.facts else "")
+        return tuple(header), columns
+
+    def columns(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> Slide:
+        """The section's points beside the one or two things it is about."""
+        right: list[Bullet] = []
+        for row in rows:
+            right.append(Bullet(row.heading, heading=True))
+            if row.english:
+                right.append(Bullet(row.english, level=1))
+            if row.point and not any(row.point in p or p in row.point for p in points):
+                right.append(Bullet(row.point))
+            if row.facts:
+                facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows]
+                right += [Bullet(f) for f in facts if not any(f in p for p in points)]
+        left = [Bullet(p) for p in points] or [Bullet(r.point) for r in rows if r.point]
+        text = self._render(part, unit, points=[])
+        return self._slide(
+            "columns",
+            text,
+            unit,
+            body=tuple(left),
+            right=tuple(right),
+            initiatives=tuple(i for r in rows for i in r.initiatives),
+            extra_sections=tuple(s for r in rows for s in r.sections),
+        )
+
+    def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
+        tiles = tuple(facts_mod.figure_tile(f, self.language) for f in figures)
+        kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        text = self._render(part, unit, points=kept)
+        return self._slide(
+            "figures",
+            text,
+            unit,
+            key_figures=tiles,
+            figure_ids=tuple(f.id for f in figures),
+        )
+
+    def chart_beside(self, part: Part, unit: Unit, points: list[str], chart: ChartSpec) -> Slide:
+        text = self._render(part, unit, points=points)
+        return self._slide(
+            "columns",
+            text,
+            unit,
+            chart=chart.id,
+            figure_ids=chart.figures,
+            initiatives=chart.initiatives,
+            derived=self.labels.derived if chart.derived else "",
+        )
+
+    def chart(self, chart: ChartSpec, *, kicker: str = "") -> Slide:
+        from briefing.charts import chart_data, chart_sections
+
+        self.placed_charts.add(chart.id)
+        data = chart_data(chart, self.report, language=self.language)
+        sections = chart_sections(chart, self.report)
+        cites = self.cites(sections)
+        text = self.templates.render(
+            "chart",
+            chart=chart,
+            title=data.title,
+            alt_text=data.alt_text,
+            cites=cites,
+            kicker=kicker,
+        )
+        derived = self.labels.derived if chart.derived else ""
+        return Slide(
+            "chart",
+            text.title,
+            kicker=text.kicker,
+            notes=text.notes,
+            source=text.source,
+            sections=tuple(sections),
+            figures=chart.figures,
+            initiatives=chart.initiatives,
+            chart=chart.id,
+            derived=derived,
+        )
+
+    def chart_for(self, ids: tuple[str, ...]) -> ChartSpec | None:
+        from briefing.charts import chart_sections
+
+        for chart in self.charts:
+            if chart.id in self.placed_charts or chart.kind == "schedule":
+                continue
+            if set(chart_sections(chart, self.report)) & set(ids):
+                self.placed_charts.add(chart.id)
+                return chart
+        return None
+
+    def initiative_charts(self, ids: set[str], kicker: str) -> list[Slide]:
+        """Charts about the given initiatives (directly or through their figures) not shown."""
+        from briefing.charts import chart_initiatives
+
+        found = []
+        for chart in self.charts:
+            if (
+                chart.id not in self.placed_charts
+                and chart.kind != "schedule"
+                and not chart.derived
+                and ids & set(chart_initiatives(chart, self.report))
+            ):
+                found.append(self.chart(chart, kicker=kicker))
+        return found
+
+    def quote(self, part: Part, unit: Unit) -> Slide:
+        sec = unit.entry.section
+        assert sec.quote is not None
+        text = self._render(part, unit, points=[])
+        by = sec.quote.by or ""
+        return self._slide(
+            "quote", text, unit, quote=Quote(normalize(sec.quote.text), normalize(by))
+        )
+
+    def timeline(self, part: Part, unit: Unit) -> list[Slide]:
+        itinerary = self.report.itinerary
+        assert itinerary is not None
+        events = []
+        for item in itinerary.items:
+            day = itinerary.day_of(item)
+            when = _day_text(day, item.time, self.language) if day else (item.time or "")
+            events.append(Event(when, normalize(item.title), normalize(item.place or "")))
+        text = self._render(part, unit, points=[])
+        return [self._slide("timeline", text, unit, events=tuple(events))]
+
+    def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
+        cards = []
+        for child in unit.children():
+            sec = child.section
+            substance = _first(sec.key_sentences) or _first(sec.key_points)
+            tags = []
+            if sec.horizon and sec.stated("horizon"):
+                tags.append(self.labels.horizons[sec.horizon])
+            if sec.owner and sec.stated("owner"):
+                tags.append(f"{self.labels.owner}{self.labels.colon}{sec.owner}")
+            cards.append(
+                Card(
+                    heading=normalize(sec.title),
+                    text=normalize(substance),
+                    tag="｜".join(tags),
+                    number=child.label.rstrip("、."),
+                )
+            )
+        per = self._cards_per_slide(cards, limit=4)
+        slides = []
+        for n in range(0, len(cards), per):
+            page = tuple(cards[n : n + per])
+            ids = tuple(c.section.id for c in unit.children()[n : n + per])
+            text = self._render(part, unit, points=[], page=n // per)
+            slides.append(
+                self._slide("recommendations", text, unit, cards=page, extra_sections=ids)
+            )
+        return slides
+
+    def text(
+        self, part: Part, unit: Unit, points: list[str], *, condensed: bool = True
+    ) -> list[Slide]:
+        """Points as cards (a few short ones) or bullets (cut into pages that fit)."""
+        if not points:
+            points = [normalize(_first(unit.entry.section.key_sentences) or "")]
+            points = [p for p in points if p]
+        if not points:
+            return []
+        if len(points) <= POINTS_AS_CARDS and all(len(p) <= SHORT_POINT * 2 for p in points):
+            cards = tuple(_point_card(p) for p in points)
+            text = self._render(part, unit, points=[])
+            return [self._slide("points", text, unit, cards=cards)]
+        bullets = [Bullet(p) for p in points]
+        pages = self.setter.pages(bullets, theme.BODY_BOX)
+        slides = []
+        for n, page in enumerate(pages):
+            text = self._render(part, unit, points=[b.text for b in page], page=n)
+            slides.append(self._slide("content", text, unit))
+        return slides
+
+    # -- brief, initiatives, appendix ---------------------------------------------------------
+    def condensed_cards(self, part: Part, unit: Unit) -> list[Slide]:
+        """A part condensed to one card per sub-section: its key point, and what it covers."""
+        cards = []
+        for child in unit.children():
+            below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
+            point = _first(child.section.key_sentences) or _first(child.section.key_points)
+            covered = [
+                facts_mod.split_english(e.section.title)[0]
+                for e in below
+                if e.parent == child.section.id
+            ]
+            tag = f"{self.labels.includes}{'、'.join(covered)}" if covered else ""
+            heading = facts_mod.split_english(f"{child.label}{child.section.title}")[0]
+            cards.append(Card(normalize(heading), normalize(point), normalize(tag)))
+        if not cards:
+            return self.unit(part, unit)
+        per = self._cards_per_slide(cards)
+        slides = []
+        kids = unit.children()
+        for n in range(0, len(cards), per):
+            text = self._render(part, unit, points=[], page=n // per)
+            ids = tuple(
+                e.section.id
+                for c in kids[n : n + per]
+                for e in (c, *[d for d in unit.condensed if c.section.id in d.path[:-1]])
+            )
+            inits = tuple(i for s in ids for i in self.placement.get(s, ()))
+            slides.append(
+                self._slide(
+                    "points",
+                    text,
+                    unit,
+                    cards=tuple(cards[n : n + per]),
+                    extra_sections=ids,
+                    initiatives=inits,
+                )
+            )
+        return slides
+
+    def initiative_table(self, part: Part, items: list[Initiative], category: str) -> list[Slide]:
+        """Initiatives chosen without their sections: one comparison per category."""
+        rows = [self.initiative_row(i) for i in items]
+        header, columns = self._table_columns(rows)
+        slides = []
+        for n in range(0, len(rows), MAX_ROWS):
+            page = rows[n : n + MAX_ROWS]
+            sections = tuple(dict.fromkeys(s for r in page for s in r.sections))
+            text = self.templates.render(
+                "section",
+                heading=part.title,
+                kicker="",
+                subtitle=category,
+                points=[],
+                page=n // MAX_ROWS,
+                blocks=[],
+                cites=self.cites(sections),
+                extra=[
+                    f"{r.heading}：{self.report.initiative(r.initiatives[0]).summary}" for r in page
+                ],
+            )
+            table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
+            slides.append(
+                Slide(
+                    "comparison",
+                    text.title,
+                    subtitle=text.subtitle,
+                    notes=text.notes,
+                    source=text.source,
+                    sections=sections,
+                    initiatives=tuple(i for r in page for i in r.initiatives),
+                    table=table,
+                )
+            )
+        return slides
+
+    def initiative_slide(self, item: Initiative) -> Slide:
+        """One initiative on a slide of its own (the appendix of a full deck)."""
+        facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
+        figures = [self.report.figure(f) for f in item.figures]
+        left = [Bullet(normalize(s)) for s in _sentences(item.summary)]
+        left += [
+            Bullet(normalize(f"{facts_mod.figure_tile(f, self.language).label}：{f.as_written}"))
+            for f in figures
+            if not any(facts_mod.states_figure(b.text, f) for b in left)
+        ]
+        right = [Bullet(f"{k}{self.labels.colon}{v}") for k, v in facts.rows]
+        if facts.kicker:
+            right.append(Bullet(facts.kicker))
+        cites = self.cites(item.sections)
+        text = self.templates.render(
+            "initiative",
+            initiative=item,
+            facts=facts,
+            figures=figures,
+            cites=cites,
+            cite_of=self.report.cite,
+        )
+        return Slide(
+            "initiative" if right else "content",
+            text.title,
+            subtitle=normalize(facts.name_en),
+            kicker=text.kicker,
+            body=tuple(left),
+            right=tuple(right),
+            notes=text.notes,
+            source=text.source,
+            sections=item.sections,
+            initiatives=(item.id,),
+            figures=tuple(f.id for f in figures),
+        )
+
+    def appendix_cards(self, part: Part, entries: list[OutlineEntry]) -> list[Slide]:
+        cards = tuple(
+            Card(
+                normalize(f"{e.label}{e.section.title}"),
+                normalize("；".join(e.section.paragraphs[:2])),
+            )
+            for e in entries
+        )
+        unit = part.units[0]
+        text = self._render(part, unit, points=[])
+        ids = tuple(e.section.id for e in entries)
+        return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
+
+    # -- pieces -------------------------------------------------------------------------------
+    def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
+        for per in range(min(limit, len(cards)), 0, -1):
+            columns, rows = grid(per)
+            size, fits = self.setter.cards(cards[:per], columns, rows, theme.BODY_BOX)
+            if fits and all(
+                self.setter.cards(cards[i : i + per], columns, rows, theme.BODY_BOX)[1]
+                for i in range(0, len(cards), per)
+            ):
+                return per
+        return 1
+
+    def _render(self, part: Part, unit: Unit, *, points: list[str], page: int = 0) -> Any:
+        entry = unit.entry
+        heading = f"{entry.label}{entry.section.title}" if entry is not part.entry else part.heading
+        kicker = self.kicker(part, unit)
+        return self.templates.render(
+            "section",
+            heading=heading,
+            kicker=kicker,
+            subtitle=self.subject_line(unit),
+            points=points,
+            page=page,
+            blocks=self.blocks(unit.ids) if page == 0 else [],
+            cites=self.cites(unit.ids),
+        )
+
+    def kicker(self, part: Part, unit: Unit) -> str:
+        if unit.entry is part.entry:
+            return ""
+        path = [self.report.entry(i) for i in unit.entry.path[1:-1]]
+        return " › ".join([part.heading, *(f"{e.label}{e.section.title}" for e in path)])
+
+    def blocks(self, ids: tuple[str, ...]) -> list[dict[str, Any]]:
+        """The paragraphs of ``ids`` for the speaker notes, each with its section's citation."""
+        found = []
+        for sid in ids:
+            sec = self.report.section(sid)
+            if sec.paragraphs:
+                found.append({"cite": self.report.cite(sid), "paragraphs": list(sec.paragraphs)})
+        return found
+
+    def cites(self, ids: Any) -> list[str]:
+        """Citations for the source line, short enough for one line: full paths, or numbers
+        only, or the common parent."""
+        ids = list(dict.fromkeys(ids))
+        top = [i for i in ids if not any(a in ids for a in self.report.entry(i).path[:-1])]
+        full = [self.report.cite(i) for i in top]
+        line = "、".join(full)
+        prefix = f"{self.labels.source_prefix}{self.labels.report_prefix} "
+        if self.setter.line_fits(prefix + line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+            return full
+        numbers = [self._numbers(i) for i in top]
+        if self.setter.line_fits(prefix + "、".join(numbers), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+            return numbers
+        common = self.report.entry(top[0]).path[:1]
+        return [self._numbers(common[0]) + self.labels.and_more]
+
+    def _numbers(self, sid: str) -> str:
+        entry = self.report.entry(sid)
+        labels = "".join(self.report.entry(i).label for i in entry.path)
+        return labels.rstrip("、.　 ") or entry.section.title
+
+    def _slide(self, kind: str, text: Any, unit: Unit, **fields: Any) -> Slide:
+        extra = fields.pop("extra_sections", ())
+        figure_ids = fields.pop("figure_ids", ())
+        sections = tuple(dict.fromkeys((*unit.ids, *extra)))
+        body = fields.pop("body", None)
+        subject = self.subject(unit)
+        if subject is not None:
+            fields["initiatives"] = (subject.id, *fields.get("initiatives", ()))
+        return Slide(
+            kind,  # type: ignore[arg-type]
+            text.title,
+            subtitle=text.subtitle,
+            kicker=text.kicker,
+            body=body if body is not None else text.body,
+            notes=text.notes,
+            source=text.source,
+            sections=sections,
+            figures=tuple(figure_ids),
+            condensed=tuple(e.section.id for e in unit.condensed),
+            **fields,
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a comparison: a sub-section or an initiative, its key point and facts."""
+
+    heading: str
+    english: str
+    point: str
+    facts: facts_mod.Facts | None
+    initiatives: tuple[str, ...]
+    sections: tuple[str, ...]
+
+
+def _first(items: tuple[str, ...] | list[str]) -> str:
+    return items[0] if items else ""
+
+
+def _first_sentence(text: str) -> str:
+    for stop in ("。", "；"):
+        if stop in text:
+            return text.split(stop, 1)[0] + "。"
+    return text
+
+
+def _sentences(text: str) -> list[str]:
+    parts = [s + "。" for s in text.split("。") if s.strip()]
+    return parts or [text]
+
+
+def _point_card(point: str) -> Card:
+    """A key point as a card: a short heading before a colon, or the whole point."""
+    for mark in ("：", ":"):
+        head, sep, rest = point.partition(mark)
+        if sep and 2 <= len(head) <= 12 and rest:
+            return Card(heading=head, text=rest)
+    return Card(heading=point)
+
+
+def _day_text(day: Any, time: str | None, language: str) -> str:
+    weekdays = "一二三四五六日"
+    if language == "en":
+        text = f"{day.day} {day:%b}"
+    else:
+        text = f"{day.month}月{day.day}日（{weekdays[day.weekday()]}）"
+    return f"{text} {time}" if time else text
+
+
+def replace_typeset(slide: Slide, **changes: Any) -> Slide:
+    return dataclasses.replace(slide, typeset=dataclasses.replace(slide.typeset, **changes))
+
+
+__all__ = ["Row", "Shaper", "Typeset", "replace_typeset"]

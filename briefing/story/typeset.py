@@ -1,0 +1,247 @@
+"""Type sizes and breaks, decided before anything is drawn.
+
+The deck writer sets every paragraph with exact line spacing (``LINE`` × size) and space before
+(``GAP`` × size), bullets hanging ``INDENT`` em, no side insets: so the height of a block of
+text is known here, from the font's own widths (:mod:`briefing.story.measure`). A block gets the
+largest size at which it fits its box with a safety margin (another renderer's metrics may
+differ slightly), and each paragraph a right margin where that keeps its last line from being
+one or two characters long. Titles have one size on every content slide; a title too long for
+one line moves its English name to the subtitle line, never shrinks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing import theme
+from briefing.story import measure
+from briefing.story.facts import split_english
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from briefing.story.plan import Bullet, Card, Table
+
+LINE = 1.25  # line height, × size
+GAP = 0.45  # space before a paragraph, × size
+INDENT = 1.1  # bullet hanging indent per level, em
+SAFETY = 0.95  # text must fit in this share of its box (another renderer may set wider)
+CARD_PAD = 0.16  # inches of padding inside a card
+CELL_PAD = 0.06  # inches of padding inside a table cell
+
+
+def pt(emu: int) -> float:
+    return emu / theme.EMU_PER_INCH * 72
+
+
+@dataclass(frozen=True)
+class BlockFit:
+    """How a block of paragraphs sets: size, height (pt), right margins (em) per paragraph."""
+
+    size: float
+    height: float
+    margins: tuple[float, ...]
+    fits: bool
+
+    def fill(self, box_height: float) -> float:
+        return self.height / box_height if box_height else 1.0
+
+
+class Setter:
+    """Measures text in the deck's regular and bold faces."""
+
+    def __init__(
+        self, regular: measure.Metrics = measure.ESTIMATE, bold: measure.Metrics | None = None
+    ) -> None:
+        self.regular, self.bold = regular, bold or regular
+
+    # -- titles -----------------------------------------------------------------------------
+    def title_fits(self, text: str, size: float = theme.TITLE_PT, width: int = 0) -> bool:
+        width_pt = pt(width or theme.TITLE_BOX[2]) * SAFETY
+        return self.bold.width(text) * size <= width_pt
+
+    def title(self, title: str, subtitle: str = "") -> tuple[str, str, int]:
+        """``(title, subtitle, lines)``: the title at the one title size; when too long, its
+        English name (or what follows a colon) moves to the subtitle line; a title still too
+        long takes two lines."""
+        if self.title_fits(title):
+            return title, subtitle, 1
+        head, english = split_english(title)
+        if english and self.title_fits(head):
+            return head, _join(english, subtitle), 1
+        for mark in ("：", ":", "——", "－"):
+            if mark in title:
+                first, rest = title.split(mark, 1)
+                if first and self.title_fits(first):
+                    return first, _join(rest.strip(), subtitle), 1
+        return title, subtitle, 2
+
+    def line_fits(self, text: str, size: float, width: int) -> bool:
+        return self.regular.width(text) * size <= pt(width) * SAFETY
+
+    # -- paragraphs ---------------------------------------------------------------------------
+    def paragraph(self, text: str, size: float, width_pt: float, *, bold: bool = False):
+        metrics = self.bold if bold else self.regular
+        return measure.set_paragraph(text, width_pt / size, metrics)
+
+    def block(
+        self, bullets: Sequence[Bullet], box: tuple[int, int, int, int], size: float
+    ) -> BlockFit:
+        """How ``bullets`` set at ``size`` in ``box``."""
+        width, height = pt(box[2]), pt(box[3])
+        total, margins = 0.0, []
+        for n, bullet in enumerate(bullets):
+            own = size if bullet.level == 0 else max(theme.MIN_PT, round(size * 0.85))
+            indent = 0.0 if bullet.heading else INDENT * (bullet.level + 1) * own
+            fit = self.paragraph(bullet.text, own, width - indent, bold=bullet.heading)
+            total += len(fit.lines) * own * LINE + (GAP * own if n else 0.0)
+            margins.append(fit.margin_em)
+        return BlockFit(size, total, tuple(margins), total <= height * SAFETY)
+
+    def best(
+        self,
+        bullets: Sequence[Bullet],
+        box: tuple[int, int, int, int],
+        sizes: Sequence[float] = theme.BODY_SIZES,
+    ) -> BlockFit:
+        """The largest of ``sizes`` at which ``bullets`` fit ``box`` (the smallest when none)."""
+        fit = None
+        for size in sizes:
+            fit = self.block(bullets, box, size)
+            if fit.fits:
+                return fit
+        assert fit is not None
+        return fit
+
+    def pages(
+        self,
+        bullets: Sequence[Bullet],
+        box: tuple[int, int, int, int],
+        size: float = theme.BODY_MIN_PT,
+    ) -> list[list[Bullet]]:
+        """``bullets`` cut into pages that fit ``box`` at ``size``, keeping sub-bullets and
+        run-in headings with what follows them."""
+        groups: list[list[Bullet]] = []
+        for bullet in bullets:
+            if groups and (bullet.level > 0 or groups[-1][-1].heading):
+                groups[-1].append(bullet)
+            else:
+                groups.append([bullet])
+        pages: list[list[Bullet]] = [[]]
+        for group in groups:
+            candidate = pages[-1] + group
+            if pages[-1] and not self.block(candidate, box, size).fits:
+                pages.append(list(group))
+            else:
+                pages[-1] = candidate
+        return [p for p in pages if p]
+
+    # -- cards ----------------------------------------------------------------------------------
+    def cards(
+        self, cards: Sequence[Card], columns: int, rows: int, box: tuple[int, int, int, int]
+    ) -> tuple[float, bool]:
+        """The largest card text size at which every card's heading and text fit its cell."""
+        width = (pt(box[2]) - (columns - 1) * theme.GAP * 72) / columns - 2 * CARD_PAD * 72
+        height = (pt(box[3]) - (rows - 1) * theme.GAP * 72) / rows - 2 * CARD_PAD * 72
+        for size in theme.CARD_SIZES:
+            if all(self._card_height(c, size, width) <= height * SAFETY for c in cards):
+                return size, True
+        return theme.CARD_SIZES[-1], False
+
+    def table(
+        self, table: Table, box: tuple[int, int, int, int]
+    ) -> tuple[float, tuple[float, ...]]:
+        """The largest table text size at which every row fits ``box``, and the column widths
+        (fractions) at that size: short columns as wide as their text, long ones share the rest."""
+        widths: tuple[float, ...] = ()
+        for size in theme.TABLE_SIZES:
+            widths = table.widths or self.column_widths(table, size, box)
+            height = sum(
+                self._row_height(row, widths, size, box, bold=n == 0)
+                for n, row in enumerate((table.header, *table.rows))
+            )
+            if height <= pt(box[3]) * SAFETY:
+                return size, widths
+        return theme.TABLE_SIZES[-1], widths
+
+    def table_fits(self, table: Table, box: tuple[int, int, int, int], size: float) -> bool:
+        return sum(self.row_heights(table, box, size)) <= pt(box[3]) * SAFETY
+
+    def row_heights(
+        self, table: Table, box: tuple[int, int, int, int], size: float
+    ) -> tuple[float, ...]:
+        """The height (pt) each row of ``table`` needs at ``size``, header first."""
+        widths = table.widths or self.column_widths(table, size, box)
+        return tuple(
+            self._row_height(row, widths, size, box, bold=n == 0)
+            for n, row in enumerate((table.header, *table.rows))
+        )
+
+    def column_widths(
+        self, table: Table, size: float, box: tuple[int, int, int, int]
+    ) -> tuple[float, ...]:
+        total = pt(box[2])
+        pad = 2 * CELL_PAD * 72 + 4
+        least, natural = [], []
+        for c, head in enumerate(table.header):
+            cells = [part for row in table.rows for part in row[c].split("\n")]
+            longest = max([self.regular.width(x) for x in cells] + [0.0]) * size
+            words = [u for x in cells for u in measure.units(x)]
+            widest = max([self.regular.width(u.strip()) for u in words] + [0.0]) * size
+            floor = max(self.bold.width(head) * size, min(widest, total * 0.25), 4 * size)
+            least.append(floor + pad)
+            natural.append(max(floor, longest) + pad)
+        if sum(natural) <= total:
+            return tuple(n / sum(natural) for n in natural)
+        spare = max(total - sum(least), 0.0)
+        extra = sum(n - m for n, m in zip(natural, least, strict=True)) or 1.0
+        widths = [m + (n - m) * spare / extra for n, m in zip(natural, least, strict=True)]
+        return tuple(w / sum(widths) for w in widths)
+
+    def figure_size(self, values: Sequence[tuple[str, str]], width: float) -> float:
+        """The largest key-figure size at which every value (and its unit, at half size) fits
+        a tile ``width`` points wide."""
+        for size in (48, 44, 40, 36, 32, 28, 24):
+            if all(
+                (self.bold.width(v) + self.bold.width(u) * 0.5) * size <= width * SAFETY
+                for v, u in values
+            ):
+                return size
+        return 24
+
+    def _row_height(
+        self, row: Sequence[str], widths: Sequence[float], size: float, box, *, bold: bool
+    ) -> float:
+        lines = max(
+            sum(
+                len(self.paragraph(part, size, pt(box[2]) * w - 2 * CELL_PAD * 72, bold=bold).lines)
+                for part in cell.split("\n")
+            )
+            for cell, w in zip(row, widths, strict=True)
+        )
+        return lines * size * LINE + 2 * CELL_PAD * 72
+
+    def _card_height(self, card: Card, size: float, width: float) -> float:
+        heading_width = width - (self.bold.width(card.number) * size * 1.6 if card.number else 0)
+        lines = len(self.paragraph(card.heading, size * 1.1, heading_width, bold=True).lines)
+        total = lines * size * 1.1 * LINE
+        if card.text:
+            total += GAP * size + len(self.paragraph(card.text, size, width).lines) * size * LINE
+        if card.tag:
+            tag_lines = len(self.paragraph(card.tag, theme.MIN_PT, width).lines)
+            total += GAP * size + tag_lines * theme.MIN_PT * LINE
+        return total
+
+
+def grid(count: int) -> tuple[int, int]:
+    """Columns and rows for ``count`` cards: 2 → 2×1, 3 → 3×1, 4 → 2×2, 5–6 → 3×2."""
+    if count <= 3:
+        return max(count, 1), 1
+    if count == 4:
+        return 2, 2
+    return 3, (count + 2) // 3
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}｜{second}" if first and second else first or second
