@@ -533,11 +533,18 @@ def test_errors_in_charts_yaml_point_at_the_line(report) -> None:
 
 # -- selection ------------------------------------------------------------------------------------
 def test_charts_for_picks_charts_by_selection(report) -> None:
-    def ids(sections, initiatives=(), extra=()):
+    def all_ids(sections, initiatives=(), extra=()):
         return [c.id for c in charts_for(report, sections, initiatives, extra)]
 
+    def ids(sections, initiatives=(), extra=()):  # the counting chart aside (checked below)
+        return [c for c in all_ids(sections, initiatives, extra) if c != "initiatives-by-pillar"]
+
     everything = [e.section.id for e in report.outline]
-    assert ids(everything) == list(DEFAULT_CHARTS)
+    assert all_ids(everything) == list(DEFAULT_CHARTS)
+    # a chart counting every initiative shows with any section it counted
+    for item in report.initiatives:
+        assert "initiatives-by-pillar" in all_ids([item.sections[0]])
+    assert "initiatives-by-pillar" not in all_ids(["appendix-summit-agenda"])
     assert ids([]) == []
     assert ids(["reflections-government-cloud"]) == ["tw-data-centre-consolidation"]
     assert ids(["appendix-summit-agenda"]) == ["summit-programme"]

@@ -69,10 +69,10 @@ def test_ids_are_unique_across_the_report(report) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_about_thirty_initiatives_in_the_reports_four_pillars(report) -> None:
+def test_about_forty_initiatives_in_the_reports_four_pillars(report) -> None:
     pillars = {c for i in report.initiatives for c in i.categories}
 
-    assert 28 <= len(report.initiatives) <= 60
+    assert 40 <= len(report.initiatives) <= 60
     assert pillars == {"digital-economy", "digital-government", "digital-society", "infrastructure"}
     assert {"myinfo", "singpass"} <= {i.id for i in report.initiatives} or any(
         i.name_en == "MyInfo" for i in report.initiatives
@@ -128,9 +128,21 @@ def test_the_agenda_is_data(report) -> None:
     agenda = report.agenda
 
     assert agenda is not None
+    assert (agenda.kind, agenda.section) == ("programme", "appendix-summit-agenda")
     assert agenda.items[0].time == "13:00"
     assert agenda.items[-1].type == "end"
     assert [i.minutes for i in agenda.items] == sorted(i.minutes for i in agenda.items)
+    assert report.itinerary is not None and report.itinerary.id != agenda.id
+
+
+def test_the_pillar_count_cites_the_sections_it_counted(report) -> None:
+    """The chart's counts are the program's, over every initiative: its sections (the source
+    line) are the main section of each, in report order."""
+    chart = report.chart("initiatives-by-pillar")
+    counted = {i.sections[0] for i in report.initiatives}
+
+    assert chart.derived and not chart.initiatives
+    assert chart.sections == tuple(e.section.id for e in report.outline if e.section.id in counted)
 
 
 @pytest.fixture

@@ -49,8 +49,7 @@ def draw_schedule(p: Painter) -> None:
     p.settle_layout()
     fig.set_layout_engine("none")  # keep the axes where the labels were measured for
     titles = _Titles(p, ax, starts, ends).place()
-    row_pt = ax.get_position().height * p.height_in * 72 / max(len(titles), 1)
-    rows, bottom = _rows([t.lines for t in titles], line=1.15 * p.tick_pt / row_pt)
+    rows, bottom = _rows([t.lines for t in titles], line=_line_rows(p, ax, titles))
     ax.set_ylim(bottom, -0.5)
     p.set_ticks(ax, "y", rows, [s for s, _, _ in data.extra])
     ax.tick_params(axis="y", length=0, pad=6)
@@ -88,6 +87,20 @@ def _time_axes(p: Painter, ax: Any, first: int, last: int) -> None:
     ax.tick_params(axis="both", which="both", length=0, pad=6)
 
 
+def _line_rows(p: Painter, ax: Any, titles: list[_Title]) -> float:
+    """How much of a row each extra line of a title needs so that lines never overlap their
+    neighbours: with ``n`` rows and ``e`` extra lines the axis holds ``n + e·step`` rows, and a
+    line of text is ``1.2·tick`` points tall."""
+    axis_pt = ax.get_position().height * p.height_in * 72
+    line_pt = 1.2 * p.tick_pt
+    extra = sum(t.lines - 1 for t in titles)
+    share = extra * line_pt / axis_pt
+    if share >= 0.9:  # no room to grow: keep the drawing (the overlap test would say so)
+        return _LINE
+    total = len(titles) / (1 - share)
+    return line_pt * total / axis_pt
+
+
 def _rows(lines: list[int], line: float = _LINE) -> tuple[list[float], float]:
     """The centre of each row and the bottom edge of the last, in rows from the top (the top
     edge is -0.5): a row with more lines is taller, by ``line`` rows a line (at least
@@ -95,7 +108,7 @@ def _rows(lines: list[int], line: float = _LINE) -> tuple[list[float], float]:
     centres, edge = [], -0.5
     step = max(_LINE, line)
     for count in lines:
-        height = max(1.0, step * count + (1 - step) * (count == 1)) if count > 1 else 1.0
+        height = 1.0 + step * (count - 1)
         centres.append(edge + height / 2)
         edge += height
     return centres, edge

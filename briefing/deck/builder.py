@@ -150,7 +150,7 @@ class _SlideWriter:
 
     def _points(self, slide: PptxSlide, spec: Slide) -> None:
         self._header(slide, spec)
-        self._cards(slide, spec.cards, spec.typeset.cards, theme.BODY_BOX)
+        self._cards(slide, spec.cards, spec.typeset, theme.BODY_BOX)
         self._source(slide, spec)
 
     _recommendations = _points
@@ -439,11 +439,14 @@ class _SlideWriter:
         finish(frame, self.typeface, self.language)
 
     def _cards(
-        self, slide: PptxSlide, cards: tuple[Card, ...], size: float, box: tuple[int, ...]
+        self, slide: PptxSlide, cards: tuple[Card, ...], typeset: Typeset, box: tuple[int, ...]
     ) -> None:
         from briefing.story.typeset import grid
 
+        size = typeset.cards
         columns, rows = grid(len(cards))
+        if typeset.columns:
+            columns, rows = typeset.columns, -(-len(cards) // typeset.columns)
         left, top, width, height = box
         gap = Inches(theme.GAP)
         cell_w = (width - (columns - 1) * gap) // columns
@@ -513,7 +516,7 @@ class _SlideWriter:
 
     def _tiles(self, slide: PptxSlide, spec: Slide) -> None:
         tiles = spec.key_figures
-        left, top, width, height = theme.FIGURES_BOX
+        left, top, width, height = theme.FIGURES_BOX if spec.body else theme.BODY_BOX
         gap = Inches(theme.GAP)
         n = max(len(tiles), 1)
         cell = (width - (n - 1) * gap) // n

@@ -74,7 +74,7 @@ MINUTES: dict[str, float] = {
     "recommendations": 0.6,
 }
 BASE_MINUTES = 0.4
-PER_ITEM = 0.15
+PER_ITEM = 0.12
 ITEM_WEIGHT = {"recommendations": 2.0}
 
 
@@ -142,6 +142,7 @@ class Typeset:
     cards: float = 20
     table: float = 18
     figure: float = 44
+    columns: int = 0  # cards per row (0: the usual grid for their number)
     rows: tuple[float, ...] = ()  # the height (pt) each table row needs at ``table``
     title_lines: int = 1
     body_margins: tuple[float, ...] = ()
@@ -193,7 +194,8 @@ class Slide:
         base = MINUTES.get(self.kind, BASE_MINUTES)
         if self.kind in FURNITURE:
             return base
-        items = len(self.body) + len(self.right) + len(self.cards) + len(self.key_figures)
+        items = sum(1 for b in self.body if b.level == 0) + len(self.cards)
+        items += sum(1 for b in self.right if b.heading) + len(self.key_figures)
         items += len(self.events) + (len(self.table.rows) if self.table else 0)
         return base + PER_ITEM * items * ITEM_WEIGHT.get(self.kind, 1.0)
 

@@ -25,7 +25,7 @@ from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
-from briefing.story.typeset import Setter, grid
+from briefing.story.typeset import Setter
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from briefing.options import BuildOptions
 
 PROGRAMME_ROWS = 7
-DIVIDER_FROM = 3  # a part of this many slides or more opens with a divider
+DIVIDER_FROM = 4  # a part of this many slides or more opens with a divider
 
 
 def plan_deck(
@@ -89,6 +89,7 @@ class _Planner:
         )
         meta = self._meta()
         main, after = self._parts(leftovers)
+        self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
         shown = main + after
         if shown:
@@ -99,7 +100,8 @@ class _Planner:
         for part in after:
             slides += self._part(part)
         slides += self._initiative_appendix()
-        slides.append(self._sources())
+        if self.length != "brief":  # a brief cites its sources on each slide
+            slides.append(self._sources())
         slides = [self._typeset(s) for s in slides]
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
@@ -378,10 +380,10 @@ class _Planner:
             and not (agenda is not None and e.section.id == agenda.section)
         ]
         if agenda is not None and agenda.section in selected_ids:
-            slides += self._programme(part, others)
+            slides += self._programme(part, others)  # a table: editable, in its own casing
             for chart in self.shaper.charts:
                 if chart.kind == "schedule":
-                    self.shaper.placed_charts.add(chart.id)  # shown once: as the table
+                    self.shaper.placed_charts.add(chart.id)  # the programme is shown once
         elif others:
             slides += self.shaper.appendix_cards(part, others)
         return slides
@@ -458,8 +460,7 @@ class _Planner:
             fit = setter.best(slide.right, theme.RIGHT_BOX)
             sizes["right"], sizes["right_margins"] = fit.size, fit.margins
         if slide.cards:
-            columns, rows = grid(len(slide.cards))
-            sizes["cards"] = setter.cards(slide.cards, columns, rows, theme.BODY_BOX)[0]
+            sizes["cards"], sizes["columns"], _ = setter.best_cards(slide.cards, theme.BODY_BOX)
         table = slide.table
         if table is not None:
             box = _table_box(slide)

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any
 from briefing import theme
 from briefing.story import facts as facts_mod
 from briefing.story.plan import Bullet, Card, Event, Quote, Slide, Table, Typeset
-from briefing.story.typeset import grid
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
     from briefing.story.typeset import Setter
 
 MAX_CARDS = 6
-MAX_ROWS = 6
+MAX_ROWS = 5
 POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
 SHORT_POINT = 26  # characters
 
@@ -51,6 +50,7 @@ class Shaper:
     placement: dict[str, list[str]]  # section id -> initiative ids shown with it
     charts: list[ChartSpec]
     placed_charts: set[str] = field(default_factory=set)
+    chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
 
     @property
     def labels(self) -> Any:
@@ -83,7 +83,7 @@ class Shaper:
             if len(rows) >= 3:
                 return quote + self.comparison(part, unit, [], rows)
             return quote + ([self.columns(part, unit, points, rows)] if rows else [])
-        if len(rows) >= 3:
+        if len(rows) >= 4 or (len(rows) == 3 and len(points) <= 2):
             return self.comparison(part, unit, points, rows)
         if rows:
             return [self.columns(part, unit, points, rows)]
@@ -170,7 +170,7 @@ class Shaper:
         return Row(
             normalize(item.name),
             normalize(facts.name_en),
-            normalize(_first_sentence(item.summary)),
+            normalize(_first_clause(item.summary)),
             facts,
             (item.id,),
             item.sections[:1],
@@ -193,8 +193,11 @@ class Shaper:
         if rest and self.options.length == "full":  # the full deck keeps every point on a slide
             slides += self.text(part, unit, rest)
         header, columns = self._table_columns(rows)
-        box = theme.UNDER_LEAD_BOX if lead else theme.VISUAL_BOX
-        pages = self._table_pages(rows, header, columns, box)
+        pages = self._table_pages(rows, header, columns, theme.UNDER_LEAD_BOX)
+        if len(pages) > 1 and lead:  # the table needs the lead's room more than the lead
+            wider = self._table_pages(rows, header, columns, theme.VISUAL_BOX)
+            if len(wider) < len(pages):
+                lead, pages = "", wider
         for n, page in enumerate(pages):
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
             text = self._render(part, unit, points=[lead] if lead else [], page=n)
@@ -301,9 +304,13 @@ class Shaper:
         )
 
     def chart(self, chart: ChartSpec, *, kicker: str = "") -> Slide:
+        """A chart on a slide of its own; a few figures (22 → 500 家) as key figures instead,
+        except in the full deck."""
         from briefing.charts import chart_data, chart_sections
 
         self.placed_charts.add(chart.id)
+        if self.options.length != "full" and _as_figures(chart):
+            return self.chart_figures(chart, kicker)
         data = chart_data(chart, self.report, language=self.language)
         sections = chart_sections(chart, self.report)
         cites = self.cites(sections)
@@ -329,13 +336,74 @@ class Shaper:
             derived=derived,
         )
 
-    def chart_for(self, ids: tuple[str, ...]) -> ChartSpec | None:
+    def chart_figures(self, chart: ChartSpec, kicker: str) -> Slide:
+        from briefing.charts import chart_data, chart_sections
+        from briefing.charts.lookup import spec_label
+
+        data = chart_data(chart, self.report, language=self.language)
+        tiles = []
+        for fid in chart.figures:
+            tile = facts_mod.figure_tile(self.report.figure(fid), self.language)
+            label = spec_label(chart, fid, self.language)
+            tiles.append(dataclasses.replace(tile, label=normalize(label)) if label else tile)
+        sections = chart_sections(chart, self.report)
+        text = self.templates.render(
+            "chart",
+            chart=chart,
+            title=data.title,
+            alt_text=data.alt_text,
+            cites=self.cites(sections),
+            kicker=kicker,
+        )
+        return Slide(
+            "figures",
+            text.title,
+            kicker=text.kicker,
+            notes=text.notes,
+            source=text.source,
+            sections=tuple(sections),
+            figures=chart.figures,
+            initiatives=chart.initiatives,
+            key_figures=tuple(tiles),
+        )
+
+    def assign_charts(self, units: list[Unit]) -> None:
+        """Give each chart to the unit that holds most of the sections it draws on (the first
+        such unit on a tie): a chart shows once, with the part of the report it is about."""
         from briefing.charts import chart_sections
 
         for chart in self.charts:
+            wanted = set(chart_sections(chart, self.report))
+            scores = [
+                (
+                    bool(wanted & set(u.ids)),
+                    self._beside_text(u),
+                    len(wanted & set(u.ids)),
+                    -n,
+                    u.entry.section.id,
+                )
+                for n, u in enumerate(units)
+            ]
+            best = max(scores, default=(False, False, 0, 0, ""))
+            if best[0]:
+                self.chart_home[chart.id] = best[-1]
+
+    def _beside_text(self, unit: Unit) -> bool:
+        """Whether the unit's slide is its points alone (a chart can stand beside them)."""
+        sec = unit.entry.section
+        if not unit.own or sec.quote is not None or sec.kind in ("recommendations", "process"):
+            return False
+        if facts_mod.key_figures(self.report, unit.ids):
+            return False
+        return not self.rows(unit) and bool(sec.key_points)
+
+    def chart_for(self, ids: tuple[str, ...]) -> ChartSpec | None:
+        for chart in self.charts:
             if chart.id in self.placed_charts or chart.kind == "schedule":
                 continue
-            if set(chart_sections(chart, self.report)) & set(ids):
+            if chart.derived and self.options.length != "full":
+                continue  # the program's own count: detail for the full deck
+            if self.chart_home.get(chart.id) == ids[0]:
                 self.placed_charts.add(chart.id)
                 return chart
         return None
@@ -371,7 +439,8 @@ class Shaper:
         for item in itinerary.items:
             day = itinerary.day_of(item)
             when = _day_text(day, item.time, self.language) if day else (item.time or "")
-            events.append(Event(when, normalize(item.title), normalize(item.place or "")))
+            place = normalize(item.place or "")
+            events.append(Event(normalize(when), normalize(item.title), place))
         text = self._render(part, unit, points=[])
         return [self._slide("timeline", text, unit, events=tuple(events))]
 
@@ -380,11 +449,16 @@ class Shaper:
         for child in unit.children():
             sec = child.section
             substance = _first(sec.key_sentences) or _first(sec.key_points)
+            if self.options.length == "brief" and sec.key_points and len(substance) > 60:
+                substance = sec.key_points[0]
             tags = []
             if sec.horizon and sec.stated("horizon"):
                 tags.append(self.labels.horizons[sec.horizon])
             if sec.owner and sec.stated("owner"):
                 tags.append(f"{self.labels.owner}{self.labels.colon}{sec.owner}")
+            named = [self.report.initiative(i).name for i in self._placed_under(child, unit)]
+            if named:
+                tags.append(f"{self.labels.related}{'、'.join(named)}")
             cards.append(
                 Card(
                     heading=normalize(sec.title),
@@ -395,14 +469,30 @@ class Shaper:
             )
         per = self._cards_per_slide(cards, limit=4)
         slides = []
+        kids = unit.children()
         for n in range(0, len(cards), per):
             page = tuple(cards[n : n + per])
-            ids = tuple(c.section.id for c in unit.children()[n : n + per])
+            ids = tuple(c.section.id for c in kids[n : n + per])
+            inits = tuple(i for c in kids[n : n + per] for i in self._placed_under(c, unit))
             text = self._render(part, unit, points=[], page=n // per)
             slides.append(
-                self._slide("recommendations", text, unit, cards=page, extra_sections=ids)
+                self._slide(
+                    "recommendations",
+                    text,
+                    unit,
+                    cards=page,
+                    extra_sections=ids,
+                    initiatives=(*self.placement.get(unit.entry.section.id, ()), *inits),
+                )
             )
         return slides
+
+    def _placed_under(self, child: OutlineEntry, unit: Unit) -> list[str]:
+        """Initiatives shown with ``child`` or a section condensed below it."""
+        ids = [child.section.id] + [
+            e.section.id for e in unit.condensed if child.section.id in e.path[:-1]
+        ]
+        return [i for s in ids for i in self.placement.get(s, ())]
 
     def text(
         self, part: Part, unit: Unit, points: list[str], *, condensed: bool = True
@@ -431,7 +521,7 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = _first(child.section.key_sentences) or _first(child.section.key_points)
+            point = _first(child.section.key_points) or _first(child.section.key_sentences)
             covered = [
                 facts_mod.split_english(e.section.title)[0]
                 for e in below
@@ -553,10 +643,8 @@ class Shaper:
     # -- pieces -------------------------------------------------------------------------------
     def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
         for per in range(min(limit, len(cards)), 0, -1):
-            columns, rows = grid(per)
-            size, fits = self.setter.cards(cards[:per], columns, rows, theme.BODY_BOX)
-            if fits and all(
-                self.setter.cards(cards[i : i + per], columns, rows, theme.BODY_BOX)[1]
+            if all(
+                self.setter.best_cards(cards[i : i + per], theme.BODY_BOX)[2]
                 for i in range(0, len(cards), per)
             ):
                 return per
@@ -648,6 +736,11 @@ class Row:
     sections: tuple[str, ...]
 
 
+def _as_figures(chart: ChartSpec) -> bool:
+    """Whether a chart is two or three numbers better shown as key figures."""
+    return chart.kind in ("bar", "column") and 2 <= len(chart.figures) <= 3 and not chart.derived
+
+
 def _first(items: tuple[str, ...] | list[str]) -> str:
     return items[0] if items else ""
 
@@ -657,6 +750,18 @@ def _first_sentence(text: str) -> str:
         if stop in text:
             return text.split(stop, 1)[0] + "。"
     return text
+
+
+def _first_clause(text: str, limit: int = 40) -> str:
+    """The summary's first sentence, or its first clause when the sentence is long."""
+    sentence = _first_sentence(text)
+    if len(sentence) <= limit:
+        return sentence
+    for stop in ("，", "、"):
+        head = sentence.split(stop, 1)[0]
+        if 8 <= len(head) <= limit:
+            return head
+    return sentence
 
 
 def _sentences(text: str) -> list[str]:

@@ -222,6 +222,18 @@ class Setter:
         )
         return lines * size * LINE + 2 * CELL_PAD * 72
 
+    def best_cards(
+        self, cards: Sequence[Card], box: tuple[int, int, int, int]
+    ) -> tuple[float, int, bool]:
+        """The largest size at which ``cards`` fit ``box`` in one of their arrangements, and that
+        arrangement's number of columns."""
+        best = (0.0, 1, False)
+        for columns, rows in arrangements(len(cards)):
+            size, fits = self.cards(cards, columns, rows, box)
+            if (fits, size) > (best[2], best[0]):
+                best = (size, columns, fits)
+        return best
+
     def _card_height(self, card: Card, size: float, width: float) -> float:
         heading_width = width - (self.bold.width(card.number) * size * 1.6 if card.number else 0)
         lines = len(self.paragraph(card.heading, size * 1.1, heading_width, bold=True).lines)
@@ -232,6 +244,15 @@ class Setter:
             tag_lines = len(self.paragraph(card.tag, theme.MIN_PT, width).lines)
             total += GAP * size + tag_lines * theme.MIN_PT * LINE
         return total
+
+
+def arrangements(count: int) -> list[tuple[int, int]]:
+    """Ways to lay out ``count`` cards: the grid, and one card per row (for cards of long text,
+    full-width rows read better than narrow boxes)."""
+    found = [grid(count)]
+    if 1 < count <= 4 and found[0] != (1, count):
+        found.append((1, count))
+    return found
 
 
 def grid(count: int) -> tuple[int, int]:

@@ -28,7 +28,7 @@ _SPACE_BETWEEN = re.compile(
 )
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-_AFTER_HAN_PUNCT = re.compile(rf"(?<=[{_HAN}])\s*([,:;?!])(?![0-9])\s*")
+_AFTER_HAN_PUNCT = re.compile(rf"(?<=[{_HAN}])[ \t]*([,:;?!])(?![0-9])[ \t]*")
 
 
 def is_han(ch: str) -> bool:
@@ -48,7 +48,7 @@ def normalize(text: str) -> str:
     text = _brackets(text)
     text = _AFTER_HAN_PUNCT.sub(lambda m: _FULL[m.group(1)], text)
     text = _SPACE_BETWEEN.sub("", text)
-    text = re.sub(r"\s*([（）「」『』，。、；：！？])\s*", r"\1", text)
+    text = re.sub(r"[ \t\u00a0]*([（）「」『』，。、；：！？])[ \t\u00a0]*", r"\1", text)
     return _SPACES.sub(" ", text).strip()
 
 
