@@ -23,7 +23,10 @@ _BEFORE = {
     "未滿": "under", "前": "within",
 }  # fmt: skip
 _AFTER = {"以上": "over", "多": "over", "餘": "over", "以內": "within", "以下": "under"}
-_EXTRA_COUNTS = ("個月", "小時", "分鐘", "位", "場", "台", "臺", "部", "種", "倍", "天", "週")
+_EXTRA_COUNTS = (
+    "個月", "小時", "分鐘", "位", "場", "台", "臺", "部", "種", "倍", "天", "週", "張", "筆", "份",
+)  # fmt: skip
+_CLAUSE_QUALIFIERS = (("預計", "forecast"), ("預估", "forecast"), ("目標", "target"))
 _DATE_AFTER = re.compile(r"^\s*\d{1,2}\s*月")
 
 
@@ -99,13 +102,18 @@ def _candidate(match: re.Match[str], text: str, unitless: list[str]) -> FigureCa
     if pre == "前":
         written = text[start : match.end("unit")]
     when, when_text = _when(text, match.start())
+    measure = _clause(text, match.start(), match.end())
+    if qualifier == "exact":  # 預計於 2025 年前提升至 40 萬人: the clause's plan word
+        word = next(((w, q) for w, q in _CLAUSE_QUALIFIERS if w in measure), None)
+        if word:
+            qualifier, qualifier_text = word[1], measure
     return FigureCandidate(
         value,
         full_unit,
         qualifier,
         written.strip(),
         qualifier_text,
-        _clause(text, match.start(), match.end()),
+        measure,
         when,
         when_text,
     )

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _CID = re.compile(r"\(cid:\d+\)")
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # pdfminer's gap spaces beside a space glyph
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def _lines(page: object) -> list[Line]:
 
     def visit(item: object) -> None:
         if isinstance(item, LTTextLine):
-            text = item.get_text().strip()
+            text = _SPACES.sub(" ", item.get_text().strip())
             if text:
                 found.append(Line(text, item.x0, item.x1, item.y0, item.height))
         elif isinstance(item, LTTextContainer):

@@ -8,7 +8,7 @@ import codecs
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
-from briefing.importing.blocks import Block, Document, PageBreak, Paragraph
+from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -74,12 +74,34 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 
 
 def blocks(text: str) -> list[Block]:
-    """Paragraphs for the non-blank lines of ``text``; a form feed starts the next page."""
+    """Paragraphs for the non-blank lines of ``text``, and tables for runs of lines of three
+    or more tab-separated cells; a form feed starts the next page."""
     out: list[Block] = []
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
     for number, page in enumerate(pages, start=1):
         if len(pages) > 1:
             out.append(PageBreak(number))
         page_no = number if len(pages) > 1 else None
-        out += [Paragraph(line.strip(), page=page_no) for line in page.split("\n") if line.strip()]
+        lines = [line.strip(" \u3000") for line in page.split("\n") if line.strip()]
+        out += _page_blocks(lines, page_no)
     return out
+
+
+def _page_blocks(lines: list[str], page: int | None) -> list[Block]:
+    out: list[Block] = []
+    rows: list[tuple[str, ...]] = []
+    for line in [*lines, ""]:
+        cells = tuple(cell.strip() for cell in line.split("\t"))
+        if len(cells) >= 3:
+            rows.append(cells)
+            continue
+        if rows:
+            out.append(Table(tuple(rows), page=page) if len(rows) > 1 else _row_text(rows[0], page))
+            rows = []
+        if line.strip():
+            out.append(Paragraph(line.strip(), page=page))
+    return out
+
+
+def _row_text(row: tuple[str, ...], page: int | None) -> Paragraph:
+    return Paragraph("\t".join(row), page=page)
