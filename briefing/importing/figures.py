@@ -91,11 +91,9 @@ def _candidate(match: re.Match[str], text: str, unitless: list[str]) -> FigureCa
         return None
     pre = g["pre"] if g["pre"] != "前" or unit == "名" else None
     start = match.start("pre") if pre else match.start("sym") if g["sym"] else match.start("num")
-    written = text[
-        match.start("sym") if g["sym"] else match.start("num") : match.end("unit")
-        if unit
-        else match.end("num")
-    ]
+    first = match.start("sym") if g["sym"] else match.start("num")
+    last = match.end("unit") if unit else match.end("scale") if g["scale"] else match.end("num")
+    written = text[first:last]
     qualifier = _BEFORE.get(pre or "") or _AFTER.get(g["more"] or g["post"] or "") or "exact"
     qualifier_text = text[start : match.end()].strip() if qualifier != "exact" else None
     full_unit = (g["scale"] or "") + (unit or g["sym"] or "")

@@ -27,7 +27,7 @@ _KIND_WORDS = (
     ("abstract", ("摘要",)),
     ("preface", ("前言", "緒論", "緒言", "序言", "緣起", "背景")),
     ("process", ("過程", "行程", "經過", "紀要")),
-    ("visit", ("拜會", "參訪", "拜訪", "訪問", "考察")),
+    ("visit", ("拜會", "參訪", "拜訪", "訪問")),
 )
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _FORMAL_DIGITS = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
