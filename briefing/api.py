@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
 from briefing import files, pipeline, reading, theme
+from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
-from briefing.content.report import Report, load_report, reference_problems
+from briefing.content.report import Report, load_report, reference_problems, schema_problems
 from briefing.errors import BriefingError, DeckError, FontError
 from briefing.fonts import family as fonts
+from briefing.importing import ImportResult
 from briefing.pipeline import STAGES, CancelToken
 from briefing.recipe import (
     raw_recipe,
@@ -46,10 +48,12 @@ __all__ = [
     "STAGES",
     "BuildResult",
     "CancelToken",
+    "ImportResult",
     "build",
     "bundled_font",
     "check",
     "default_output",
+    "import_report",
     "labels",
     "load",
     "load_font",
@@ -146,6 +150,22 @@ def bundled_font(bold: bool = False) -> Path:
 def labels(language: str) -> Any:
     """The deck's fixed words in ``language`` (templates/labels.yaml): pillars, statuses …"""
     return Templates(language).labels
+
+
+def import_report(
+    source: str | Path,
+    out: str | Path | None = None,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportResult:
+    """Import a trip report (.docx, .odt, .pdf or .txt) into a content folder: ``out``, or
+    ``imported/<report id>/`` beside the source. Raises SourceError (a BriefingError) for a
+    file it cannot read, BuildCancelled when cancelled; see :mod:`briefing.importing`."""
+    from briefing.importing import import_report as run
+
+    target = Path(out) if out is not None else None
+    return run(Path(source), target, progress=progress, cancel=cancel)
 
 
 # -- options ------------------------------------------------------------------------------------
@@ -268,9 +288,9 @@ def check(recipe: str | Path | None = None, **overrides: Any) -> list[BriefingEr
         return problems
     try:
         report = load_report(options.report, check=False)
-    except BriefingError as exc:
-        return _unique([*problems, exc])
-    content = list(reference_problems(report))
+    except BriefingError as exc:  # every schema problem of every file, not just the first
+        return _unique([*problems, *(schema_problems(options.report) or [exc])])
+    content = list(reference_problems(report)) or list(evidence_problems(report))
     if recipe is None:
         problems += list(selection_problems(report, options))
     if content or problems:

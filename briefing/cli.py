@@ -75,6 +75,10 @@ def parser() -> argparse.ArgumentParser:
     lister.add_argument("--json", action="store_true", help="print a JSON array")
     lister.add_argument("--content", type=Path, metavar="DIR", help="report folder")
 
+    importer = commands.add_parser("import", help="import a trip report into a content folder")
+    importer.add_argument("source", type=Path, metavar="REPORT", help=".docx, .odt, .pdf or .txt")
+    importer.add_argument("--out", type=Path, metavar="DIR", help="default: imported/<id>/ by it")
+
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
     return root
@@ -341,7 +345,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for problem in problems:
             print(f"error: {problem}", file=err)
         bad += len(problems)
-        name = recipe or "default briefing"
+        name = recipe or (f"report {args.report_dir}" if args.report_dir else "default briefing")
         print(f"{name}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=out)
     return Exit.OK if bad == 0 else Exit.BAD_INPUT
 
@@ -369,7 +373,20 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-COMMANDS = {"build": _build, "check": _check, "list": _list}
+def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing import api
+
+    done = api.import_report(args.source, args.out)
+    print(
+        f"wrote {done.folder}: {done.sections} sections; drafted {done.figures} figures, "
+        f"{done.initiatives} initiatives, {done.agenda_items} agenda items\n"
+        f"review {done.report_file} ({len(done.notes)} notes)",
+        file=out,
+    )
+    return Exit.OK
+
+
+COMMANDS = {"build": _build, "check": _check, "list": _list, "import": _import}
 
 
 # -- helpers ----------------------------------------------------------------------------------

@@ -70,6 +70,10 @@ class FontNotFound(FileNotFoundError, FontError):  # noqa: N818 - mirrors jinja2
         FontError.__init__(self, message, **where)  # type: ignore[arg-type]
 
 
+class SourceError(BriefingError):
+    """A trip report to import cannot be read (format, encoding, no text layer)."""
+
+
 class DeckError(BriefingError):
     """The deck cannot be written (output path, master template)."""
 

@@ -335,6 +335,7 @@ class Agenda(_Model):
 
     id: Id = "programme"
     kind: Literal["programme", "itinerary"] = "programme"
+    draft: bool = False  # machine-drafted (``python main.py import``), not yet reviewed
     section: Id | None = None
     date: dt.date | None = None
     title: Text

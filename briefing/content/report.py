@@ -28,7 +28,7 @@ from briefing.content.model import (
 )
 from briefing.content.numbering import Number
 from briefing.content.numbering import label as number_label
-from briefing.content.validation import validate
+from briefing.content.validation import validate, validation_problems
 from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import ContentError
 
@@ -178,6 +178,24 @@ def load_report(folder: str | Path | None = None, *, check: bool = True) -> Repo
     return report
 
 
+def schema_problems(folder: str | Path | None = None) -> list[ContentError]:
+    """Every unreadable file and schema problem of a report folder, all at once (empty when
+    every file validates), for ``python main.py check``."""
+    folder = Path(folder) if folder is not None else DEFAULT_REPORT
+    if not folder.is_dir():
+        return [ContentError("report folder not found", file=folder)]
+    problems: list[ContentError] = []
+    for name, adapter in _FILES.items():
+        try:
+            located = _located(folder / f"{name}.yaml", optional=name in _OPTIONAL)
+        except ContentError as exc:
+            problems.append(exc)
+            continue
+        if located is not None:
+            problems += validation_problems(adapter, located, ContentError)  # type: ignore[misc]
+    return problems
+
+
 def _units(folder: Path) -> units_mod.UnitTable:
     """The program's unit table, plus the report folder's own ``units.yaml`` when it has one."""
     extra = folder / "units.yaml"
@@ -204,6 +222,15 @@ _OPTIONAL = {"initiatives", "figures", "agenda", "charts"}
 def _load(
     path: Path, adapter: TypeAdapter[Any], sources: dict[str, Located], *, optional: bool = False
 ) -> Any:
+    located = _located(path, optional=optional)
+    if located is None:
+        return None
+    sources[path.stem] = located
+    return validate(adapter, located, ContentError)
+
+
+def _located(path: Path, *, optional: bool) -> Located | None:
+    """One file's YAML with its lines (None for a missing optional file)."""
     if optional and not path.exists():
         return None
     located = load_yaml(path, error=ContentError)
@@ -213,8 +240,7 @@ def _load(
         )
     if optional and located.data is None:  # an empty file: nothing of that kind
         located.data = []
-    sources[path.stem] = located
-    return validate(adapter, located, ContentError)
+    return located
 
 
 def check_references(report: Report) -> None:

@@ -1,0 +1,256 @@
+"""The front matter of a 出國報告 (行政院出國報告綜合處理要點, 附件一): the cover (出國類別,
+服務機關, 姓名職稱, 派赴國家／地區, 出國期間, 報告日期) and the 提要 page (系統識別號, 頁數,
+關鍵詞, 內容摘要 …), read from the lines before the first heading.
+
+A line may hold several ``label：value`` fields; a line of ``/``-separated column names
+(出國人員姓名/服務機關/單位/職稱/電話) is read with the lines of values under it. The
+內容摘要 and everything after it up to the body is the abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefing.importing import rocdates
+from briefing.importing.blocks import Block, Paragraph, Table
+
+if TYPE_CHECKING:
+    from briefing.importing.notes import Notes
+
+FIELDS: dict[str, str] = {
+    "出國報告名稱": "title", "報告名稱": "title", "計畫名稱": "title",
+    "出國類別": "category", "服務機關": "agency", "服務單位": "unit",
+    "姓名職稱": "person:name-title", "姓名／職稱": "person:name-title",
+    "姓名/職稱": "person:name-title", "職稱／姓名": "person:title-name",
+    "職稱/姓名": "person:title-name", "出國人員": "person:name-title",
+    "派赴國家／地區": "destination", "派赴國家/地區": "destination", "派赴國家": "destination",
+    "出國地區": "destination", "出國國家": "destination", "前往地區": "destination",
+    "出國期間": "trip", "出國日期": "trip", "報告日期": "report_date",
+    "系統識別號": "system_id", "頁數": "pages", "關鍵詞": "keywords", "關鍵字": "keywords",
+    "分類號/目": "classification", "分類號／目": "classification",
+}  # fmt: skip
+_LABEL = re.compile(
+    r"(" + "|".join(re.escape(k) for k in sorted(FIELDS, key=len, reverse=True)) + r")\s*[：:]"
+)
+_PAGES = re.compile(r"頁數\s*[：:]?\s*(\d+)")
+_COLUMNS = {
+    "姓名": "name", "出國人員姓名": "name", "聯絡人": "name", "服務機關": "agency",
+    "出國計畫主辦機關": "agency", "單位": "unit", "職稱": "title", "電話": "phone",
+}  # fmt: skip
+_ABSTRACT = re.compile(r"^\s*(內容摘要|摘要)\s*[：:]?\s*(.*)$")
+_DOC_TYPE = re.compile(r"出國(?:人員)?報告(?:書)?$")
+_CHECKED = re.compile(r"[■☑✓✔Vv]\s*\d*\s*([\u4e00-\u9fff]{2,4})")
+
+
+@dataclass
+class FrontMatter:
+    """What the cover and 提要 page say: ``meta`` as report.yaml fields, and the abstract."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    abstract: list[str] = field(default_factory=list)
+    abstract_title: str = "內容摘要"
+    lines: list[str] = field(default_factory=list)
+
+
+def read_front(blocks: list[Block], notes: Notes) -> FrontMatter:
+    """The cover and 提要 fields of the lines before the body."""
+    front = FrontMatter()
+    lines = _lines(blocks)
+    front.lines = lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        abstract = _ABSTRACT.match(line)
+        if abstract:
+            front.abstract_title = abstract.group(1)
+            front.abstract = ([abstract.group(2)] if abstract.group(2) else []) + lines[i + 1 :]
+            break
+        i += 1 + _read_line(line, lines[i + 1 :], front, notes)
+    _title(front, lines)
+    _missing(front, notes)
+    return front
+
+
+def _lines(blocks: list[Block]) -> list[str]:
+    """Paragraph texts, and table rows as lines (``label：value`` for two-cell rows)."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [c for c in dict.fromkeys(row) if c]
+                if len(cells) == 2 and cells[0].rstrip("：:") in FIELDS:
+                    out.append(f"{cells[0].rstrip('：:')}：{cells[1]}")
+                else:
+                    out += cells
+    return out
+
+
+def _read_line(line: str, after: list[str], front: FrontMatter, notes: Notes) -> int:
+    """Read the fields of ``line``; returns how many following lines it consumed."""
+    columns = _column_names(line)
+    if columns:
+        return _read_rows(columns, after, front, contact="聯絡人" in line)
+    pages = _PAGES.search(line)
+    if pages and "pages" not in front.meta:
+        front.meta["pages"] = int(pages.group(1))
+    if _DOC_TYPE.search(line) and "document_type" not in front.meta and "：" not in line:
+        front.meta["document_type"] = line.strip()
+    found = list(_LABEL.finditer(line))
+    for n, match in enumerate(found):
+        end = found[n + 1].start() if n + 1 < len(found) else len(line)
+        value = _unbracket(line[match.end() : end].strip())
+        _field(FIELDS[match.group(1)], value, front, notes)
+    return 0
+
+
+def _unbracket(value: str) -> str:
+    """``value`` without a closing bracket that closes one opened before its label."""
+    while value[-1:] in ")）" and value.count("(") + value.count("（") < value.count(
+        ")"
+    ) + value.count("）"):
+        value = value[:-1].strip()
+    return value
+
+
+def _column_names(line: str) -> list[str] | None:
+    parts = [p.strip() for p in re.split(r"[/／]", line)]
+    if len(parts) >= 2 and all(p in _COLUMNS for p in parts):
+        return [_COLUMNS[p] for p in parts]
+    return None
+
+
+def _read_rows(columns: list[str], after: list[str], front: FrontMatter, *, contact: bool) -> int:
+    taken = 0
+    for line in after:
+        values = [v.strip() for v in re.split(r"[/／]", line)]
+        if len(values) != len(columns) or _LABEL.search(line):
+            break
+        record = dict(zip(columns, values, strict=True))
+        taken += 1
+        if contact:
+            kept = ("agency", "name", "phone")
+            front.meta["contact"] = {k: v for k, v in record.items() if k in kept and v}
+        else:
+            _add_traveller(front, {k: v for k, v in record.items() if v})
+    return taken
+
+
+def _add_traveller(front: FrontMatter, person: dict[str, str]) -> None:
+    people: list[dict[str, str]] = front.meta.setdefault("travellers", [])
+    for known in people:
+        if known["name"] == person.get("name"):
+            known.update({k: v for k, v in person.items() if v})
+            return
+    if person.get("name"):
+        people.append(person)
+
+
+def _field(name: str, value: str, front: FrontMatter, notes: Notes) -> None:
+    if not value:
+        return
+    meta = front.meta
+    if name.startswith("person:"):
+        _people(name.split(":")[1], value, front)
+    elif name == "trip":
+        _trip(value, meta, notes)
+    elif name == "report_date":
+        _report_date(value, meta, notes)
+    elif name == "keywords":
+        meta.setdefault("keywords", [k for k in re.split(r"[、,，;；/／]\s*", value) if k.strip()])
+    elif name == "category":
+        meta.setdefault("category", _category(value))
+    elif name == "pages":
+        digits = re.search(r"\d+", value)
+        if digits:
+            meta.setdefault("pages", int(digits.group()))
+    elif name == "title":
+        meta.setdefault("title", value)
+    else:
+        meta.setdefault(name, value)
+
+
+def _category(value: str) -> str:
+    """出國類別 as written: ``其他：開會`` -> 開會; a ticked box wins; else the value."""
+    if "其他" in value and re.search(r"其他\s*[：:]\s*(\S+)", value):
+        return re.search(r"其他\s*[：:]\s*(\S+)", value).group(1)  # type: ignore[union-attr]
+    checked = _CHECKED.search(value)
+    return checked.group(1) if checked else value
+
+
+def _people(order: str, value: str, front: FrontMatter) -> None:
+    for person in re.split(r"[、，,;；]\s*", value):
+        parts = [p for p in re.split(r"[/／\s　]+", person.strip()) if p]
+        if not parts:
+            continue
+        if len(parts) == 1:
+            _add_traveller(front, {"name": parts[0]})
+            continue
+        name, title = (parts[0], parts[-1]) if order == "name-title" else (parts[-1], parts[0])
+        _add_traveller(front, {"name": name, "title": title})
+
+
+def _trip(value: str, meta: dict[str, Any], notes: Notes) -> None:
+    found = rocdates.read_range(value)
+    if found is None:
+        notes.add("dates", f"出國期間「{value}」")
+        return
+    meta.setdefault("trip_start", found[0])
+    meta.setdefault("trip_end", found[1])
+
+
+def _report_date(value: str, meta: dict[str, Any], notes: Notes) -> None:
+    date = rocdates.read_date(value)
+    if date is None:
+        notes.add("dates", f"報告日期「{value}」")
+    elif "report_date" not in meta:
+        meta["report_date"] = date
+    elif meta["report_date"] != date:
+        meta.setdefault("report_date_note", f"報告日期另見「{value}」")
+        notes.add(
+            "cover", f"two report dates: {meta['report_date']} and 「{value}」 (kept the first)"
+        )
+
+
+def _title(front: FrontMatter, lines: list[str]) -> None:
+    """The title: 出國報告名稱 when given, else the cover's first line that is no field;
+    an English name in brackets after it is ``title_en``."""
+    meta = front.meta
+    title = meta.get("title") or _cover_title(lines)
+    if not title:
+        return
+    english = re.search(r"\s*[(（]([A-Za-z][^()（）]*)[)）]\s*$", title)
+    if english:
+        title = title[: english.start()].strip()
+        meta.setdefault("title_en", english.group(1).strip())
+    meta["title"] = title
+    if "title_en" not in meta:
+        at = lines.index(title) if title in lines else -1
+        after = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
+        bracketed = re.fullmatch(r"[(（]([A-Za-z][^()（）]*)[)）]", after.strip())
+        if bracketed:
+            meta["title_en"] = bracketed.group(1).strip()
+
+
+def _cover_title(lines: list[str]) -> str | None:
+    for line in lines[:12]:
+        text = line.strip()
+        if _LABEL.search(text) or _DOC_TYPE.search(text) or text.startswith(("(", "（")):
+            continue
+        if "提要" in text or len(text) > 80 or not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+            continue
+        return text
+    return None
+
+
+def _missing(front: FrontMatter, notes: Notes) -> None:
+    names = {
+        "title": "出國報告名稱 (title)", "agency": "服務機關", "destination": "派赴國家／地區",
+        "trip_start": "出國期間", "report_date": "報告日期", "travellers": "姓名職稱",
+    }  # fmt: skip
+    for key, shown in names.items():
+        if key not in front.meta:
+            notes.add("cover", f"{shown} not found")

@@ -1,0 +1,155 @@
+"""The import as one call: read, clean, find the structure, draft, write.
+
+:func:`import_report` is what ``briefing.api.import_report`` runs for the command line and the
+desktop app. It reports progress by stage (``reading``, ``structure``, ``drafts``, ``writing``)
+and honours a :class:`~briefing.pipeline.CancelToken` between stages; nothing is written before
+the last stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from briefing.content.units import default_table
+from briefing.importing import cleaning, records, structure, writer
+from briefing.importing.blocks import Block, Paragraph, Table
+from briefing.importing.frontmatter import read_front
+from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
+from briefing.importing.notes import Notes
+from briefing.importing.outline import build
+from briefing.importing.readers import read
+from briefing.pipeline import Steps
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefing.importing.outline import Node
+    from briefing.pipeline import CancelToken
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote: the content folder, the report's id, how many sections, figures,
+    initiatives and agenda items it drafted, and the notes of ``import-report.md``."""
+
+    folder: Path
+    report_id: str
+    sections: int
+    figures: int
+    initiatives: int
+    agenda_items: int
+    notes: tuple[str, ...]
+
+    @property
+    def report_file(self) -> Path:
+        """The import report (what the importer was unsure of)."""
+        return self.folder / writer.REPORT_FILE
+
+
+def import_report(
+    source: Path,
+    out: Path | None = None,
+    *,
+    progress: Callable[[str, float], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportResult:
+    """Import the trip report ``source`` into the content folder ``out`` (default:
+    ``imported/<report id>/`` beside the source). Raises SourceError for a file it cannot
+    read; BuildCancelled when cancelled (nothing written)."""
+    source = Path(source)
+    step = Steps(progress, cancel)
+    notes = Notes()
+    step("reading", 0.0)
+    document = read(source)
+    notes.extend("reading", document.notes)
+    step("structure", 0.3)
+    blocks, dropped = cleaning.drop_furniture(list(document.blocks))
+    notes.extend("cleaning", dropped)
+    blocks, contents = structure.split_contents(blocks)
+    blocks = cleaning.rejoin(blocks, _stands_alone)
+    start = structure.body_start(blocks, contents)
+    front = read_front(blocks[:start], notes)
+    roots = build(blocks[start:], contents, notes)
+    notes.extend("toc", [f"「{e}」" for e in contents.missing()])
+    step("drafts", 0.5)
+    data = _records(front, roots, source, notes)
+    step("writing", 0.9)
+    folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
+    counts = _counts(data)
+    report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
+    writer.write_folder(folder, data, source.name, _source_text(blocks), report)
+    step.finish()
+    return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+
+
+def _stands_alone(paragraph: Paragraph) -> bool:
+    """Paragraphs that never join another: headings, contents lines, styled headings."""
+    text = paragraph.text
+    return (
+        paragraph.level is not None
+        or detect(text) is not None
+        or is_toc_line(text)
+        or unnumbered_kind(text) is not None
+    )
+
+
+def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[str, Any]:
+    nodes = [n for root in roots for n in root.walk()]
+    meta = dict(front.meta)
+    meta.setdefault("title", source.stem)
+    trip = meta.get("trip_start") or meta.get("report_date")
+    agendas = records.agendas(nodes, trip.year if isinstance(trip, dt.date) else None, notes)
+    sections = records.sections(roots)
+    if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
+        sections.insert(0, records.abstract(front.abstract_title, front.abstract))
+    abstract_node = [_abstract_node(front)] if front.abstract else []
+    return {
+        "report": records.report_meta(meta, _report_id(meta, source), agendas),
+        "sections": sections,
+        "initiatives": records.initiatives(abstract_node + nodes),
+        "figures": records.figures(abstract_node + nodes, default_table(), notes),
+        "agenda": agendas,
+    }
+
+
+def _abstract_node(front: Any) -> Node:
+    from briefing.importing.outline import Node
+
+    return Node(title=front.abstract_title, paragraphs=list(front.abstract), id="abstract")
+
+
+def _report_id(meta: dict[str, Any], source: Path) -> str:
+    """From the English title, else the file's name, else the trip's month."""
+    for text in (meta.get("title_en"), source.stem):
+        found = records.slug(text or "")
+        if found:
+            return found
+    when = meta.get("trip_start") or meta.get("report_date")
+    return f"report-{when:%Y-%m}" if isinstance(when, dt.date) else "report"
+
+
+def _counts(data: dict[str, Any]) -> dict[str, int]:
+    def count(items: list[dict[str, Any]]) -> int:
+        return sum(1 + count(i.get("children", [])) for i in items)
+
+    return {
+        "sections": count(data["sections"]),
+        "figures": len(data["figures"]),
+        "initiatives": len(data["initiatives"]),
+        "agenda_items": sum(len(a["items"]) for a in data["agenda"]),
+    }
+
+
+def _source_text(blocks: list[Block]) -> str:
+    """The text as imported, a paragraph or a table row a line (what ``check`` verifies
+    every paragraph and quote against)."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines += ["\t".join(row) for row in block.rows]
+    return "\n".join(lines) + "\n"
