@@ -765,3 +765,105 @@ def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp
             cache_dir=tmp_path,
         )
     assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
+
+
+# -- units and counts -----------------------------------------------------------------------------
+#: The words that say what each default chart's numbers are, drawn on the picture.
+DRAWN_UNITS = {
+    "sg-digital-government-timeline": {"zh-TW": "單位：年", "en": "Unit: year"},
+    "initiatives-by-pillar": {"zh-TW": "單位：項", "en": "Unit: initiatives"},
+    "e-payment-merchants": {"zh-TW": "單位：家", "en": "Unit: count"},
+    "sg-5g-smart-estates-funding": {"zh-TW": "單位：萬新幣", "en": "Unit: S$ million"},
+    "tw-data-centre-consolidation": {"zh-TW": "單位：座", "en": "Unit: count"},
+    "summit-programme": {"zh-TW": "時間（時:分）", "en": "Time (hh:mm)"},
+}
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_every_picture_chart_draws_its_unit(report, chart_id: str, language: str) -> None:
+    data = chart_data(report.chart(chart_id), report, language=language)
+
+    _, texts = _drawn_texts(data)  # as the deck draws it: the slide shows the title
+
+    assert DRAWN_UNITS[chart_id][language] in [t.get_text() for t in texts]
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+def test_a_pie_of_bare_numbers_draws_its_unit_under_the_ring(report, language: str) -> None:
+    spec = ChartSpec(id="g", kind="pie", title="措施", group_by="status")
+    data = chart_data(spec, report, language=language)
+
+    _, texts = _drawn_texts(data)
+    drawn = [t.get_text() for t in texts]
+
+    if language == "zh-TW":  # every label says 項, and so does the total in the ring
+        assert all(label.endswith(" 項") for label in data.series[0].labels)
+        assert any(text.endswith("\n項") for text in drawn)
+    else:
+        assert data.series[0].labels[0] == "27"
+        assert "Unit: initiatives" in drawn
+
+
+def test_english_counts_name_what_they_count(report) -> None:
+    spec = report.chart("e-payment-merchants")
+    named = spec.model_copy(update={"labels": {**spec.labels, "en:unit": "merchants"}})
+
+    bare = chart_data(spec, report, language="en")
+    data = chart_data(named, report, language="en")
+
+    assert bare.series[0].labels == ("22", "500")  # 家 has no English word
+    assert bare.y_label == "Unit: count"
+    assert data.y_label == "Unit: merchants"
+    assert "Unit: merchants" in data.alt_text
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize(("kind", "group_by"), [("column", "category"), ("bar", "year")])
+def test_counts_say_the_program_counted(report, kind: str, group_by: str, language: str) -> None:
+    spec = ChartSpec(id="g", kind=kind, title="措施", group_by=group_by)
+    derived = charts.labels.WORDS[language]["derived"]
+
+    data = chart_data(spec, report, language=language)
+    _, texts = _drawn_texts(data)
+
+    assert spec.derived
+    assert data.caption == derived
+    assert derived in [t.get_text() for t in texts]
+    assert f"{derived}{charts.labels.WORDS[language]['stop']}" in data.alt_text
+    assert set(derived) <= set(data.text())  # its characters go into the font subset
+
+
+@pytest.mark.parametrize("chart_id", [c for c in DEFAULT_CHARTS if c != "initiatives-by-pillar"])
+def test_charts_of_stated_numbers_do_not_say_counted(report, chart_id: str) -> None:
+    derived = charts.labels.WORDS["zh-TW"]["derived"]
+
+    data = chart_data(report.chart(chart_id), report)
+    _, texts = _drawn_texts(data)
+
+    assert data.caption is None
+    assert derived not in data.alt_text
+    assert all(derived not in t.get_text() for t in texts)
+
+
+def test_a_count_cites_each_section_it_counted(report) -> None:
+    ids = ("myinfo", "singpass", "smart-estates")
+    spec = ChartSpec(id="g", kind="column", title="t", initiatives=ids, group_by="status")
+
+    data = chart_data(spec, report)
+
+    sections = {report.initiative(i).sections[0] for i in ids}
+    order = [e.section.id for e in report.outline]
+    assert data.sources == tuple(report.cite(s) for s in sorted(sections, key=order.index))
+
+
+def test_a_count_of_many_sections_cites_their_parents(report) -> None:
+    from briefing.charts.initiative_data import MAX_CITED
+
+    data = chart_data(report.chart("initiatives-by-pillar"), report)
+
+    assert 1 < len(data.sources) <= MAX_CITED
+    for item in report.initiatives:  # every counted initiative is under a cited section
+        path = report.entry(item.sections[0]).path
+        assert any(report.cite(s) in data.sources for s in path), item.id
+    assert report.cite("summit-strategy") in data.sources
