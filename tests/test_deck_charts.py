@@ -271,6 +271,36 @@ def test_native_counts_say_the_program_counted(report, kind: str, language: str)
     assert derived not in _words(stated)
 
 
+def test_native_pie_leaves_out_empty_wedges_and_says_its_unit(report) -> None:
+    spec = ChartSpec(id="g", kind="pie", title="措施", group_by="status")
+    data = chart_data(spec, report, language="en")
+    empty = [c for c, v in zip(data.categories, data.series[0].values, strict=True) if v == 0]
+
+    chart = _native_deck(report, [spec], "en", title=False).slides[0].shapes[0].chart
+
+    assert empty  # no initiative of the report is "completed"
+    assert set(chart.plots[0].categories).isdisjoint(empty)
+    assert len(list(chart.plots[0].categories)) == len(data.categories) - len(empty)
+    # the labels are bare numbers in English, so the unit is a line of the chart's title
+    assert _title_text(_space_of(chart)).split("\n")[0] == "Unit: initiatives"
+
+
+def _space_of(chart) -> etree._Element:  # type: ignore[no-untyped-def]
+    return etree.fromstring(chart.part.blob)
+
+
+def test_native_bar_leaves_room_for_its_labels(report) -> None:
+    data = chart_data(report.chart("sg-5g-smart-estates-funding"), report, language="en")
+
+    chart = _native_deck(report, ["sg-5g-smart-estates-funding"], "en").slides[0].shapes[0].chart
+
+    top = max(data.series[0].values)
+    assert top * 1.2 <= chart.value_axis.maximum_scale <= top * 2
+    # S$1.5 million needs a decimal in the labels, not on every tick (0.0, 5.0, ...)
+    assert chart.plots[0].data_labels.number_format.startswith('"S$"#,##0.0')
+    assert chart.value_axis.tick_labels.number_format == "General"
+
+
 @pytest.mark.parametrize("language", ["zh-TW", "en"])
 def test_native_chart_text_is_at_least_16_pt(report, language: str) -> None:
     deck = _native_deck(report, NATIVE_CHARTS, language)

@@ -89,6 +89,8 @@ def add_native_chart(
         # PowerPoint stacks bar categories bottom-up; feed them reversed so the first is on
         # top (reversing the axis instead moves the value axis to the top in some viewers).
         data = _reversed(data)
+    elif data.kind == "pie":  # a wedge of nothing is only a "0 (0%)" label on another's
+        data = _without_zeros(data)
     chart_data = CategoryChartData(number_format=number_format(data))
     chart_data.categories = list(data.categories)
     for series in data.series:
@@ -178,6 +180,19 @@ def _reversed(data: ChartData) -> ChartData:
     )
 
 
+def _without_zeros(data: ChartData) -> ChartData:
+    """``data`` without the categories whose first series' value is zero or missing."""
+    keep = [i for i, v in enumerate(data.series[0].values) if not math.isnan(v) and v > 0]
+
+    def pick(items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(items[i] for i in keep) if len(items) == len(data.categories) else items
+
+    series = tuple(Series(s.name, pick(s.values), pick(s.labels)) for s in data.series)
+    return dataclasses.replace(
+        data, categories=pick(data.categories), series=series, colours=pick(data.colours)
+    )
+
+
 def _base_format(data: ChartData) -> str:
     """``#,##0`` with as many decimals (up to two) as the values need."""
     decimals = 0
@@ -222,7 +237,11 @@ def _style_category_chart(chart, plot, data: ChartData, typeface: str) -> None: 
     value_axis.major_gridlines.format.line.color.rgb = RGBColor.from_string(_GRID)
     value_axis.format.line.fill.background()
     value_axis.minimum_scale = 0
-    value_axis.tick_labels.number_format = _base_format(data)  # the unit is in the axis title
+    if data.kind == "bar":  # room past the longest bar for its label
+        value_axis.maximum_scale = nice_ceiling(_max_value(data) * 1.3)
+    # the unit is in the axis title; ticks need decimals only when the values have them
+    tick_format = _base_format(data)
+    value_axis.tick_labels.number_format = "#,##0" if tick_format == "#,##0" else "General"
     value_axis.tick_labels.number_format_is_linked = False
     if data.y_label:
         _axis_title(value_axis, data.y_label, typeface, data.language)
@@ -286,6 +305,20 @@ def _data_labels(  # noqa: ANN001
                 for run in paragraph.runs:
                     run.font.size = Pt(TEXT_PT)
                     _set_typeface(run._r.get_or_add_rPr(), typeface, _lang_of(text, data.language))
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at
+    least ``value``; 1 for nothing to show."""
+    if value <= 0:
+        return 1.0
+    power = 10.0 ** math.floor(math.log10(value))
+    steps = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
+    return next(power * m for m in steps if power * m >= value * (1 - 1e-9))
+
+
+def _max_value(data: ChartData) -> float:
+    return max((v for s in data.series for v in s.values if not math.isnan(v)), default=0.0)
 
 
 def _share(fraction: float, language: str) -> str:
