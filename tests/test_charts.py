@@ -574,141 +574,7 @@ def test_default_sections_of_a_chart(report) -> None:
     assert charts.chart_sections(schedule, report) == (report.agenda.section,)
 
 
-# -- native PowerPoint charts ---------------------------------------------------------------------
-def _native_deck(report, chart_ids, language="zh-TW"):
-    from pptx import Presentation
-    from pptx.util import Inches
-
-    from briefing.deck.native_chart import add_native_chart
-
-    prs = Presentation()
-    for chart_id in chart_ids:
-        slide = prs.slides.add_slide(prs.slide_layouts[6])
-        data = chart_data(report.chart(chart_id), report, language=language)
-        add_native_chart(
-            slide.shapes,
-            data,
-            Inches(0.6),
-            Inches(1.5),
-            Inches(12.13),
-            Inches(5.05),
-            typeface="Noto Sans TC",
-        )
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    buffer.seek(0)
-    return Presentation(buffer)
-
-
-@pytest.mark.parametrize("chart_id", [*FIGURE_CHARTS, "initiatives-by-pillar"])
-def test_native_chart_values_are_the_records(report, chart_id: str) -> None:
-    from pptx.oxml.ns import qn
-
-    deck = _native_deck(report, [chart_id])
-    frame = deck.slides[0].shapes[0]
-    assert frame.has_chart
-    chart = frame.chart
-    data = chart_data(report.chart(chart_id), report)
-    categories = list(chart.plots[0].categories)
-    values = list(chart.series[0].values)
-    if data.kind == "bar":  # fed bottom-up so the first category shows on top
-        categories.reverse()
-        values.reverse()
-    assert tuple(categories) == data.categories
-    if data.figure_ids:
-        assert tuple(values) == tuple(report.figure(f).value for f in data.figure_ids)
-    else:
-        assert tuple(values) == data.series[0].values
-    assert chart.chart_title.text_frame.text == data.title
-    tx_pr = chart._chartSpace.find(qn("c:txPr"))
-    assert tx_pr is not None
-    def_rpr = tx_pr.find(f".//{qn('a:defRPr')}")
-    assert def_rpr.get("lang") == "zh-TW"
-    for tag in ("a:latin", "a:ea", "a:cs"):
-        assert def_rpr.find(qn(tag)).get("typeface") == "Noto Sans TC"
-    title_runs = chart.chart_title._title.findall(f".//{qn('a:rPr')}")
-    assert title_runs and all(
-        r.find(qn("a:ea")).get("typeface") == "Noto Sans TC" for r in title_runs
-    )
-    labels = chart.plots[0].data_labels
-    assert data.unit in labels.number_format
-    assert frame._element.nvGraphicFramePr.cNvPr.get("descr") == data.alt_text
-
-
-@pytest.mark.parametrize("language", ["zh-TW", "en"])
-def test_native_chart_text_is_at_least_16_pt(report, language: str) -> None:
-    import re
-
-    from pptx.oxml.ns import qn
-
-    deck = _native_deck(report, [*FIGURE_CHARTS, "initiatives-by-pillar"], language)
-
-    for slide in deck.slides:
-        space = slide.shapes[0].chart._chartSpace
-        sizes = [int(sz) for sz in re.findall(r'\bsz="(\d+)"', space.xml)]
-        assert sizes and min(sizes) >= 1600  # hundredths of a point
-        assert 'sz="1600"' in space.find(qn("c:txPr")).xml  # the chart's default text size
-
-
-def test_native_chart_keeps_qualified_labels(report) -> None:
-    deck = _native_deck(report, ["tw-data-centre-consolidation"])
-    chart = deck.slides[0].shapes[0].chart
-    data = chart_data(report.chart("tw-data-centre-consolidation"), report)
-    texts = [
-        chart.series[0].points[i].data_label.text_frame.text
-        if chart.series[0].points[i].data_label.has_text_frame
-        else None
-        for i in range(2)
-    ]
-    assert texts == list(data.series[0].labels)  # "200 多座", "目標 50 座"
-
-
-@pytest.mark.parametrize("kind", ["pie", "line"])
-def test_native_pie_and_line(report, kind: str) -> None:
-    from pptx import Presentation
-    from pptx.util import Inches
-
-    from briefing.deck.native_chart import add_native_chart
-
-    prs = Presentation()
-    spec = report.chart("e-payment-merchants").model_copy(update={"kind": kind})
-    data = chart_data(spec, report)
-    add_native_chart(
-        prs.slides.add_slide(prs.slide_layouts[6]).shapes,
-        data,
-        0,
-        0,
-        Inches(8),
-        Inches(4.5),
-        typeface="Noto Sans TC",
-    )
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    chart = Presentation(io.BytesIO(buffer.getvalue())).slides[0].shapes[0].chart
-    assert tuple(chart.series[0].values) == tuple(report.figure(f).value for f in spec.figures)
-
-
-@pytest.mark.parametrize("chart_id", ["sg-digital-government-timeline", "summit-programme"])
-def test_native_chart_refuses_timeline_and_schedule(report, chart_id: str) -> None:
-    from pptx import Presentation
-
-    from briefing.deck.native_chart import add_native_chart
-
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    with pytest.raises(ChartError, match="no native"):
-        add_native_chart(
-            slide.shapes,
-            chart_data(report.chart(chart_id), report),
-            0,
-            0,
-            100,
-            100,
-            typeface="Noto Sans TC",
-        )
-    assert len(slide.shapes) == 0
-
-
+# -- plain data ---------------------------------------------------------------------------------
 def test_chart_data_is_plain_and_hashable(report) -> None:
     data = chart_data(report.chart("summit-programme"), report)
     assert isinstance(data, ChartData)
@@ -772,3 +638,106 @@ def test_grouped_and_all_initiative_charts(report, kind, group_by, language, tmp
             cache_dir=tmp_path,
         )
     assert _png_size(png) == (round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI))
+
+
+# -- units and counts -----------------------------------------------------------------------------
+#: The words that say what each default chart's numbers are, drawn on the picture.
+DRAWN_UNITS = {
+    "sg-digital-government-timeline": {"zh-TW": "單位：年", "en": "Unit: year"},
+    "initiatives-by-pillar": {"zh-TW": "單位：項", "en": "Unit: initiatives"},
+    "e-payment-merchants": {"zh-TW": "單位：家", "en": "Unit: count"},
+    "sg-5g-smart-estates-funding": {"zh-TW": "單位：萬新幣", "en": "Unit: S$ million"},
+    "tw-data-centre-consolidation": {"zh-TW": "單位：座", "en": "Unit: count"},
+    "summit-programme": {"zh-TW": "時間（時:分）", "en": "Time (hh:mm)"},
+}
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize("chart_id", DEFAULT_CHARTS)
+def test_every_picture_chart_draws_its_unit(report, chart_id: str, language: str) -> None:
+    data = chart_data(report.chart(chart_id), report, language=language)
+
+    _, texts = _drawn_texts(data)  # as the deck draws it: the slide shows the title
+
+    assert DRAWN_UNITS[chart_id][language] in [t.get_text() for t in texts]
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+def test_a_pie_of_bare_numbers_draws_its_unit_under_the_ring(report, language: str) -> None:
+    spec = ChartSpec(id="g", kind="pie", title="措施", group_by="status")
+    data = chart_data(spec, report, language=language)
+
+    _, texts = _drawn_texts(data)
+    drawn = [t.get_text() for t in texts]
+
+    if language == "zh-TW":  # every label says 項, and so does the total in the ring
+        assert all(label.endswith(" 項") for label in data.series[0].labels)
+        assert any(text.endswith("\n項") for text in drawn)
+    else:
+        launched = sum(1 for i in report.initiatives if i.status == "launched")
+        assert data.series[0].labels[0] == str(launched)
+        assert "Unit: initiatives" in drawn
+
+
+def test_english_counts_name_what_they_count(report) -> None:
+    spec = report.chart("e-payment-merchants")
+    named = spec.model_copy(update={"labels": {**spec.labels, "en:unit": "merchants"}})
+
+    bare = chart_data(spec, report, language="en")
+    data = chart_data(named, report, language="en")
+
+    assert bare.series[0].labels == ("22", "500")  # 家 has no English word
+    assert bare.y_label == "Unit: count"
+    assert data.y_label == "Unit: merchants"
+    assert "Unit: merchants" in data.alt_text
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+@pytest.mark.parametrize(("kind", "group_by"), [("column", "category"), ("bar", "year")])
+def test_counts_say_the_program_counted(report, kind: str, group_by: str, language: str) -> None:
+    spec = ChartSpec(id="g", kind=kind, title="措施", group_by=group_by)
+    derived = charts.labels.WORDS[language]["derived"]
+
+    data = chart_data(spec, report, language=language)
+    _, texts = _drawn_texts(data)
+
+    assert spec.derived
+    assert data.caption == derived
+    assert derived in [t.get_text() for t in texts]
+    assert f"{derived}{charts.labels.WORDS[language]['stop']}" in data.alt_text
+    assert set(derived) <= set(data.text())  # its characters go into the font subset
+
+
+@pytest.mark.parametrize("chart_id", [c for c in DEFAULT_CHARTS if c != "initiatives-by-pillar"])
+def test_charts_of_stated_numbers_do_not_say_counted(report, chart_id: str) -> None:
+    derived = charts.labels.WORDS["zh-TW"]["derived"]
+
+    data = chart_data(report.chart(chart_id), report)
+    _, texts = _drawn_texts(data)
+
+    assert data.caption is None
+    assert derived not in data.alt_text
+    assert all(derived not in t.get_text() for t in texts)
+
+
+def test_a_count_cites_each_section_it_counted(report) -> None:
+    ids = ("myinfo", "singpass", "smart-estates")
+    spec = ChartSpec(id="g", kind="column", title="t", initiatives=ids, group_by="status")
+
+    data = chart_data(spec, report)
+
+    sections = {report.initiative(i).sections[0] for i in ids}
+    order = [e.section.id for e in report.outline]
+    assert data.sources == tuple(report.cite(s) for s in sorted(sections, key=order.index))
+
+
+def test_a_count_of_many_sections_cites_their_parents(report) -> None:
+    from briefing.charts.initiative_data import MAX_CITED
+
+    data = chart_data(report.chart("initiatives-by-pillar"), report)
+
+    assert 1 < len(data.sources) <= MAX_CITED
+    for item in report.initiatives:  # every counted initiative is under a cited section
+        path = report.entry(item.sections[0]).path
+        assert any(report.cite(s) in data.sources for s in path), item.id
+    assert report.cite("summit") in data.sources  # the part that holds most of them

@@ -49,7 +49,7 @@ def schedule_data(spec: ChartSpec, report: Report, language: str, where: Where) 
         extra=tuple((s, e, t) for _, s, e, t in rows),
         colours=tuple(agenda_type_colour(t) for *_, t in rows),
         legend=_legend(rows, language),
-        x_label=spec.x_label,
+        x_label=spec.x_label or WORDS[language]["time_unit"],
         y_label=spec.y_label,
         language=language,
     )

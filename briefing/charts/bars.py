@@ -26,7 +26,8 @@ def draw_bars(p: Painter) -> None:
         handles = [Patch(color=p.rgb(theme.ACCENTS[i % 6])) for i in range(m)]
         names = [s.name for s in data.series]
     top = p.legend(handles, names, top)
-    fig.set_layout_engine("constrained", rect=(0, 0, 1, 1 - top))
+    foot = p.footer(data.caption)
+    fig.set_layout_engine("constrained", rect=(0, foot, 1, 1 - top - foot))
     ax = fig.add_subplot()
     p.style_axes(ax, grid="x" if horizontal else "y")
     width = 0.62 if m == 1 else 0.8 / m

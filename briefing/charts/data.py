@@ -32,6 +32,8 @@ class ChartData:
     titles. ``colours`` are hex RGB per category (per series for line charts). ``legend`` is
     ``(label, colour)`` pairs. ``extra`` holds what one kind needs besides: timeline: each
     initiative's status; schedule: ``(start, end, type)`` of each session, times as ``HH:MM``.
+    ``caption`` is a line drawn on the chart under the plot, or None: for counts the program
+    made (``spec.derived``), the words saying so (``WORDS[language]["derived"]``).
     """
 
     spec: ChartSpec
@@ -50,6 +52,7 @@ class ChartData:
     x_label: str | None = None
     y_label: str | None = None
     language: str = "zh-TW"
+    caption: str | None = None
 
     @property
     def kind_name(self) -> str:
@@ -66,8 +69,12 @@ class ChartData:
         else:
             items = _values_alt(self, w)
         text = f"{self.kind_name}{w['colon']}{self.title}{w['stop']}"
+        if self.y_label and not self.unit and self.kind not in ("timeline", "schedule"):
+            text += self.y_label + w["stop"]  # the values are bare numbers: say their unit
         if items:
             text += w["sep"].join(items) + w["stop"]
+        if self.caption:
+            text += self.caption + w["stop"]
         if self.sources:
             text += w["source"] + w["sep"].join(self.sources) + w["stop"]
         return text.rstrip()
@@ -80,6 +87,7 @@ class ChartData:
             self.unit or "",
             self.x_label or "",
             self.y_label or "",
+            self.caption or "",
             TICK_CHARS,
             "%()（）：: ",
         ]
@@ -112,6 +120,7 @@ class ChartData:
             "x_label": self.x_label,
             "y_label": self.y_label,
             "language": self.language,
+            "caption": self.caption,
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.charts.data import ChartData, Series
-from briefing.charts.labels import format_value, format_when, when_as_year
+from briefing.charts.labels import WORDS, format_value, format_when, when_as_year
 from briefing.charts.lookup import axis_labels, lookup, spec_label, spec_title, unique
 from briefing.content import units
 
@@ -24,10 +24,13 @@ def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) ->
         lookup(report, "figures", fid, where, i) for i, fid in enumerate(spec.figures)
     ]
     unit, values = common_unit(spec, records, where, report.units)
+    named = unit  # what the axis names as the unit
     if language == "en" and unit:
         unit, factor = units.english(unit, report.units)
         values = [v * factor for v in values]
-    x_label, y_label = axis_labels(spec, unit or None, language)
+        # English counts 家 and 座 by the bare number: the axis still says what it counts
+        named = unit or spec_label(spec, "unit", language) or WORDS[language]["bare_count"]
+    x_label, y_label = axis_labels(spec, named or None, language)
     common: dict[str, Any] = {
         "spec": spec,
         "kind": spec.kind,

@@ -1,7 +1,8 @@
 """Chart data from initiatives: counts grouped by category, status or year, and the timeline.
 
 Counts are the program's own arithmetic over the report's records, not figures the report
-states: the chart says so (``derived``) and cites the sections it counted."""
+states: the chart says so (``caption``, :data:`WORDS` ``derived``) and cites the sections it
+counted."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from briefing.charts.labels import (
 )
 from briefing.charts.lookup import lookup, spec_label, spec_title, unique
 from briefing.content.model import STATUSES
+
+#: The most sections a count cites one by one; beyond it, their ancestors are cited.
+MAX_CITED = 6
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -44,21 +48,13 @@ def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -
     for item in items:
         for key in keys(item):  # an initiative in three categories counts in each
             counts[key] += 1
-    unit = spec.unit or WORDS[language]["count"] or None
+    w = WORDS[language]
+    unit = spec.unit or w["count"] or None
     values = tuple(float(counts[g]) for g, _ in groups)
     labels = tuple(format_value(v, unit, "exact", language) for v in values)
     name = spec_label(spec, "series", language) or (
         "措施數" if language == "zh-TW" else "Initiatives"
     )
-    y_label = spec.y_label or (
-        WORDS[language]["unit"].format(unit)
-        if unit
-        else ("Number of initiatives" if language == "en" else None)
-    )
-    if spec.sections and not explicit:  # all initiatives: cite the sections the chart is for
-        sources = unique(report.cite(sid) for sid in spec.sections)
-    else:
-        sources = unique(report.cite(i.sections[0]) for i in items)
     return ChartData(
         spec=spec,
         kind=spec.kind,
@@ -66,13 +62,33 @@ def grouped_data(spec: ChartSpec, report: Report, language: str, where: Where) -
         categories=tuple(spec_label(spec, g, language) or label for g, label in groups),
         series=(Series(name, values, labels),),
         unit=unit,
-        sources=sources,
+        sources=cited_sections(report, [i.sections[0] for i in items]),
         initiative_ids=tuple(i.id for i in items),
         colours=tuple(colour_of[g] for g, _ in groups),
         x_label=spec.x_label,
-        y_label=y_label,
+        y_label=spec.y_label or w["unit"].format(unit or w["counted"]),
         language=language,
+        caption=w["derived"],
     )
+
+
+def cited_sections(report: Report, section_ids: Sequence[str]) -> tuple[str, ...]:
+    """The citations of the sections ``section_ids`` (in report order): each section itself, or,
+    when that makes more than :data:`MAX_CITED`, its ancestor at the report's second level
+    (``參、二、``), or else at the first (``參、``)."""
+    order = {e.section.id: n for n, e in enumerate(report.outline)}
+    chosen = unique(section_ids)
+    for level in (2, 1):
+        if len(chosen) <= MAX_CITED:
+            break
+        chosen = unique(_ancestor(report, sid, level) for sid in chosen)
+    return tuple(report.cite(sid) for sid in sorted(chosen, key=order.__getitem__))
+
+
+def _ancestor(report: Report, section_id: str, level: int) -> str:
+    """``section_id``'s ancestor at ``level`` (1 = 壹、), or itself when it is that high."""
+    path = report.entry(section_id).path
+    return path[min(level, len(path)) - 1]
 
 
 def _groups(
@@ -146,7 +162,7 @@ def timeline_data(spec: ChartSpec, report: Report, language: str, where: Where) 
         extra=tuple(i.status for i in items),
         colours=colours,
         legend=_timeline_legend(report, items, language, by_status),
-        x_label=spec.x_label,
+        x_label=spec.x_label or WORDS[language]["year_unit"],
         y_label=spec.y_label,
         language=language,
     )

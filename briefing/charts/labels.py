@@ -96,7 +96,11 @@ AGENDA_TYPE_COLOURS = {
     "conversation": theme.ACCENTS[3],
     "dialogue": theme.ACCENTS[4],
 }
-#: Words and punctuation of each language, by role.
+#: Words and punctuation of each language, by role. ``count`` is the unit a count of initiatives
+#: is labelled in (English: bare numbers), ``counted`` what the axis says it counts;
+#: ``bare_count`` names the unit of counted things English writes without a word (家, 座);
+#: ``year_unit`` and ``time_unit`` say what a timeline's and a schedule's axis measure;
+#: ``derived`` labels numbers the program computed rather than read in the report.
 WORDS = {
     "zh-TW": {
         "unit": "單位：{}",
@@ -110,6 +114,10 @@ WORDS = {
         "planned": "規劃中／草案",
         "not_stated": "報告未載明",
         "derived": "本簡報依報告內容歸類",
+        "counted": "項",
+        "bare_count": "個數",
+        "year_unit": "單位：年",
+        "time_unit": "時間（時:分）",
         "share": "（{}）",
         "to": "–",
     },
@@ -125,6 +133,10 @@ WORDS = {
         "planned": "Planned / draft",
         "not_stated": "Not stated",
         "derived": "Counted by this briefing from the report",
+        "counted": "initiatives",
+        "bare_count": "count",
+        "year_unit": "Unit: year",
+        "time_unit": "Time (hh:mm)",
         "share": " ({})",
         "to": "–",
     },

@@ -19,7 +19,8 @@ def draw_line(p: Painter) -> None:
     top = p.title()
     handles = [Line2D([], [], color=p.rgb(c), marker="o", linewidth=2.5) for c in data.colours]
     top = p.legend(handles if len(data.series) > 1 else [], [s.name for s in data.series], top)
-    fig.set_layout_engine("constrained", rect=(0, 0, 1, 1 - top))
+    foot = p.footer(data.caption)
+    fig.set_layout_engine("constrained", rect=(0, foot, 1, 1 - top - foot))
     ax = fig.add_subplot()
     p.style_axes(ax, grid="y")
     xs = [when_as_year(w) for w in data.extra]

@@ -168,6 +168,50 @@ class Painter:
             legend.remove()
         return top if beside else top + rows * size * 1.8 / 72 / self.height_in
 
+    def footer(self, left: str | None = None, right: str | None = None) -> float:
+        """A line of small muted text along the bottom: ``left`` (the chart's caption, e.g. that
+        the program counted) at the left, ``right`` (a unit) at the right. Returns the figure
+        fraction it takes from the bottom (0 when there is nothing to draw)."""
+        if not left and not right:
+            return 0.0
+        pad = 0.06 / self.height_in
+        for text, x, ha in ((left, 0.12, "left"), (right, self.width_in - 0.12, "right")):
+            if text:
+                self.figure.text(
+                    x / self.width_in,
+                    pad,
+                    text,
+                    ha=ha,
+                    va="bottom",
+                    fontproperties=self.fp(self.tick_pt),
+                    parse_math=False,
+                    color="#" + theme.MUTED,
+                )
+        return pad + self.tick_pt * 1.5 / 72 / self.height_in
+
+    def caption_beside_legend(self, text: str | None, band_top: float) -> bool:
+        """Draw ``text`` (small, muted) at the left of the legend's band, whose top is
+        ``band_top`` (a figure fraction from the top), if the legend leaves room there; return
+        whether it did (the caption then takes no height of its own)."""
+        if not text or not self.figure.legends:
+            return False
+        legend_x0 = self.figure.legends[-1].get_window_extent(self.renderer).x0
+        x = 0.12 * self.figure.dpi
+        room = legend_x0 - x - 0.3 * self.figure.dpi
+        if self.text_width_pt(text, self.tick_pt) * self.figure.dpi / 72 > room:
+            return False
+        self.figure.text(
+            0.12 / self.width_in,
+            1 - band_top - 0.04 / self.height_in,
+            text,
+            ha="left",
+            va="top",
+            fontproperties=self.fp(self.tick_pt),
+            parse_math=False,
+            color="#" + theme.MUTED,
+        )
+        return True
+
     def _fits_beside_title(self, labels: list[str], size: float) -> bool:
         legend_w = sum(self.text_width_pt(lbl, size) + 3.2 * size for lbl in labels) / 72
         title_w = self.text_width_pt(self._title_text(), self.title_pt, bold=True) / 72

@@ -30,8 +30,9 @@ def draw_pie(p: Painter) -> None:
             field=f"charts.{data.spec.id}",
         )
     values = [s.values[i] for i in keep]
-    labels, unit_pt = _fit(p, keep, values, top)
-    ax = fig.add_axes(_ring_box(p, unit_pt, top))
+    foot = p.footer(data.caption, None if data.unit else data.y_label)
+    labels, unit_pt = _fit(p, keep, values, top + foot)
+    ax = fig.add_axes(_ring_box(p, unit_pt, top, foot))
     ax.set_axis_off()
     ax.pie(
         values,
@@ -67,11 +68,14 @@ def _fit(
     return labels, max(min(by_height, by_width), 0.4 * by_height)
 
 
-def _ring_box(p: Painter, unit_pt: float, top: float) -> tuple[float, float, float, float]:
-    """The axes (figure fractions) of a ring ``unit_pt`` to a data unit: ±1.3 units, centred."""
+def _ring_box(
+    p: Painter, unit_pt: float, top: float, foot: float
+) -> tuple[float, float, float, float]:
+    """The axes (figure fractions) of a ring ``unit_pt`` to a data unit: ±1.3 units, centred
+    between the title band (``top``) and the footer (``foot``)."""
     width = 2.6 * unit_pt / 72 / p.width_in
     height = 2.6 * unit_pt / 72 / p.height_in
-    bottom = 0.03 + (1 - top - 0.05 - height) / 2
+    bottom = 0.03 + foot + (1 - top - foot - 0.05 - height) / 2
     return (0.5 - width / 2, bottom, width, height)
 
 

@@ -37,11 +37,14 @@ def draw_schedule(p: Painter) -> None:
     from matplotlib.patches import Patch
 
     data, fig = p.data, p.figure
-    top = p.title()
+    band = p.title()
     top = p.legend(
-        [Patch(color=p.rgb(c)) for _, c in data.legend], [label for label, _ in data.legend], top
+        [Patch(color=p.rgb(c)) for _, c in data.legend], [label for label, _ in data.legend], band
     )
-    fig.set_layout_engine("constrained", rect=(0, 0, 1, 1 - top))
+    # the time unit heads the column of start times, beside the legend (else at the bottom)
+    beside = top > band and p.caption_beside_legend(data.x_label, band)
+    foot = p.footer(data.caption, None if beside else data.x_label)
+    fig.set_layout_engine("constrained", rect=(0, foot, 1, 1 - top - foot))
     ax = fig.add_subplot()
     starts = [minutes(s) for s, _, _ in data.extra]
     ends = [minutes(e) for _, e, _ in data.extra]

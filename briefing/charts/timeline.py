@@ -23,8 +23,9 @@ def draw_timeline(p: Painter) -> None:
     data, fig = p.data, p.figure
     top = p.title()
     top = p.legend(_legend_handles(p), [label for label, _ in data.legend], top)
+    foot = p.footer(data.caption, data.x_label)
     margin_x = 0.15 / p.width_in
-    ax = fig.add_axes((margin_x, 0.03, 1 - 2 * margin_x, 1 - top - 0.06))
+    ax = fig.add_axes((margin_x, 0.03 + foot, 1 - 2 * margin_x, 1 - top - foot - 0.06))
     ax.set_axis_off()
     pos, breaks = positions(data.years)
     xs = mark_xs(data.years, pos)
