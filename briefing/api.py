@@ -14,15 +14,16 @@ WARNING and up by default, ERROR only with ``--quiet``, everything with ``--verb
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import files, pipeline, reading, theme
+from briefing import dates, files, pipeline, reading, theme
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems
-from briefing.errors import BriefingError, DeckError, FontError
+from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.pipeline import STAGES, CancelToken
 from briefing.recipe import (
@@ -46,11 +47,15 @@ __all__ = [
     "CancelToken",
     "build",
     "bundled_font",
+    "chart_preview",
     "check",
+    "date_text",
     "default_output",
+    "examples",
     "labels",
     "load",
     "load_font",
+    "missing_characters",
     "options_from_recipe",
     "plan",
     "raw_recipe",
@@ -60,6 +65,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("briefing")
+
+#: The example recipes shipped with the program (``recipes/``).
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "recipes"
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,48 @@ def bundled_font(bold: bool = False) -> Path:
 def labels(language: str) -> Any:
     """The deck's fixed words in ``language`` (templates/labels.yaml): pillars, statuses …"""
     return Templates(language).labels
+
+
+def date_text(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
+    """The date as the cover prints it (``中華民國108年8月2日``, ``2019年8月2日``, ``2 August
+    2019``)."""
+    return dates.display(date, style, language)
+
+
+def examples() -> tuple[Path, ...]:
+    """The example recipes shipped with the program, by file name."""
+    return tuple(sorted(EXAMPLES_DIR.glob("*.yaml")))
+
+
+def missing_characters(
+    family: fonts.FontFamily, deck_plan: DeckPlan
+) -> tuple[fonts.MissingChar, ...]:
+    """The characters ``deck_plan``'s slides and notes show that ``family`` lacks, each with
+    the slides it is on (chart pictures not included: they are drawn by a build)."""
+    regular, bold = pipeline.deck_text(deck_plan, {}, pictures=False)
+    return tuple(fonts.missing_characters(family, regular, bold_texts=bold))
+
+
+def chart_preview(options: BuildOptions, report: Report, chart_id: str) -> bytes:
+    """The PNG a build puts on the slide of chart ``chart_id``, drawn with the deck's font
+    (the same picture and cache as :func:`build`, so a preview also speeds up the build)."""
+    specs = {spec.id: spec for spec in (*report.charts, *options.charts)}
+    if chart_id not in specs:
+        raise ChartError(f"unknown chart id {chart_id!r}", field="charts")
+    data = charts_mod.chart_data(specs[chart_id], report, language=options.language)
+    family = fonts.load_family(options.font, index=options.font_index)
+    width, height = theme.VISUAL_BOX[2], theme.VISUAL_BOX[3]
+    with warnings.catch_warnings():  # missing glyphs are reported by missing_characters
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return charts_mod.render_png(
+            data,
+            font=family.regular.path,
+            bold_font=family.bold.path if family.bold else None,
+            width_in=width / theme.EMU_PER_INCH,
+            height_in=height / theme.EMU_PER_INCH,
+            dpi=200,
+            title=False,
+        )
 
 
 # -- options ------------------------------------------------------------------------------------
