@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.models import IdRole, InitiativeFilter, InitiativeModel, SectionModel
 from gui.qtutil import named
-from gui.strings import tr
+from gui.strings import plain, tr
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -130,9 +132,10 @@ class InitiativesPanel(QGroupBox):
         self.noneButton = _button(self, "initiativesNoneButton")
         self.countLabel = named(QLabel(self), "initiativesCount")
         self._layout()
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._search)
+        self.search.installEventFilter(self)
         self.pillarFilter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_pillar(self.pillarFilter.currentData())
+            lambda _: self._filter_pillar(self.pillarFilter.currentData())
         )
         self.suggestButton.clicked.connect(self.check_suggested)
         self.allButton.clicked.connect(lambda: self._check_visible(True))
@@ -175,6 +178,8 @@ class InitiativesPanel(QGroupBox):
         """Set every text in the current interface language."""
         self.setTitle(tr("initiatives_box"))
         self.list.setAccessibleName(tr("initiatives_list"))
+        self.search.setAccessibleName(plain(tr("search_label")))
+        self.pillarFilter.setAccessibleName(plain(tr("pillar_label")))
         self.searchLabel.setText(tr("search_label"))
         self.pillarLabel.setText(tr("pillar_label"))
         self.search.setPlaceholderText(tr("search_placeholder"))
@@ -186,6 +191,35 @@ class InitiativesPanel(QGroupBox):
         if self.pillarFilter.count():
             self.pillarFilter.setItemText(0, tr("pillar_all"))
         self._count()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.current_first()
+
+    def _filter_pillar(self, pillar: str | None) -> None:
+        self.proxy.set_pillar(pillar)
+        self.current_first()
+
+    def current_first(self) -> None:
+        """Make the first row left by a filter the current one, so Space ticks it."""
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            rows = QItemSelectionModel.SelectionFlag.Rows
+            self.list.selectionModel().setCurrentIndex(first, flags | rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Down or Enter in the search box goes to the list (its first row is current)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.current_first()
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def check_suggested(self) -> None:
         """Check every initiative the checked sections discuss."""
