@@ -45,6 +45,34 @@ CLI_HINT = re.compile(
 QUOTED_ID = re.compile(r"'([A-Za-z0-9][A-Za-z0-9_.-]*)'")
 SUGGESTION = re.compile(r"did you mean ([^?]+)\?")
 FIELD = re.compile(r"^([A-Za-z_]+)(?:\[(\d+)\])?(.*)$")
+KINDS_ZH = {"section": "章節", "initiative": "措施", "chart": "圖表", "figure": "數據"}
+#: The core's most common messages, said in Chinese (others stay as the core wrote them).
+PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (
+            r"^unknown (\w+) id (.+?); did you mean (.+)\?$",
+            r"報告中沒有這個\1：\2；您是不是要選 \3？",
+        ),
+        (r"^unknown (\w+) id (.+)$", r"報告中沒有這個\1：\2"),
+        (r"^Input should be (.+) \(got (.+)\)$", r"應為 \1（目前是 \2）"),
+        (r"^Input should be a valid date.*$", "應為有效的日期（例：2025-03-05）"),
+        (r"^Input should be a valid integer.*$", "應為整數"),
+        (r"^Input should be a valid (?:string|str).*$", "應為文字"),
+        (
+            r"^Input should be a valid (?:list|tuple|array).*$",
+            "應為清單（- 開頭的多行，或 [a, b]）",
+        ),
+        (r"^(?:Extra inputs are not permitted|unknown field)$", "不認得的欄位"),
+        (r"^Field required$", "缺少此欄位"),
+        (r"^(?:file )?not found(?:: (.+))?$", r"找不到檔案 \1"),
+        (r"^invalid YAML: (.+)$", r"YAML 格式錯誤：\1"),
+        (
+            r"^「(.+)」 \((U\+[0-9A-F]+)\) on slides? ([\d, ]+) is not in (.+)$",
+            r"第 \3 張的「\1」(\2) 不在字型 \4 中",
+        ),
+    )
+)
 
 
 def set_names(names: Mapping[str, str]) -> None:
@@ -62,10 +90,25 @@ def error_text(exc: BaseException) -> str:
 
 def plain_message(exc: BaseException) -> str:
     """What went wrong, for a person: titles instead of ids, no command-line advice."""
-    text = exc.message if isinstance(exc, BriefingError) else str(exc)
+    return plain_text(exc.message if isinstance(exc, BriefingError) else str(exc))
+
+
+def plain_text(text: str) -> str:
+    """A message or warning of the core, for a person (see :func:`plain_message`)."""
     text = CLI_HINT.sub("", text).strip()
     text = SUGGESTION.sub(lambda m: f"did you mean {_suggestions(m.group(1))}?", text)
-    return QUOTED_ID.sub(lambda m: _title(m.group(1), quoted=True), text)
+    text = QUOTED_ID.sub(lambda m: _title(m.group(1), quoted=True), text)
+    return _in_chinese(text) if strings.language() == "zh-TW" else text
+
+
+def _in_chinese(text: str) -> str:
+    for pattern, replacement in PHRASES_ZH:
+        said, count = pattern.subn(replacement, text)
+        if count:
+            for kind, word in KINDS_ZH.items():
+                said = said.replace(f"這個{kind}", f"這個{word}")
+            return said.replace(" or ", " 或 ").replace("', '", "'、'").strip()
+    return text
 
 
 def where(exc: BaseException) -> str:

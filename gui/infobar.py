@@ -5,7 +5,6 @@ build, the interface language)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,14 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import errors
 from gui.qtutil import named
 from gui.strings import plain, tr
 
 if TYPE_CHECKING:
     from briefing.api import BuildResult
-
-#: Command-line advice in the core's warnings (``--report lists each one``): not for this app.
-CLI_HINT = re.compile(r"\s*\([^()]*(?:python main\.py|--[a-z])[^()]*\)")
 
 
 class InfoBar(QFrame):
@@ -50,7 +47,7 @@ class InfoBar(QFrame):
         self.closeButton.setText("×")
         self.warningsView = named(QPlainTextEdit(self, readOnly=True), "warningsView")
         self.warningsView.setMaximumBlockCount(500)
-        self.warningsView.setMaximumHeight(90)
+        self.warningsView.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         for button in (self.openButton, self.folderButton):
             button.setAutoDefault(False)
         grid = QGridLayout(self)
@@ -81,7 +78,7 @@ class InfoBar(QFrame):
     def show_result(self, result: BuildResult, seconds: float) -> None:
         """Show what ``result`` wrote (its absolute path) and its warnings."""
         self._output = Path(result.output).absolute()
-        warnings = [CLI_HINT.sub("", w) for w in result.warnings]
+        warnings = [errors.plain_text(w) for w in result.warnings]
         counts = tr("built_count", n=result.slide_count, size=result.size / 1e6, seconds=seconds)
         if warnings:
             counts += " · " + tr("warnings_count", n=len(warnings))

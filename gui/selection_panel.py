@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,9 +30,11 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-def _button(parent: QWidget, name: str) -> QPushButton:
-    button = named(QPushButton(parent), name)
-    button.setAutoDefault(False)
+def _button(parent: QWidget, name: str) -> QToolButton:
+    """A small text button (narrower than a push button, so the column fits a small
+    screen)."""
+    button = named(QToolButton(parent), name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
 
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from briefing.story.plan import DeckPlan
 
 DEBOUNCE_MS = 150
-MISSING_SHOWN = 12  # characters listed beside the font field
+MISSING_SHOWN = 6  # characters listed beside the font field
 
 
 class MainWindow(DocumentActions, BuildActions, QMainWindow):
@@ -82,7 +82,7 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
         self.pillarFilter = self.initiativesPanel.pillarFilter
         self.storyboard = Storyboard(self)
         self.slideDetail = SlideDetail(self)
-        self.storyboardLabel = named(QLabel(self), "storyboardLabel")
+        self.storyboardLabel = named(QLabel(self, wordWrap=True), "storyboardLabel")
         self.storyboardLabel.setBuddy(self.storyboard)
         self.detailCaption = named(QLabel(self, wordWrap=True), "detailCaption")
         self.settingsPanel = SettingsPanel(self.output_folder, self)
@@ -118,6 +118,8 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
         self.settingsScroll.setWidgetResizable(True)
         self.settingsScroll.setFrameShape(QFrame.Shape.NoFrame)
         self.settingsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.settingsScroll.verticalScrollBar().sizeHint().width()
+        self.settingsScroll.setMinimumWidth(self.settingsPanel.minimumSizeHint().width() + bar)
         right = column(self.settingsScroll, self.buildPanel, grow=self.settingsScroll)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal, self), "mainSplitter")
         for n, widget in enumerate((left, middle, right)):
@@ -379,14 +381,14 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
                 if gap.char not in by_slide.get(number, ""):
                     by_slide[number] = by_slide.get(number, "") + gap.char
         self.storyboard.model_.set_missing(by_slide)
-        chars = "".join(dict.fromkeys(m.char for m in missing))
+        chars = list(dict.fromkeys(m.char for m in missing))
+        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MISSING_SHOWN])
         slides = sorted(by_slide)
         self.settingsPanel.set_missing(
             tr(
                 "font_missing",
                 n=len(chars),
-                chars=" ".join(chars[:MISSING_SHOWN])
-                + (" …" if len(chars) > MISSING_SHOWN else ""),
+                chars=shown + (" …" if len(chars) > MISSING_SHOWN else ""),
                 slides="、".join(str(n) for n in slides[:8]) + ("…" if len(slides) > 8 else ""),
             )
             if chars

@@ -371,7 +371,7 @@ def test_show_error_speaks_plainly_where_the_cli_prints_one_line(window: MainWin
     box = errors.show_error(window, exc)
 
     assert box is not None and box.isVisible()
-    assert box.text() == "unknown section id 'x'; did you mean 「壹、目的」?"
+    assert box.text() == "報告中沒有這個章節：'x'；您是不是要選 「壹、目的」？"
     assert box.informativeText() == "位置：r.yaml 第 3 行 · 欄位「章節 1」"
     assert errors.error_text(exc).startswith("error: r.yaml:3: sections[0]: unknown section id")
     box.close()

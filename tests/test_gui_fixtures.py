@@ -21,8 +21,10 @@ import yaml
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from gui import errors
+from gui.app import use_bundled_font
 from gui.document import DISCARD
 from gui.models import IdRole
 from gui.window import MainWindow
@@ -65,6 +67,9 @@ def documents(tmp_path: Path) -> Path:
 def open_window(qtbot: QtBot, settings: QSettings, documents: Path) -> MainWindow:
     """A shown, started window whose replace prompts are answered yes and recorded in
     ``win.replace_asked``."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    use_bundled_font(app)  # as gui.app.make_app does: Chinese in the app's own font
     win = MainWindow(settings, output_folder=documents)
     win.document.ask_unsaved = lambda: DISCARD
     win.replace_asked = []  # type: ignore[attr-defined]
