@@ -8,6 +8,7 @@ lives here; opening and saving recipes is in :mod:`gui.window_documents`, buildi
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -39,10 +40,11 @@ if TYPE_CHECKING:
 
     from briefing.content.report import Report
     from briefing.options import BuildOptions
-    from briefing.story.plan import DeckPlan
+    from briefing.story.plan import DeckPlan, Slide
 
 DEBOUNCE_MS = 150
 MISSING_SHOWN = 6  # characters listed beside the font field
+GAP_CACHE = 2000  # slides whose missing characters are remembered
 
 
 class MainWindow(DocumentActions, BuildActions, QMainWindow):
@@ -63,6 +65,8 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
         self._loaded_selection: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self._token: api.CancelToken | None = None
         self._plan_problem = ""
+        self._gaps: dict[Slide, str] = {}
+        self._gap_family: object = None
         self.plan_seconds = 0.0
         self.refresh_seconds = 0.0
         self._build_ui()
@@ -372,16 +376,28 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
         self._update_counts()
 
     def _check_characters(self) -> None:
-        """Mark the characters the deck shows (titles, presenter …) that the font lacks."""
+        """Mark the characters the deck shows (titles, presenter …) that the font lacks.
+        Slides are checked once per font: typing re-checks only the slide that changed."""
         plan, family = self.storyboard.model_.plan, self.deckFont.current
-        missing = api.missing_characters(family, plan) if plan and family else ()
-        by_slide: dict[int, str] = {}
-        for gap in missing:
-            for number in gap.slides:
-                if gap.char not in by_slide.get(number, ""):
-                    by_slide[number] = by_slide.get(number, "") + gap.char
+        if plan is None or family is None:
+            self._show_missing({})
+            return
+        if family is not self._gap_family or len(self._gaps) > GAP_CACHE:
+            self._gaps, self._gap_family = {}, family
+        todo = tuple(dict.fromkeys(s for s in plan.slides if s not in self._gaps))
+        if todo:
+            found = ["" for _ in todo]
+            for gap in api.missing_characters(family, dataclasses.replace(plan, slides=todo)):
+                for number in gap.slides:
+                    if gap.char not in found[number - 1]:
+                        found[number - 1] += gap.char
+            self._gaps.update(zip(todo, found, strict=True))
+        by_slide = {n: self._gaps[s] for n, s in enumerate(plan.slides, 1) if self._gaps[s]}
+        self._show_missing(by_slide)
+
+    def _show_missing(self, by_slide: dict[int, str]) -> None:
         self.storyboard.model_.set_missing(by_slide)
-        chars = list(dict.fromkeys(m.char for m in missing))
+        chars = list(dict.fromkeys("".join(by_slide.values())))
         shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MISSING_SHOWN])
         slides = sorted(by_slide)
         self.settingsPanel.set_missing(
