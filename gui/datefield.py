@@ -117,11 +117,12 @@ class DateField(QWidget):
         self._language = "zh-TW"
         self.edit = named(QLineEdit(self), "dateEdit")
         self.edit.setMaxLength(20)
+        digits = self.edit.fontMetrics().horizontalAdvance("2026-12-31")
+        self.edit.setMinimumWidth(digits + 16)  # the whole date, always
         self.calendarButton = named(QToolButton(self), "dateCalendarButton")
         self.calendarButton.setText("▾")
         self.calendar = TodayCalendar(self)
-        self.todayButton = named(QPushButton(self), "dateTodayButton")
-        self.todayButton.setAutoDefault(False)
+        self.todayButton = named(QToolButton(self), "dateTodayButton")
         self.styleCombo = named(QComboBox(self), "dateStyleCombo")
         for style in DATE_STYLES:
             self.styleCombo.addItem(style, style)

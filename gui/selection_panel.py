@@ -54,7 +54,6 @@ class SectionsPanel(QGroupBox):
         self.selectNoneButton = _button(self, "sectionsNoneButton")
         self.expandButton = _button(self, "expandButton")
         self.collapseButton = _button(self, "collapseButton")
-        self.countLabel = named(QLabel(self), "sectionsCount")
         buttons = QHBoxLayout()
         for button in (
             self.selectAllButton,
@@ -67,7 +66,6 @@ class SectionsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.countLabel)
         self.selectAllButton.clicked.connect(lambda: self.model.set_all(True))
         self.selectNoneButton.clicked.connect(lambda: self.model.set_all(False))
         self.expandButton.clicked.connect(self.tree.expandAll)
@@ -78,7 +76,6 @@ class SectionsPanel(QGroupBox):
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
-        self.setTitle(tr("sections_box"))
         self.tree.setAccessibleName(tr("sections_tree"))
         self.selectAllButton.setText(tr("select_all"))
         self.selectNoneButton.setText(tr("select_none"))
@@ -92,9 +89,9 @@ class SectionsPanel(QGroupBox):
         self._count()
 
     def _count(self) -> None:
-        self.countLabel.setText(
-            tr("sections_count", n=len(self.model.checked_ids()), total=self.model.total())
-        )
+        """The title says how many are checked (a line saved on small screens)."""
+        count = tr("sections_count", n=len(self.model.checked_ids()), total=self.model.total())
+        self.setTitle(f"{tr('sections_box')} · {count}")
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
@@ -132,7 +129,6 @@ class InitiativesPanel(QGroupBox):
         self.suggestButton = _button(self, "suggestButton")
         self.allButton = _button(self, "initiativesAllButton")
         self.noneButton = _button(self, "initiativesNoneButton")
-        self.countLabel = named(QLabel(self), "initiativesCount")
         self._layout()
         self.search.textChanged.connect(self._search)
         self.search.installEventFilter(self)
@@ -153,7 +149,12 @@ class InitiativesPanel(QGroupBox):
         grid.addWidget(self.search, 0, 1)
         grid.addWidget(self.pillarLabel, 0, 2)
         grid.addWidget(self.pillarFilter, 0, 3)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 1)
+        self.pillarFilter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pillarFilter.setMinimumContentsLength(4)
         buttons = QHBoxLayout()
         for button in (self.suggestButton, self.allButton, self.noneButton):
             buttons.addWidget(button)
@@ -162,7 +163,6 @@ class InitiativesPanel(QGroupBox):
         layout.addLayout(grid)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.countLabel)
 
     def set_pillar_labels(self, pillars: Mapping[str, str]) -> None:
         """Pillar names for the list and the filter (from the core's labels)."""
@@ -178,7 +178,6 @@ class InitiativesPanel(QGroupBox):
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
-        self.setTitle(tr("initiatives_box"))
         self.list.setAccessibleName(tr("initiatives_list"))
         self.search.setAccessibleName(plain(tr("search_label")))
         self.pillarFilter.setAccessibleName(plain(tr("pillar_label")))
@@ -235,14 +234,13 @@ class InitiativesPanel(QGroupBox):
         suggested = self.model.suggested_ids()
         self.suggestButton.setText(tr("suggest_button", n=len(suggested)))
         self.suggestButton.setEnabled(bool(set(suggested) - set(self.model.checked_ids())))
-        self.countLabel.setText(
-            tr(
-                "initiatives_count",
-                n=len(self.model.checked_ids()),
-                total=self.model.rowCount(),
-                s=len(suggested),
-            )
+        count = tr(
+            "initiatives_count",
+            n=len(self.model.checked_ids()),
+            total=self.model.rowCount(),
+            s=len(suggested),
         )
+        self.setTitle(f"{tr('initiatives_box')} · {count}")
 
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount()):

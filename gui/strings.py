@@ -62,7 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_none": ("全不選", "None"),
     "expand_all": ("展開", "Expand"),
     "collapse_all": ("收合", "Collapse"),
-    "sections_count": ("已勾選 {n} / {total} 節", "{n} of {total} sections"),
+    "sections_count": ("已選 {n}/{total} 節", "{n} of {total} checked"),
     # initiatives
     "initiatives_box": ("新加坡推動措施(&I)", "Singapore &initiatives"),
     "initiatives_list": ("新加坡推動措施", "Singapore initiatives"),
@@ -83,10 +83,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_agency": ("推動機關", "Agency"),
     "col_year": ("年份", "Year"),
     "suggested_tip": ("★ 所勾選的章節討論此措施", "★ discussed by a checked section"),
-    "initiatives_count": (
-        "已勾選 {n} / {total} 項 · ★ 相關 {s} 項",
-        "{n} of {total} checked · ★ {s} related",
-    ),
+    "initiatives_count": ("已選 {n}/{total} 項 · ★ {s}", "{n} of {total} checked · ★ {s}"),
     # storyboard
     "storyboard_box": ("簡報分鏡", "Storyboard"),
     "storyboard_count": (
