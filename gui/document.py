@@ -9,7 +9,6 @@ said (so an unchanged recipe saves back unchanged) and whether there are unsaved
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefing import api
 from briefing.errors import BriefingError, RecipeError
+from gui.fields import dialog_start
 from gui.strings import tr
 
 if TYPE_CHECKING:
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from briefing.options import BuildOptions
 
 DATE_VALUE = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*[\"']?(\d{4}-\d{1,2}-\d{1,2})\b")
+#: Why Python refuses a date, in words (datetime's messages).
+DATE_REASONS = {
+    "month must be in 1..12": "date_bad_month",
+    "day is out of range for month": "date_bad_day",
+}
 RECENT_KEY = "recent"
 RECENT_LIMIT = 8
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -86,20 +91,27 @@ class Document:
 
     def ask_open_path(self) -> Path | None:
         """The recipe to open, from a file dialog (None: cancelled)."""
+        start = dialog_start(Path(self._folder()) / "briefing.yaml", self._home)
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, tr("open_title"), self._folder(), tr("recipe_filter")
+            self._parent, tr("open_title"), str(Path(start).parent), tr("recipe_filter")
         )
         return Path(path) if path else None
 
     def ask_save_path(self) -> Path | None:
         """Where to save, from a file dialog (None: cancelled)."""
-        start = str(self.path) if self.path else os.path.join(self._folder(), "briefing.yaml")
+        start = str(self.path) if self.path else dialog_start(self._default_name(), self._home)
         path, _ = QFileDialog.getSaveFileName(
             self._parent, tr("save_title"), start, tr("recipe_filter")
         )
         if not path:
             return None
         return Path(path if path.lower().endswith((".yaml", ".yml")) else f"{path}.yaml")
+
+    def _default_name(self) -> Path:
+        """Where an untitled recipe is offered to be saved."""
+        title = self.loaded.title if self.loaded is not None and self.loaded.title else ""
+        stem = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", title).strip(" .") or "briefing"
+        return Path(self._folder()) / f"{stem}.yaml"
 
     def _folder(self) -> str:
         """Where the file dialogs start: the last recipe's folder, else the user's own
@@ -169,6 +181,7 @@ def unreadable(path: Path, exc: Exception) -> RecipeError:
         try:
             dt.date.fromisoformat("-".join(f"{int(p):02d}" for p in match.group(2).split("-")))
         except ValueError as bad:
-            message = tr("error_bad_date", value=match.group(2), reason=bad)
+            reason = tr(DATE_REASONS[str(bad)]) if str(bad) in DATE_REASONS else str(bad)
+            message = tr("error_bad_date", value=match.group(2), reason=reason)
             return RecipeError(message, file=path, line=number, field=match.group(1))
     return RecipeError(tr("error_unreadable", reason=exc), file=path)

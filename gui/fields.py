@@ -74,6 +74,18 @@ def logo_problem(path: Path) -> str | None:
     return None
 
 
+def dialog_start(path: Path, home: Path) -> str:
+    """Where a file dialog opens for ``path``: there when its folder exists, else in the
+    default folder ``home`` (created: files go there), never the program's folder."""
+    if path.parent.is_dir():
+        return str(path)
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return str(Path.home() / path.name)
+    return str(home / path.name)
+
+
 class PathField(QWidget):
     """A path: line edit and Browse button, with a note below (where it goes, or a problem)."""
 
@@ -194,9 +206,8 @@ class OutputField(PathField):
             self.changed.emit()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("output_dialog"), str(self.path()), tr("pptx_filter")
-        )
+        start = dialog_start(self.path(), self.folder)
+        path, _ = QFileDialog.getSaveFileName(self, tr("output_dialog"), start, tr("pptx_filter"))
         if path:
             self._auto = False
             self.edit.setText(path if path.lower().endswith(".pptx") else f"{path}.pptx")

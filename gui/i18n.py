@@ -15,18 +15,37 @@ LOCALES = {
     "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedStates),
 }
 
-_installed: QTranslator | None = None
+#: Words Qt's own zh_TW file lacks (the file dialog's labels and its file types).
+GAPS_ZH = {
+    ("QFileDialog", "&Look in:"): "尋找於(&L)：",
+    ("QFileDialog", "Files of &type:"): "檔案類型(&T)：",
+    ("QFileSystemModel", "Folder"): "資料夾",
+    ("QFileSystemModel", "File Folder"): "檔案資料夾",
+    ("QFileSystemModel", "%1 File"): "%1 檔案",
+}
+
+_installed: list[QTranslator] = []
+
+
+class _Gaps(QTranslator):
+    """Fills :data:`GAPS_ZH` (installed after Qt's file, so asked first)."""
+
+    def translate(  # noqa: D102 - QTranslator's
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return GAPS_ZH.get((context, source))  # None: not here, ask the next translator
+
+    def isEmpty(self) -> bool:  # noqa: N802, D102 - Qt naming
+        return False
 
 
 def use_language(lang: str) -> bool:
     """Make Qt speak ``lang`` (zh-TW or en); True when a translation file was installed."""
-    global _installed  # noqa: PLW0603 - one translator per application
     app = QCoreApplication.instance()
     if app is None:
         return False
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    while _installed:
+        app.removeTranslator(_installed.pop())
     QLocale.setDefault(locale(lang))
     name = QT_FILES.get(lang)
     if name is None:
@@ -34,8 +53,9 @@ def use_language(lang: str) -> bool:
     translator = QTranslator(app)
     if not translator.load(name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         return False
-    app.installTranslator(translator)
-    _installed = translator
+    _installed.extend((translator, _Gaps(app)))
+    for installed_ in _installed:
+        app.installTranslator(installed_)
     return True
 
 
@@ -45,5 +65,5 @@ def locale(lang: str) -> QLocale:
 
 
 def installed() -> QTranslator | None:
-    """The Qt translator in use (None: English, or no translation file found)."""
-    return _installed
+    """Qt's own translation in use (None: English, or no translation file found)."""
+    return _installed[0] if _installed else None

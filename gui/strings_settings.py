@@ -167,6 +167,8 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "error_unreadable": ("無法讀取設定檔：{reason}", "Cannot read the recipe: {reason}"),
     "error_bad_date": ("日期「{value}」不存在（{reason}）", "There is no date {value} ({reason})"),
+    "date_bad_month": ("月份須為 1 至 12", "the month must be 1 to 12"),
+    "date_bad_day": ("該月沒有這一天", "that month has no such day"),
     "announce_built": ("簡報已產生：{path}", "Deck written: {path}"),
     "announce_failed": ("簡報產生失敗", "The deck could not be built"),
 }

@@ -5,6 +5,7 @@ names are clean, the keyboard reaches everything, and builds are announced."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -36,12 +38,11 @@ from test_gui_fixtures import (
 )
 
 from gui import i18n, window_build
+from gui.fields import dialog_start
 from gui.models import IdRole
 from gui.window import MainWindow
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtCore import QSettings
     from pytestqt.qtbot import QtBot
 
@@ -95,6 +96,30 @@ def test_qt_speaks_the_interface_language_and_switches_with_it(window: MainWindo
     assert installed_en is None
     assert any(text.startswith("複製") for text in menu_texts)
     assert window.locale().name() == "zh_TW"
+
+
+def test_file_dialogs_speak_chinese_even_where_qts_file_has_gaps(window: MainWindow) -> None:
+    dialog = QFileDialog(window, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    folder = QCoreApplication.translate("QFileSystemModel", "Folder", "All other platforms")
+
+    assert labels == ["尋找於(&L)：", "檔名(&N)：", "檔案類型(&T)："]
+    assert folder == "資料夾"
+    assert QCoreApplication.translate("QPlatformTheme", "Save") == "儲存"  # Qt's own still
+
+
+def test_file_dialogs_open_in_the_users_folder_never_the_programs(
+    window: MainWindow, documents: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "gone" / "deck.pptx"
+
+    start = dialog_start(missing, documents)
+
+    assert start == str(documents / "deck.pptx")
+    assert documents.is_dir()  # made for the file about to be saved there
+    assert dialog_start(tmp_path / "deck.pptx", documents) == str(tmp_path / "deck.pptx")
+    assert Path(window.document._folder()) == documents
 
 
 def mnemonic_texts(win: MainWindow) -> list[str]:

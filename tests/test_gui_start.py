@@ -108,7 +108,7 @@ def test_a_date_that_does_not_exist_is_a_clear_error_not_an_internal_one(
 
     assert not opened
     assert box.windowTitle() == "無法開啟簡報設定檔"
-    assert box.text().startswith("日期「2025-13-40」不存在")
+    assert box.text() == "日期「2025-13-40」不存在（月份須為 1 至 12）"
     assert box.informativeText() == "位置：bad-date.yaml 第 2 行 · 欄位「日期」"
     assert box.detailedText() == str(recipe)
     assert window.current_options() == before
