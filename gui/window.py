@@ -3,12 +3,11 @@
 :class:`~briefing.options.BuildOptions` and hands it to ``briefing.api``: ``plan`` for the
 storyboard (debounced, on a loaded Report), ``build`` in a worker for Generate. No deck logic
 lives here; opening and saving recipes is in :mod:`gui.window_documents`, building in
-:mod:`gui.window_build`.
+:mod:`gui.window_build`, the deck's font in :mod:`gui.window_fonts`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ from gui.storyboard import SlideDetail, Storyboard
 from gui.strings import kind_label, layout_label, tr
 from gui.window_build import BuildActions
 from gui.window_documents import DocumentActions
+from gui.window_fonts import FontActions
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,11 +43,9 @@ if TYPE_CHECKING:
     from briefing.story.plan import DeckPlan, Slide
 
 DEBOUNCE_MS = 150
-MISSING_SHOWN = 6  # characters listed beside the font field
-GAP_CACHE = 2000  # slides whose missing characters are remembered
 
 
-class MainWindow(DocumentActions, BuildActions, QMainWindow):
+class MainWindow(DocumentActions, BuildActions, FontActions, QMainWindow):
     """The desktop app's one window. Call :meth:`start` after showing it."""
 
     def __init__(
@@ -353,60 +351,3 @@ class MainWindow(DocumentActions, BuildActions, QMainWindow):
         dirty = self._report is not None and self.document.dirty(self.recipe_options())
         self.setWindowTitle(f"{self.document.name}[*] — {tr('app_title')}")
         self.setWindowModified(dirty)
-
-    # -- fonts ------------------------------------------------------------------------------
-    def load_font(self, loud: bool = False) -> None:
-        """Read the chosen font in the background; show its licence bit and draw the preview
-        with it. ``loud``: problems open a dialog (start-up, recipes), else show inline."""
-        changes = self.settingsPanel.changes()
-        self.settingsPanel.set_font_info(tr("font_loading"))
-        self.deckFont.load(changes["font"], changes["font_index"], loud=loud)
-
-    def _font_loaded(self, family: str, description: str) -> None:
-        self.settingsPanel.set_font_info(description)
-        self.slideDetail.set_font_family(family)
-        self.storyboard.model_.set_font_family(family, self.devicePixelRatioF())
-        self._check_characters()
-        self._show_slide()
-        self._update_counts()
-
-    def _font_failed(self, reason: str) -> None:
-        self.settingsPanel.set_font_info(reason, True)
-        self._check_characters()
-        self._update_counts()
-
-    def _check_characters(self) -> None:
-        """Mark the characters the deck shows (titles, presenter …) that the font lacks.
-        Slides are checked once per font: typing re-checks only the slide that changed."""
-        plan, family = self.storyboard.model_.plan, self.deckFont.current
-        if plan is None or family is None:
-            self._show_missing({})
-            return
-        if family is not self._gap_family or len(self._gaps) > GAP_CACHE:
-            self._gaps, self._gap_family = {}, family
-        todo = tuple(dict.fromkeys(s for s in plan.slides if s not in self._gaps))
-        if todo:
-            found = ["" for _ in todo]
-            for gap in api.missing_characters(family, dataclasses.replace(plan, slides=todo)):
-                for number in gap.slides:
-                    if gap.char not in found[number - 1]:
-                        found[number - 1] += gap.char
-            self._gaps.update(zip(todo, found, strict=True))
-        by_slide = {n: self._gaps[s] for n, s in enumerate(plan.slides, 1) if self._gaps[s]}
-        self._show_missing(by_slide)
-
-    def _show_missing(self, by_slide: dict[int, str]) -> None:
-        self.storyboard.model_.set_missing(by_slide)
-        chars = list(dict.fromkeys("".join(by_slide.values())))
-        shown = " ".join(f"{c} (U+{ord(c):04X})" for c in chars[:MISSING_SHOWN])
-        slides = sorted(by_slide)
-        self.settingsPanel.set_missing(
-            tr(
-                "font_missing",
-                n=len(chars),
-                chars=shown + (" …" if len(chars) > MISSING_SHOWN else ""),
-                slides="、".join(str(n) for n in slides[:8]) + ("…" if len(slides) > 8 else ""),
-            )
-            if chars
-            else ""
-        )

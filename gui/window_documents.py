@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+
 from briefing import api
 from briefing.errors import BriefingError, RecipeError
 from gui import errors, prefs
@@ -55,6 +57,7 @@ class DocumentActions:
         """File ▸ New: start from the whole report or an example (non-blocking)."""
         shown = self.settings.value(START_KEY, True) not in (False, "false")
         page = StartPage(self, shown)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         page.chosen.connect(self.start_from)
         page.finished.connect(
             lambda _result: self.settings.setValue(START_KEY, page.showCheck.isChecked())
