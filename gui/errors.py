@@ -68,6 +68,10 @@ PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:file )?not found(?:: (.+))?$", r"找不到檔案 \1"),
         (r"^invalid YAML: (.+)$", r"YAML 格式錯誤：\1"),
         (
+            r"^font '(.+)' is not installed \(looked in: (.+)\)$",
+            r"這台電腦沒有安裝字型「\1」（已找過：\2）；可選擇字型檔",
+        ),
+        (
             r"^「(.+)」 \((U\+[0-9A-F]+)\) on slides? ([\d, ]+) is not in (.+)$",
             r"第 \3 張的「\1」(\2) 不在字型 \4 中",
         ),

@@ -403,7 +403,9 @@ def test_the_font_shows_its_licence_bit(window: MainWindow, qtbot: QtBot) -> Non
     window.fontEdit.editingFinished.emit()
     qtbot.waitUntil(lambda: not Op.busy(), timeout=20_000)
 
-    assert "No Such Font Family 123" in window.settingsPanel.fontInfoLabel.text()
+    assert "這台電腦沒有安裝字型「No Such Font Family 123」" in (
+        window.settingsPanel.fontInfoLabel.text()
+    )
     assert window.current_options().font == "No Such Font Family 123"
     assert not window.generateButton.isEnabled()  # the reason is beside the field
     assert "字型" in window.buildPanel.hintLabel.text()
