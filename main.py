@@ -26,6 +26,10 @@ def open_app(recipe: Path | None, err: TextIO) -> int:
             file=err,
         )
         return Exit.BAD_INPUT
+    missing = _missing_qt_libraries()
+    if missing:
+        print(missing, file=err)
+        return Exit.BAD_INPUT
     try:
         from gui.app import run
     except ImportError as exc:
@@ -44,6 +48,17 @@ def _no_screen() -> bool:
     if sys.platform in ("win32", "darwin"):
         return False
     return not any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def _missing_qt_libraries() -> str:
+    """What to install when Qt's X11 plugin cannot load (empty when it can): checked before
+    Qt is imported, because Qt aborts the process instead of raising."""
+    from gui import platform_check
+
+    if not platform_check.uses_xcb():
+        return ""
+    packages = platform_check.missing_packages()
+    return platform_check.advice(packages) if packages else ""
 
 
 if __name__ == "__main__":

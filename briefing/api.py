@@ -14,16 +14,17 @@ WARNING and up by default, ERROR only with ``--quiet``, everything with ``--verb
 from __future__ import annotations
 
 import logging
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import files, pipeline, reading, theme
+from briefing import dates, files, pipeline, reading, theme
 from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
-from briefing.errors import BriefingError, DeckError, FontError
+from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
 from briefing.pipeline import STAGES, CancelToken
@@ -51,12 +52,16 @@ __all__ = [
     "ImportResult",
     "build",
     "bundled_font",
+    "chart_preview",
     "check",
+    "date_text",
     "default_output",
     "import_report",
+    "examples",
     "labels",
     "load",
     "load_font",
+    "missing_characters",
     "options_from_recipe",
     "plan",
     "raw_recipe",
@@ -66,6 +71,9 @@ __all__ = [
 ]
 
 log = logging.getLogger("briefing")
+
+#: The example recipes shipped with the program (``recipes/``).
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "recipes"
 
 
 @dataclass(frozen=True)
@@ -166,6 +174,52 @@ def import_report(
 
     target = Path(out) if out is not None else None
     return run(Path(source), target, progress=progress, cancel=cancel)
+
+
+def date_text(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
+    """The date as the cover prints it (``中華民國108年8月2日``, ``2019年8月2日``, ``2 August
+    2019``)."""
+    return dates.display(date, style, language)
+
+
+def examples() -> tuple[Path, ...]:
+    """The example recipes shipped with the program, by file name."""
+    return tuple(sorted(EXAMPLES_DIR.glob("*.yaml")))
+
+
+def missing_characters(
+    family: fonts.FontFamily, deck_plan: DeckPlan
+) -> tuple[fonts.MissingChar, ...]:
+    """The characters ``deck_plan``'s slides and notes show that ``family`` lacks, each with
+    the slides it is on (chart pictures not included: they are drawn by a build)."""
+    regular, bold = pipeline.deck_text(deck_plan, {}, pictures=False)
+    return tuple(fonts.missing_characters(family, regular, bold_texts=bold))
+
+
+def chart_preview(
+    options: BuildOptions, report: Report, chart_id: str, *, box: str = "visual"
+) -> bytes:
+    """The PNG a build puts on the slide of chart ``chart_id``, drawn with the deck's font
+    (the same picture and cache as :func:`build`, so a preview also speeds up the build).
+    ``box`` is where the plan puts it (:attr:`DeckPlan.chart_boxes`): a slide of its own
+    (``visual``) or beside text (``right``)."""
+    specs = {spec.id: spec for spec in (*report.charts, *options.charts)}
+    if chart_id not in specs:
+        raise ChartError(f"unknown chart id {chart_id!r}", field="charts")
+    data = charts_mod.chart_data(specs[chart_id], report, language=options.language)
+    family = fonts.load_family(options.font, index=options.font_index)
+    width, height = pipeline.chart_box(box)[2:]
+    with warnings.catch_warnings():  # missing glyphs are reported by missing_characters
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return charts_mod.render_png(
+            data,
+            font=family.regular.path,
+            bold_font=family.bold.path if family.bold else None,
+            width_in=width / theme.EMU_PER_INCH,
+            height_in=height / theme.EMU_PER_INCH,
+            dpi=200,
+            title=False,
+        )
 
 
 # -- options ------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ def draw_charts(
     specs = list(deck_plan.charts.values())
     boxes = deck_plan.chart_boxes
     for n, spec in enumerate(specs):
-        box = RIGHT_BOX if boxes.get(spec.id) == "right" else VISUAL_BOX
+        box = chart_box(boxes.get(spec.id, "visual"))
         width_in, height_in = box[2] / EMU_PER_INCH, box[3] / EMU_PER_INCH
         step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
         data = charts_mod.chart_data(spec, report, language=options.language)
@@ -138,6 +138,11 @@ def draw_charts(
             }
         )
     return visuals, info
+
+
+def chart_box(where: str) -> tuple[int, int, int, int]:
+    """The box (EMU) a chart is drawn for: ``right`` beside text, else a slide of its own."""
+    return RIGHT_BOX if where == "right" else VISUAL_BOX
 
 
 def chart_style(spec: ChartSpec, options: BuildOptions) -> str:

@@ -3,7 +3,9 @@
 :func:`run` sets up the QApplication (organisation and application "briefing" for QSettings,
 the bundled Noto Sans TC as the interface font so Chinese never shows as boxes), opens the
 :class:`~gui.window.MainWindow` and returns the exit status. Start-up problems (the report,
-templates, fonts) open an error dialog in the window instead of a traceback.
+templates, fonts, a bad ``--recipe``) open an error dialog in the window instead of a traceback;
+a new user (no recipe given) meets the start page. Work still running when the window closes
+is waited for, so the process ends quietly.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -58,8 +61,10 @@ def run(recipe: Path | None = None) -> int:
     window = MainWindow()
     _report_uncaught(window)
     window.show()
-    window.start(recipe)
-    return app.exec()
+    window.start(recipe, welcome=recipe is None)
+    status = app.exec()
+    QThreadPool.globalInstance().waitForDone()
+    return status
 
 
 def _report_uncaught(window: MainWindow) -> None:

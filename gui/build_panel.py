@@ -1,28 +1,19 @@
-"""Generate, Cancel, the progress bar, and what the last build wrote (path, slide count,
-warnings, buttons to open the deck or its folder)."""
+"""Generate, Cancel, the progress bar, and why Generate is off when it is."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.qtutil import named
-from gui.strings import tr
-
-if TYPE_CHECKING:
-    from briefing.api import BuildResult
+from gui.qtutil import PROBLEM, named
+from gui.strings import plain, tr
 
 STAGE_KEYS = {
     "content": "stage_content",
@@ -35,7 +26,7 @@ STAGE_KEYS = {
 
 class BuildPanel(QWidget):
     """The Generate area; the window connects :attr:`generateRequested` and
-    :attr:`cancelRequested` and reports back through :meth:`started` … :meth:`finished`."""
+    :attr:`cancelRequested` and reports back through :meth:`started` … :meth:`stopped`."""
 
     generateRequested = Signal()  # noqa: N815 - Qt naming
     cancelRequested = Signal()  # noqa: N815
@@ -43,65 +34,47 @@ class BuildPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("buildPanel")
-        self._output: Path | None = None
         self._stage = ""
         self._busy = False
         self._ready = True
         self.generateButton = named(QPushButton(self), "generateButton")
         self.generateButton.setDefault(True)
         self.cancelButton = named(QPushButton(self), "cancelButton")
+        self.cancelButton.setEnabled(False)
         self.progressBar = named(QProgressBar(self, minimum=0, maximum=100), "progressBar")
         self.progressBar.setValue(0)
         self.progressBar.setTextVisible(True)
         self.hintLabel = named(QLabel(self, wordWrap=True), "hintLabel")
-        self.resultLabel = named(QLabel(self, wordWrap=True), "resultLabel")
-        self.warningsView = named(QPlainTextEdit(self, readOnly=True), "warningsView")
-        self.warningsView.setMaximumBlockCount(500)
-        self.warningsView.setFixedHeight(96)
-        self.openButton = named(QPushButton(self), "openDeckButton")
-        self.folderButton = named(QPushButton(self), "showFolderButton")
-        for button in (self.cancelButton, self.openButton, self.folderButton):
-            button.setEnabled(False)
-        self._layout()
-        self.generateButton.clicked.connect(self.generateRequested)
-        self.cancelButton.clicked.connect(self.cancelRequested)
-        self.openButton.clicked.connect(self.open_deck)
-        self.folderButton.clicked.connect(self.show_folder)
-        self.retranslate()
-
-    def _layout(self) -> None:
+        self.hintLabel.setStyleSheet(f"color: {PROBLEM};")
+        self.hintLabel.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.generateButton, 1)
         top.addWidget(self.cancelButton)
-        links = QHBoxLayout()
-        links.addWidget(self.openButton)
-        links.addWidget(self.folderButton)
-        links.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.progressBar)
         layout.addWidget(self.hintLabel)
-        layout.addWidget(self.resultLabel)
-        layout.addWidget(self.warningsView)
-        layout.addLayout(links)
+        self.generateButton.clicked.connect(self.generateRequested)
+        self.cancelButton.clicked.connect(self.cancelRequested)
+        self.retranslate()
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
         self.generateButton.setText(tr("generate"))
         self.generateButton.setToolTip("Ctrl+G")
+        self.generateButton.setAccessibleName(plain(tr("generate")))
         self.cancelButton.setText(tr("cancel"))
+        self.cancelButton.setToolTip(tr("cancel_tip"))
         self.progressBar.setAccessibleName(tr("progress_name"))
-        self.warningsView.setAccessibleName(tr("warnings_name"))
-        self.openButton.setText(tr("open_deck"))
-        self.folderButton.setText(tr("show_folder"))
         if self._stage:
             self.set_progress(self._stage, self.progressBar.value() / 100)
 
     def set_ready(self, ready: bool, hint: str = "") -> None:
-        """Enable Generate (when something is selected), or say why not."""
+        """Enable Generate, or say why it is off."""
         self._ready = ready
         self.generateButton.setEnabled(ready and not self._busy)
+        self.generateButton.setAccessibleDescription(hint)
         self.hintLabel.setText(hint)
         self.hintLabel.setVisible(bool(hint))
 
@@ -124,20 +97,10 @@ class BuildPanel(QWidget):
         self.cancelButton.setEnabled(False)
         self.progressBar.setFormat(tr("cancelling"))
 
-    def finished(self, result: BuildResult, seconds: float) -> None:
-        """Show what the build wrote."""
+    def finished(self) -> None:
+        """The build wrote its deck."""
         self._stop()
         self.set_progress("done", 1.0)
-        self._output = Path(result.output)
-        self.resultLabel.setText(
-            f"{tr('built', path=result.output)}\n"
-            + tr("built_count", n=result.slide_count, size=result.size / 1e6, seconds=seconds)
-        )
-        warnings = list(result.warnings)
-        head = tr("warnings_count", n=len(warnings)) if warnings else tr("warnings_none")
-        self.warningsView.setPlainText("\n".join([head, *warnings]))
-        self.openButton.setEnabled(True)
-        self.folderButton.setEnabled(True)
 
     def stopped(self, cancelled: bool) -> None:
         """The build was cancelled or failed; nothing was written."""
@@ -145,34 +108,19 @@ class BuildPanel(QWidget):
         self._stage = ""
         self.progressBar.setValue(0)
         self.progressBar.setFormat(tr("cancelled") if cancelled else tr("failed"))
-        self.resultLabel.setText(tr("cancelled") if cancelled else tr("failed"))
+
+    def reset(self) -> None:
+        """Inputs changed: the bar no longer describes the last build."""
+        if not self._busy:
+            self._stage = ""
+            self.progressBar.setValue(0)
+            self.progressBar.setFormat("%p%")
 
     def _stop(self) -> None:
         self._busy = False
         self.cancelButton.setEnabled(False)
         self.generateButton.setEnabled(self._ready)
 
-    @property
-    def output(self) -> Path | None:
-        """The deck the last successful build wrote."""
-        return self._output
-
-    def open_deck(self) -> None:
-        """Open the written deck in the default application."""
-        if self._output is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._output.resolve())))
-
-    def show_folder(self) -> None:
-        """Open the folder holding the written deck."""
-        if self._output is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._output.resolve().parent)))
-
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
-        return [
-            self.generateButton,
-            self.cancelButton,
-            self.warningsView,
-            self.openButton,
-            self.folderButton,
-        ]
+        return [self.generateButton, self.cancelButton]

@@ -34,10 +34,13 @@ class DeckFont(QObject):
         self._request = 0
         self._registered: dict[str, str] = {}
         self.key: tuple[str | None, int | None] | None = None
+        #: The family last loaded (None while loading, or when it cannot be used).
+        self.current: FontFamily | None = None
 
     def load(self, spec: str | None, index: int | None, *, loud: bool = False) -> None:
         """Read ``spec`` in a worker; ``loud``: a problem also opens the error dialog."""
         self.key = (spec, index)
+        self.current = None
         self._request += 1
         request = self._request
         Op(self._window, lambda _ctx: api.load_font(spec, index)).success(
@@ -54,13 +57,14 @@ class DeckFont(QObject):
 
     def _done(self, request: int, family: FontFamily) -> None:
         if request == self._request:
+            self.current = family
             self.loaded.emit(self.family(str(family.regular.path)), describe(family))
 
     def _failed(self, request: int, exc: Exception, loud: bool) -> None:
         if request == self._request:
-            self.failed.emit(errors.error_text(exc))
+            self.failed.emit(errors.plain_message(exc))
             if loud:
-                errors.show_error(self._window, exc)
+                errors.show_error(self._window, exc, tr("fix_font", reason="").rstrip("：: "))
 
 
 def describe(family: FontFamily) -> str:

@@ -1,6 +1,6 @@
-"""The menu bar and its shortcuts: File (New Ctrl+N, Open Ctrl+O, recent, Save Ctrl+S, Save As
-Ctrl+Shift+S, Generate Ctrl+G, Quit), View (interface language, Find Ctrl+F, expand/collapse)
-and Help."""
+"""The menu bar and its shortcuts: File (New Ctrl+N: the start page, Open Ctrl+O, recent, Save
+Ctrl+S, Save As Ctrl+Shift+S, Generate Ctrl+G, Quit), View (interface language, Find Ctrl+F,
+expand/collapse) and Help."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class Menus:
         self.help_menu: QMenu = bar.addMenu("")
         w = window
         keys = QKeySequence.StandardKey
-        self.new = self._action(self.file_menu, lambda: w.new_document(), keys.New)
+        self.new = self._action(self.file_menu, lambda: w.show_start_page(), keys.New)
         self.open = self._action(self.file_menu, lambda: w.open_recipe(), keys.Open)
         self.recent_menu: QMenu = self.file_menu.addMenu("")
         self.file_menu.addSeparator()
@@ -50,6 +50,7 @@ class Menus:
             action.triggered.connect(lambda _checked=False, lang=lang: w.set_ui_language(lang))
             self.languages.addAction(action)
             self.language_menu.addAction(action)
+        self.view_menu.addSeparator()
         self.find = self._action(self.view_menu, self.focus_search, keys.Find)
         self.expand = self._action(self.view_menu, w.sectionTree.expandAll)
         self.collapse = self._action(self.view_menu, w.sectionTree.collapseAll)

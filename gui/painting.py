@@ -1,23 +1,40 @@
 """Draw a planned slide with QPainter: a 16:9 card in the deck's colours and font.
 
 One function serves the storyboard thumbnails (``detail=False``: title, kind tag, greyed
-bullet lines, a chart or table icon) and the large preview (``detail=True``: the real text,
-table rows, a chart placeholder). Geometry and colours come from the core theme, so the
-preview sits where the deck puts things; it is a sketch, not a render of the .pptx.
+bullet lines, the chart picture, marks for condensed sections and missing characters) and the
+large preview (``detail=True``: the real text, table rows, the chart picture). Geometry and
+colours come from the core theme, so the preview sits where the deck puts things; it is a
+sketch, not a render of the .pptx (charts excepted: they are the build's own pictures).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing.api import theme
-from gui.strings import kind_label
+from gui.strings import kind_label, tr
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
     from briefing.story.plan import Slide
+
+MISSING_INK = "B3261E"
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the storyboard adds to a slide: its chart picture (None: not drawn yet), how many
+    sections are condensed into it, and the characters on it the font lacks."""
+
+    picture: QImage | None = None
+    condensed: int = 0
+    missing: str = ""
+
 
 KIND_COLOURS = {
     "cover": theme.NAVY,
@@ -44,6 +61,7 @@ class _Card:
     def __init__(self, rect: QRectF, family: str, detail: bool) -> None:
         self.rect, self.family, self.detail = rect, family, detail
         self.scale = rect.width() / theme.SLIDE_WIDTH
+        self.picture: QImage | None = None
 
     def box(self, emu: tuple[int, int, int, int]) -> QRectF:
         x, y, w, h = emu
@@ -72,10 +90,19 @@ def card_rect(area: QRectF) -> QRectF:
 
 
 def draw_slide(
-    painter: QPainter, rect: QRectF, slide: Slide, number: int, family: str, *, detail: bool = False
+    painter: QPainter,
+    rect: QRectF,
+    slide: Slide,
+    number: int,
+    family: str,
+    *,
+    detail: bool = False,
+    marks: Marks | None = None,
 ) -> None:
     """Draw ``slide`` (the ``number``-th of the deck) into ``rect`` (16:9)."""
+    marks = marks or Marks()
     card = _Card(rect, family, detail)
+    card.picture = marks.picture
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -88,9 +115,11 @@ def draw_slide(
         _draw_footer(painter, card, slide, number)
     if not detail:
         _draw_tag(painter, card, slide, number)
+        _draw_marks(painter, card, marks)
     painter.setClipping(False)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(colour(theme.MUTED), 1))
+    edge = colour(MISSING_INK) if marks.missing else colour(theme.MUTED)
+    painter.setPen(QPen(edge, 2 if marks.missing else 1))
     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     painter.restore()
 
@@ -168,7 +197,7 @@ def _draw_body_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
     if slide.table is not None:
         _draw_table(painter, card, slide)
     elif slide.chart is not None:
-        _draw_chart_icon(painter, card.box(theme.VISUAL_BOX), card, slide)
+        _draw_chart(painter, card.box(theme.VISUAL_BOX), card)
     elif card.detail:
         _draw_bullets(painter, card, slide)
     else:
@@ -240,31 +269,21 @@ def _draw_table(painter: QPainter, card: _Card, slide: Slide) -> None:
             x += w
 
 
-def _draw_chart_icon(painter: QPainter, box: QRectF, card: _Card, slide: Slide) -> None:
-    """A bar-chart placeholder (the chart itself is drawn only by a build)."""
-    side = min(box.width(), box.height()) * (0.55 if card.detail else 0.7)
-    icon = QRectF(box.center().x() - side * 0.8, box.center().y() - side / 2, side * 1.6, side)
-    painter.setPen(QPen(colour(theme.MUTED), max(1.0, side * 0.02)))
-    painter.drawLine(icon.bottomLeft(), icon.bottomRight())
-    painter.drawLine(icon.bottomLeft(), icon.topLeft())
-    heights = (0.45, 0.75, 0.6, 0.95)
-    step = icon.width() / (len(heights) + 1)
-    for n, h in enumerate(heights):
-        bar = QRectF(
-            icon.left() + step * (n + 0.6),
-            icon.bottom() - icon.height() * h,
-            step * 0.7,
-            icon.height() * h,
-        )
-        painter.fillRect(bar, colour(theme.ACCENTS[n % len(theme.ACCENTS)]))
-    if card.detail and slide.chart:
-        painter.setPen(colour(theme.MUTED))
-        painter.setFont(card.font(16))
-        painter.drawText(
-            QRectF(box.left(), icon.bottom() + 6, box.width(), box.height() * 0.15),
-            int(Qt.AlignmentFlag.AlignHCenter),
-            f"[{slide.chart}]",
-        )
+def _draw_chart(painter: QPainter, box: QRectF, card: _Card) -> None:
+    """The chart's own picture, fitted into the visual box; a quiet frame until it is drawn."""
+    picture = card.picture
+    if picture is None or picture.isNull():
+        painter.fillRect(box, colour(theme.PAPER))
+        if card.detail:
+            painter.setPen(colour(theme.MUTED))
+            painter.setFont(card.font(16))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), tr("chart_loading"))
+        return
+    size = picture.size().toSizeF().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    target = QRectF(0, 0, size.width(), size.height())
+    target.moveCenter(box.center())
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(target, picture)
 
 
 def _draw_footer(painter: QPainter, card: _Card, slide: Slide, number: int) -> None:
@@ -304,6 +323,34 @@ def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
         str(number),
     )
+
+
+def _draw_marks(painter: QPainter, card: _Card, marks: Marks) -> None:
+    """Top right of a thumbnail: ``+2`` when sections are condensed into the slide, and
+    缺字 when the font lacks characters on it."""
+    rect = card.rect
+    font = QFont(card.family)
+    font.setPixelSize(max(9, round(rect.height() * 0.1)))
+    font.setBold(True)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    pad = metrics.height() * 0.3
+    right = rect.right() - pad
+    for text, ink in (
+        (f"+{marks.condensed}" if marks.condensed else "", theme.ACCENTS[1]),
+        (tr("missing_tag") if marks.missing else "", MISSING_INK),
+    ):
+        if not text:
+            continue
+        tag = QRectF(0, 0, metrics.horizontalAdvance(text) + 2 * pad, metrics.height())
+        tag.moveTopRight(QPointF(right, rect.top() + pad))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(ink))
+        painter.drawRoundedRect(tag, pad, pad)
+        painter.setPen(QColor("white"))
+        painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
+        right = tag.left() - pad
+    painter.setBrush(Qt.BrushStyle.NoBrush)
 
 
 def _draw_bars(

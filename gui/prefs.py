@@ -1,10 +1,19 @@
 """What the app remembers between runs (QSettings, organisation and application "briefing"):
 window geometry and splitters, the interface language, recent recipes, and the deck settings
-a user tends to keep (presenter, length, language, chart style, date style, font)."""
+a user tends to keep (length, language, chart style, date style, font). The presenter is not
+remembered: a name left over from another briefing must never reach a cover unseen.
+
+Also where decks go by default (the user's Documents folder, ``briefing`` inside it) and how
+a window is kept on a screen that exists.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QRect, QStandardPaths
+from PySide6.QtGui import QGuiApplication
 
 from gui.settings_panel import CHART_STYLES, DATE_STYLES, DECK_LANGUAGES, LENGTHS
 
@@ -14,7 +23,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMainWindow, QSplitter
 
-PREFS = ("presenter", "length", "language", "chart_style", "date_style", "font")
+PREFS = ("length", "language", "chart_style", "date_style", "font")
 CHOICES = {
     "length": LENGTHS,
     "language": DECK_LANGUAGES,
@@ -22,6 +31,15 @@ CHOICES = {
     "date_style": DATE_STYLES,
 }
 DEFAULT_SIZE = (1440, 900)
+#: The smallest window (logical pixels): fits a 1600x1000 screen at 200 % scaling.
+MIN_SIZE = (760, 440)
+FRAME = (8, 36)  # a window manager's frame, assumed until the window is shown
+
+
+def default_output_folder() -> Path:
+    """``Documents/briefing`` in the user's home (where decks and recipes go by default)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "briefing"
 
 
 def read_prefs(settings: QSettings) -> dict[str, Any]:
@@ -43,16 +61,38 @@ def write_prefs(settings: QSettings, options: Mapping[str, Any]) -> None:
 def restore_geometry(
     window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]
 ) -> None:
-    """Give ``window`` and its splitters the size they had last time."""
+    """Give ``window`` and its splitters the size they had last time, on a screen that is
+    there now (a window saved on a second monitor comes back on this one)."""
     geometry = settings.value("window/geometry")
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
+    if geometry is None or not window.restoreGeometry(geometry):
         window.resize(*DEFAULT_SIZE)
     for splitter in splitters:
         state = settings.value(f"window/{splitter.objectName()}")
         if state is not None:
             splitter.restoreState(state)
+    fit_to_screen(window)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Shrink and move ``window`` so that all of it, frame included, is on one screen."""
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w = max(frame.width() - window.width(), 0)
+    extra_h = max(frame.height() - window.height(), 0)
+    if not window.isVisible():  # no frame yet: leave room for a title bar
+        extra_w, extra_h = max(extra_w, FRAME[0]), max(extra_h, FRAME[1])
+    width = max(min(window.width(), area.width() - extra_w), window.minimumWidth())
+    height = max(min(window.height(), area.height() - extra_h), window.minimumHeight())
+    if window.isMaximized() or window.isFullScreen():
+        return
+    window.resize(width, height)
+    placed = QRect(frame.topLeft(), window.frameGeometry().size())
+    left = min(max(placed.left(), area.left()), area.right() - placed.width() + 1)
+    top = min(max(placed.top(), area.top()), area.bottom() - placed.height() + 1)
+    window.move(max(left, area.left()), max(top, area.top()))
 
 
 def save_geometry(window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QObject)
+
+#: The colour of problems (a field's frame, the text saying what is wrong).
+PROBLEM = "#B3261E"
 
 
 def named(obj: W, name: str) -> W:
@@ -27,3 +31,19 @@ def column(*widgets: QWidget, grow: QWidget | None = None) -> QWidget:
     if grow is None:
         layout.addStretch(1)
     return holder
+
+
+def set_problem(field: QWidget, note: QLabel | None, problem: str | None) -> None:
+    """Mark ``field`` as wrong (a red frame, the reason as its accessible description and in
+    ``note``, in red) or as fine again (``problem`` None)."""
+    field.setProperty("problem", problem is not None)
+    field.setAccessibleDescription(problem or "")
+    field.setStyleSheet(f"border: 2px solid {PROBLEM}; border-radius: 3px;" if problem else "")
+    if note is not None:
+        note.setStyleSheet(f"color: {PROBLEM};" if problem else "")
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers say ``text`` (a finished or failed build), politely."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    QAccessible.updateAccessibility(event)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -22,15 +24,17 @@ from PySide6.QtWidgets import (
 
 from gui.models import IdRole, InitiativeFilter, InitiativeModel, SectionModel
 from gui.qtutil import named
-from gui.strings import tr
+from gui.strings import plain, tr
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-def _button(parent: QWidget, name: str) -> QPushButton:
-    button = named(QPushButton(parent), name)
-    button.setAutoDefault(False)
+def _button(parent: QWidget, name: str) -> QToolButton:
+    """A small text button (narrower than a push button, so the column fits a small
+    screen)."""
+    button = named(QToolButton(parent), name)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
 
 
@@ -50,7 +54,6 @@ class SectionsPanel(QGroupBox):
         self.selectNoneButton = _button(self, "sectionsNoneButton")
         self.expandButton = _button(self, "expandButton")
         self.collapseButton = _button(self, "collapseButton")
-        self.countLabel = named(QLabel(self), "sectionsCount")
         buttons = QHBoxLayout()
         for button in (
             self.selectAllButton,
@@ -63,7 +66,6 @@ class SectionsPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.countLabel)
         self.selectAllButton.clicked.connect(lambda: self.model.set_all(True))
         self.selectNoneButton.clicked.connect(lambda: self.model.set_all(False))
         self.expandButton.clicked.connect(self.tree.expandAll)
@@ -74,7 +76,6 @@ class SectionsPanel(QGroupBox):
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
-        self.setTitle(tr("sections_box"))
         self.tree.setAccessibleName(tr("sections_tree"))
         self.selectAllButton.setText(tr("select_all"))
         self.selectNoneButton.setText(tr("select_none"))
@@ -88,9 +89,9 @@ class SectionsPanel(QGroupBox):
         self._count()
 
     def _count(self) -> None:
-        self.countLabel.setText(
-            tr("sections_count", n=len(self.model.checked_ids()), total=self.model.total())
-        )
+        """The title says how many are checked (a line saved on small screens)."""
+        count = tr("sections_count", n=len(self.model.checked_ids()), total=self.model.total())
+        self.setTitle(f"{tr('sections_box')} · {count}")
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in tab order."""
@@ -128,11 +129,11 @@ class InitiativesPanel(QGroupBox):
         self.suggestButton = _button(self, "suggestButton")
         self.allButton = _button(self, "initiativesAllButton")
         self.noneButton = _button(self, "initiativesNoneButton")
-        self.countLabel = named(QLabel(self), "initiativesCount")
         self._layout()
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._search)
+        self.search.installEventFilter(self)
         self.pillarFilter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_pillar(self.pillarFilter.currentData())
+            lambda _: self._filter_pillar(self.pillarFilter.currentData())
         )
         self.suggestButton.clicked.connect(self.check_suggested)
         self.allButton.clicked.connect(lambda: self._check_visible(True))
@@ -148,7 +149,12 @@ class InitiativesPanel(QGroupBox):
         grid.addWidget(self.search, 0, 1)
         grid.addWidget(self.pillarLabel, 0, 2)
         grid.addWidget(self.pillarFilter, 0, 3)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 1)
+        self.pillarFilter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pillarFilter.setMinimumContentsLength(4)
         buttons = QHBoxLayout()
         for button in (self.suggestButton, self.allButton, self.noneButton):
             buttons.addWidget(button)
@@ -157,7 +163,6 @@ class InitiativesPanel(QGroupBox):
         layout.addLayout(grid)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.countLabel)
 
     def set_pillar_labels(self, pillars: Mapping[str, str]) -> None:
         """Pillar names for the list and the filter (from the core's labels)."""
@@ -173,8 +178,9 @@ class InitiativesPanel(QGroupBox):
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
-        self.setTitle(tr("initiatives_box"))
         self.list.setAccessibleName(tr("initiatives_list"))
+        self.search.setAccessibleName(plain(tr("search_label")))
+        self.pillarFilter.setAccessibleName(plain(tr("pillar_label")))
         self.searchLabel.setText(tr("search_label"))
         self.pillarLabel.setText(tr("pillar_label"))
         self.search.setPlaceholderText(tr("search_placeholder"))
@@ -186,6 +192,35 @@ class InitiativesPanel(QGroupBox):
         if self.pillarFilter.count():
             self.pillarFilter.setItemText(0, tr("pillar_all"))
         self._count()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.current_first()
+
+    def _filter_pillar(self, pillar: str | None) -> None:
+        self.proxy.set_pillar(pillar)
+        self.current_first()
+
+    def current_first(self) -> None:
+        """Make the first row left by a filter the current one, so Space ticks it."""
+        first = self.proxy.index(0, 0)
+        if first.isValid():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+            rows = QItemSelectionModel.SelectionFlag.Rows
+            self.list.selectionModel().setCurrentIndex(first, flags | rows)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        """Down or Enter in the search box goes to the list (its first row is current)."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.current_first()
+            self.list.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
     def check_suggested(self) -> None:
         """Check every initiative the checked sections discuss."""
@@ -199,14 +234,13 @@ class InitiativesPanel(QGroupBox):
         suggested = self.model.suggested_ids()
         self.suggestButton.setText(tr("suggest_button", n=len(suggested)))
         self.suggestButton.setEnabled(bool(set(suggested) - set(self.model.checked_ids())))
-        self.countLabel.setText(
-            tr(
-                "initiatives_count",
-                n=len(self.model.checked_ids()),
-                total=self.model.rowCount(),
-                s=len(suggested),
-            )
+        count = tr(
+            "initiatives_count",
+            n=len(self.model.checked_ids()),
+            total=self.model.rowCount(),
+            s=len(suggested),
         )
+        self.setTitle(f"{tr('initiatives_box')} · {count}")
 
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount()):

@@ -1,103 +1,125 @@
-"""The deck settings form: title, subtitle, presenter, date, length, language, font, charts,
-output file. It maps widgets to the :class:`~briefing.options.BuildOptions` fields it owns
-(:meth:`SettingsPanel.changes`) and back (:meth:`SettingsPanel.set_options`); empty text means
-"the default" (None), as in a recipe that leaves the field out.
+"""The deck settings form: title, subtitle, presenter, date, length, order, language, font,
+logo, charts, output file. It maps widgets to the :class:`~briefing.options.BuildOptions`
+fields it owns (:meth:`SettingsPanel.changes`) and back (:meth:`SettingsPanel.set_options`).
+
+Nothing on the cover is invisible: the title and subtitle fields hold the words the cover will
+show (the report's, until the user types others), the presenter is empty unless typed (then the
+cover has no presenter line), and the date field shows the date the deck will carry.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QWidget,
 )
 
-from gui.qtutil import named
-from gui.strings import LANGUAGE_NAMES, tr
+from gui.choices import Choice
+from gui.datefield import DATE_STYLES, DateField
+from gui.fields import LogoField, OutputField, PathField
+from gui.qtutil import PROBLEM, named, set_problem
+from gui.strings import LANGUAGE_NAMES, plain, tr
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
     from briefing.options import BuildOptions
 
 LENGTHS = ("brief", "standard", "full")
+STRUCTURES = ("report", "findings-first")
 DECK_LANGUAGES = ("zh-TW", "en")
-DATE_STYLES = ("roc", "gregorian")
 CHART_STYLES = ("image", "native")
+__all__ = ["CHART_STYLES", "DATE_STYLES", "DECK_LANGUAGES", "LENGTHS", "SettingsPanel"]
+
+
+def effective_structure(length: str) -> str:
+    """The order a deck of ``length`` gets when none is chosen (the core's rule)."""
+    return "findings-first" if length == "brief" else "report"
 
 
 class SettingsPanel(QGroupBox):
-    """The deck settings; emits :attr:`changed` on any edit and :attr:`fontChanged` when the
-    font spec changes."""
+    """The deck settings; emits :attr:`changed` on any edit, :attr:`fontChanged` when the font
+    spec changes and :attr:`submitted` on Enter in a field."""
 
     changed = Signal()
     fontChanged = Signal()  # noqa: N815 - Qt naming
+    submitted = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, output_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPanel")
         self._font_index: int | None = None
         self._font_dirty = False
-        self._build()
+        self._font_problem: str | None = None
+        self._auto = {"title": True, "subtitle": True}
+        self._defaults = {"title": "", "subtitle": ""}
+        self._structure_chosen = False
+        self._estimates: dict[str, tuple[int, float] | None] = {}
+        self._build(output_folder)
         self._connect()
         self.retranslate()
 
     # -- construction -----------------------------------------------------------------------
-    def _build(self) -> None:
-        form = QFormLayout(self)
+    def _build(self, output_folder: Path) -> None:
         self.titleEdit = self._line("titleEdit")
         self.subtitleEdit = self._line("subtitleEdit")
         self.presenterEdit = self._line("presenterEdit")
-        self.customDateCheck = named(QCheckBox(self), "customDateCheck")
-        self.dateEdit = named(QDateEdit(self), "dateEdit")
-        self.dateEdit.setCalendarPopup(True)
-        self.dateEdit.setDisplayFormat("yyyy-MM-dd")
-        self.dateStyleCombo = self._combo("dateStyleCombo", DATE_STYLES)
-        self.datePreview = named(QLabel(self), "datePreview")
-        self.lengthCombo = self._combo("lengthCombo", LENGTHS)
+        self.dateField = DateField(self)
+        self.dateEdit, self.dateStyleCombo = self.dateField.edit, self.dateField.styleCombo
+        self.datePreview = self.dateField.preview
+        self.lengthChoice = Choice("lengthChoice", LENGTHS, self, vertical=True)
+        self.structureChoice = Choice("structureChoice", STRUCTURES, self)
         self.languageCombo = self._combo("languageCombo", DECK_LANGUAGES)
-        self.fontEdit = self._line("fontEdit")
+        self.fontField = PathField("font", self)
+        self.fontEdit, self.fontBrowseButton = self.fontField.edit, self.fontField.browseButton
         self.fontEdit.setCompleter(QCompleter(QFontDatabase.families(), self.fontEdit))
-        self.fontBrowseButton = named(QPushButton(self), "fontBrowseButton")
         self.fontInfoLabel = named(QLabel(self, wordWrap=True), "fontInfoLabel")
+        self.fontMissingLabel = named(QLabel(self, wordWrap=True), "fontMissingLabel")
+        self.fontMissingLabel.setVisible(False)
+        self.fontMissingLabel.setStyleSheet(f"color: {PROBLEM};")
+        self.logoField = LogoField(self)
+        self.logoEdit = self.logoField.edit
         self.chartStyleCombo = self._combo("chartStyleCombo", CHART_STYLES)
-        self.outputEdit = self._line("outputEdit")
-        self.outputBrowseButton = named(QPushButton(self), "outputBrowseButton")
-        date_row = _row(self.customDateCheck, self.dateEdit, self.dateStyleCombo)
-        font_row = _row(self.fontEdit, self.fontBrowseButton)
-        output_row = _row(self.outputEdit, self.outputBrowseButton)
+        self.outputField = OutputField(output_folder, self)
+        self.outputEdit, self.outputNote = self.outputField.edit, self.outputField.note
+        self._layout()
+
+    def _layout(self) -> None:
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._labels: dict[str, QLabel] = {}
         rows: tuple[tuple[str, QWidget, QWidget | None], ...] = (
             ("title_label", self.titleEdit, self.titleEdit),
             ("subtitle_label", self.subtitleEdit, self.subtitleEdit),
             ("presenter_label", self.presenterEdit, self.presenterEdit),
-            ("date_label", date_row, self.customDateCheck),
-            ("", self.datePreview, None),
-            ("length_label", self.lengthCombo, self.lengthCombo),
+            ("date_label", self.dateField, self.dateEdit),
+            ("length_label", self.lengthChoice, self.lengthChoice),
+            ("structure_label", self.structureChoice, self.structureChoice),
             ("language_label", self.languageCombo, self.languageCombo),
-            ("font_label", font_row, self.fontEdit),
+            ("font_label", self.fontField, self.fontEdit),
             ("", self.fontInfoLabel, None),
+            ("", self.fontMissingLabel, None),
+            ("logo_label", self.logoField, self.logoEdit),
             ("chart_label", self.chartStyleCombo, self.chartStyleCombo),
-            ("output_label", output_row, self.outputEdit),
+            ("output_label", self.outputField, self.outputEdit),
         )
         for key, field, buddy in rows:
             if not key or buddy is None:
                 form.addRow(field)
                 continue
-            label = QLabel(self)
+            label = named(QLabel(self), key.replace("_label", "Label"))
             label.setBuddy(buddy)
             self._labels[key] = label
             form.addRow(label, field)
@@ -114,109 +136,160 @@ class SettingsPanel(QGroupBox):
         return combo
 
     def _connect(self) -> None:
-        for edit in (self.titleEdit, self.subtitleEdit, self.presenterEdit, self.outputEdit):
-            edit.textChanged.connect(self.changed)
-        for combo in (
-            self.dateStyleCombo,
-            self.lengthCombo,
-            self.languageCombo,
-            self.chartStyleCombo,
-        ):
+        # the panel sets texts with signals blocked: any change that arrives is the user's
+        self.titleEdit.textChanged.connect(lambda: self._typed("title"))
+        self.subtitleEdit.textChanged.connect(lambda: self._typed("subtitle"))
+        for edit in (self.titleEdit, self.subtitleEdit, self.presenterEdit):
+            edit.textChanged.connect(lambda _text: self.changed.emit())
+        self.titleEdit.editingFinished.connect(self._title_done)
+        for combo in (self.languageCombo, self.chartStyleCombo):
             combo.currentIndexChanged.connect(self.changed)
-        self.customDateCheck.toggled.connect(self.dateEdit.setEnabled)
-        self.customDateCheck.toggled.connect(self.changed)
-        self.dateEdit.dateChanged.connect(self.changed)
+        self.languageCombo.currentIndexChanged.connect(
+            lambda: self.dateField.set_language(self.languageCombo.currentData())
+        )
+        self.lengthChoice.changed.connect(self._length_changed)
+        self.structureChoice.changed.connect(self._structure_picked)
+        for field in (self.dateField, self.logoField, self.outputField):
+            field.changed.connect(self.changed)
         self.fontEdit.textEdited.connect(self._font_edited)
         self.fontEdit.editingFinished.connect(self._font_done)
         self.fontBrowseButton.clicked.connect(self._browse_font)
-        self.outputBrowseButton.clicked.connect(self._browse_output)
 
     def retranslate(self) -> None:
         """Set every text in the current interface language."""
         self.setTitle(tr("settings_box"))
         for key, label in self._labels.items():
             label.setText(tr(key))
-        self.customDateCheck.setText(tr("custom_date"))
-        self.customDateCheck.setAccessibleName(tr("custom_date_name"))
-        self.dateEdit.setAccessibleName(tr("date_label").replace("(&D)", "").replace("&", ""))
-        self.dateStyleCombo.setAccessibleName(tr("date_style_name"))
-        for combo, keys in (
-            (self.dateStyleCombo, ("date_roc", "date_gregorian")),
-            (self.lengthCombo, ("length_brief", "length_standard", "length_full")),
-            (self.chartStyleCombo, ("chart_image", "chart_native")),
-        ):
-            for n, key in enumerate(keys):
-                combo.setItemText(n, tr(key))
+            buddy = label.buddy()
+            if buddy is not None and not isinstance(buddy, Choice):
+                buddy.setAccessibleName(plain(tr(key)))
+        self.presenterEdit.setPlaceholderText(tr("presenter_placeholder"))
+        for edit in (self.titleEdit, self.subtitleEdit):
+            edit.setToolTip(tr("auto_tip"))
+        self.dateField.retranslate()
+        self._show_choices()
         for n, lang in enumerate(DECK_LANGUAGES):
             self.languageCombo.setItemText(n, LANGUAGE_NAMES[lang])
+        for n, key in enumerate(("chart_image", "chart_native")):
+            self.chartStyleCombo.setItemText(n, tr(key))
         self.fontEdit.setPlaceholderText(tr("font_placeholder"))
         self.fontBrowseButton.setText(tr("font_browse"))
-        self.outputBrowseButton.setText(tr("output_browse"))
-        for button, key in (
-            (self.fontBrowseButton, "font_dialog"),
-            (self.outputBrowseButton, "output_dialog"),
-        ):
-            button.setAccessibleName(tr(key))
+        self.fontBrowseButton.setAccessibleName(tr("font_dialog"))
+        self.logoField.retranslate()
+        self.outputField.retranslate()
+
+    def _show_choices(self) -> None:
+        for length in LENGTHS:
+            name, estimate = tr(f"length_{length}"), self._estimates.get(length)
+            self.lengthChoice.set_text(
+                length,
+                tr("length_estimate", name=name, n=estimate[0], minutes=estimate[1])
+                if estimate
+                else tr("length_pending", name=name)
+                if self._estimates
+                else name,
+            )
+        self.lengthChoice.set_accessible_name(plain(tr("length_label")))
+        self.structureChoice.set_text("report", tr("structure_report"))
+        self.structureChoice.set_text("findings-first", tr("structure_findings"))
+        self.structureChoice.setToolTip(tr("structure_tip"))
+        self.structureChoice.set_accessible_name(plain(tr("structure_label")))
 
     # -- options <-> widgets ----------------------------------------------------------------
-    def set_options(self, options: BuildOptions, report_date: dt.date | None) -> None:
+    def set_options(self, options: BuildOptions) -> None:
         """Show ``options`` (without emitting :attr:`changed`)."""
         blocked = [w.blockSignals(True) for w in self._inputs()]
-        self.titleEdit.setText(options.title or "")
-        self.subtitleEdit.setText(options.subtitle or "")
+        for key in ("title", "subtitle"):
+            value = getattr(options, key)
+            self._auto[key] = value is None
+            getattr(self, f"{key}Edit").setText(value if value is not None else "")
         self.presenterEdit.setText(options.presenter or "")
-        self.customDateCheck.setChecked(options.date is not None)
-        self.dateEdit.setEnabled(options.date is not None)
-        shown = options.date or report_date or dt.date.today()
-        self.dateEdit.setDate(QDate(shown.year, shown.month, shown.day))
-        _select(self.dateStyleCombo, options.date_style)
-        _select(self.lengthCombo, options.length)
+        self.dateField.set_value(options.date)
+        self.dateField.set_style(options.date_style)
+        self.dateField.set_language(options.language)
+        self.lengthChoice.set_value(options.length)
+        self._structure_chosen = options.structure is not None
+        self.structureChoice.set_value(options.structure or effective_structure(options.length))
         _select(self.languageCombo, options.language)
         _select(self.chartStyleCombo, options.chart_style)
         self.fontEdit.setText(options.font or "")
         self._font_index = options.font_index
-        self.outputEdit.setText(str(options.output) if options.output else "")
+        self.logoField.set_value(options.logo)
+        self.outputField.set_value(options.output)
         for widget, was in zip(self._inputs(), blocked, strict=True):
             widget.blockSignals(was)
+        self.set_defaults(**self._defaults)
 
     def changes(self) -> dict[str, Any]:
-        """The BuildOptions fields this form sets, from the widgets."""
+        """The BuildOptions fields this form sets, from the widgets (the recipe's form: the
+        title, subtitle and output the report gives are None, as in a recipe without them)."""
         return {
-            "title": self.titleEdit.text().strip() or None,
-            "subtitle": self.subtitleEdit.text().strip() or None,
+            "title": None if self._auto["title"] else self.titleEdit.text().strip() or None,
+            "subtitle": None if self._auto["subtitle"] else self.subtitleEdit.text().strip(),
             "presenter": self.presenterEdit.text().strip() or None,
-            "date": self.dateEdit.date().toPython() if self.customDateCheck.isChecked() else None,
-            "date_style": self.dateStyleCombo.currentData(),
-            "length": self.lengthCombo.currentData(),
+            "date": self.dateField.value(),
+            "date_style": self.dateField.style(),
+            "length": self.lengthChoice.value(),
+            "structure": self.structureChoice.value() if self._structure_chosen else None,
             "language": self.languageCombo.currentData(),
             "font": self.fontEdit.text().strip() or None,
             "font_index": self._font_index,
             "chart_style": self.chartStyleCombo.currentData(),
-            "output": Path(self.outputEdit.text().strip())
-            if self.outputEdit.text().strip()
-            else None,
+            "logo": self.logoField.value(),
+            "output": self.outputField.value(),
         }
 
-    def set_defaults(self, *, title: str, subtitle: str, presenter: str, output: str) -> None:
-        """What empty fields stand for, shown as placeholder text."""
-        self.titleEdit.setPlaceholderText(title)
-        self.subtitleEdit.setPlaceholderText(subtitle)
-        self.presenterEdit.setPlaceholderText(presenter)
-        self.outputEdit.setPlaceholderText(output)
+    def output_path(self) -> Path:
+        """The absolute path the deck will be written to."""
+        return self.outputField.path()
 
-    def set_date_preview(self, text: str) -> None:
-        """The date as the cover will print it (中華民國108年8月2日)."""
-        self.datePreview.setText(text)
+    def set_defaults(self, *, title: str, subtitle: str, output: Path | None = None) -> None:
+        """What the cover shows while the title and subtitle are not typed (written into the
+        fields themselves), and the output path while none is typed."""
+        self._defaults = {"title": title, "subtitle": subtitle}
+        for key, text in self._defaults.items():
+            edit = getattr(self, f"{key}Edit")
+            if self._auto[key] and edit.text() != text:
+                blocked = edit.blockSignals(True)
+                edit.setText(text)
+                edit.blockSignals(blocked)
+        if output is not None:
+            self.outputField.set_default(output)
 
-    def set_font_info(self, text: str, error: bool = False) -> None:
-        """The chosen font's name and licence bit (or why it cannot be used)."""
-        self.fontInfoLabel.setText(text)
-        self.fontInfoLabel.setStyleSheet("color: #C8553D;" if error else "")
+    def set_estimates(self, estimates: Mapping[str, tuple[int, float] | None]) -> None:
+        """Slide count and minutes per length (None: still being counted)."""
+        self._estimates = dict(estimates)
+        self._show_choices()
+
+    def problems(self) -> list[str]:
+        """Why Generate cannot run, from this form (output, font, logo), in words."""
+        found = [
+            tr(key, reason=problem)
+            for key, problem in (
+                ("fix_date", self.dateField.problem),
+                ("fix_output", self.outputField.problem),
+                ("fix_font", self._font_problem),
+                ("fix_logo", self.logoField.problem),
+            )
+            if problem
+        ]
+        return found
 
     def _inputs(self) -> list[QWidget]:
-        """The widgets that hold a setting (the focus chain without its buttons)."""
-        buttons = (self.fontBrowseButton, self.outputBrowseButton)
-        return [w for w in self.focus_chain() if w not in buttons]
+        """The widgets that hold a setting."""
+        return [
+            self.titleEdit,
+            self.subtitleEdit,
+            self.presenterEdit,
+            self.dateField,
+            self.lengthChoice,
+            self.structureChoice,
+            self.languageCombo,
+            self.fontEdit,
+            self.logoField,
+            self.chartStyleCombo,
+            self.outputField,
+        ]
 
     def focus_chain(self) -> list[QWidget]:
         """The form's widgets in tab order."""
@@ -224,19 +297,63 @@ class SettingsPanel(QGroupBox):
             self.titleEdit,
             self.subtitleEdit,
             self.presenterEdit,
-            self.customDateCheck,
-            self.dateEdit,
-            self.dateStyleCombo,
-            self.lengthCombo,
+            *self.dateField.focus_chain(),
+            *self.lengthChoice.focus_chain(),
+            *self.structureChoice.focus_chain(),
             self.languageCombo,
-            self.fontEdit,
-            self.fontBrowseButton,
+            *self.fontField.focus_chain(),
+            *self.logoField.focus_chain(),
             self.chartStyleCombo,
-            self.outputEdit,
-            self.outputBrowseButton,
+            *self.outputField.focus_chain(),
         ]
 
-    # -- font and output --------------------------------------------------------------------
+    # -- edits ------------------------------------------------------------------------------
+    def _typed(self, key: str) -> None:
+        self._auto[key] = False
+
+    def _title_done(self) -> None:
+        """An emptied title goes back to the report's (the cover never has none)."""
+        if not self.titleEdit.text().strip() and not self._auto["title"]:
+            self._auto["title"] = True
+            self.set_defaults(**self._defaults)
+            self.changed.emit()
+
+    def commit(self) -> None:
+        """Finish an edit in progress (before Generate or Save)."""
+        self._title_done()
+        self._font_done()
+
+    def _length_changed(self) -> None:
+        if not self._structure_chosen:
+            self.structureChoice.set_value(effective_structure(self.lengthChoice.value()))
+        self.changed.emit()
+
+    def _structure_picked(self) -> None:
+        self._structure_chosen = True
+        self.changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+        """Enter in any field generates the deck (as a dialog's default button would)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit()
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- the font ---------------------------------------------------------------------------
+    def set_font_info(self, text: str, error: bool = False) -> None:
+        """The chosen font's name and licence bit, or why it cannot be used (then Generate is
+        off until another font is chosen)."""
+        self._font_problem = text if error else None
+        self.fontInfoLabel.setText(tr("font_unusable", reason=text) if error else text)
+        set_problem(self.fontEdit, self.fontInfoLabel, self._font_problem)
+
+    def set_missing(self, text: str) -> None:
+        """The characters the deck shows that the font lacks (empty: none)."""
+        self.fontMissingLabel.setText(text)
+        self.fontMissingLabel.setVisible(bool(text))
+
     def _font_edited(self) -> None:
         self._font_index = None
         self._font_dirty = True
@@ -258,21 +375,6 @@ class SettingsPanel(QGroupBox):
         path, _ = QFileDialog.getOpenFileName(self, tr("font_dialog"), "", tr("font_filter"))
         if path:
             self.set_font_file(path)
-
-    def _browse_output(self) -> None:
-        start = self.outputEdit.text() or self.outputEdit.placeholderText()
-        path, _ = QFileDialog.getSaveFileName(self, tr("output_dialog"), start, tr("pptx_filter"))
-        if path:
-            self.outputEdit.setText(path if path.lower().endswith(".pptx") else f"{path}.pptx")
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    holder = QWidget()
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, QLineEdit | QDateEdit) else 0)
-    return holder
 
 
 def _select(combo: QComboBox, value: str) -> None:

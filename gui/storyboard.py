@@ -1,8 +1,10 @@
 """The storyboard: thumbnails of the slides a selection will produce, and one slide larger.
 
-:class:`SlideModel` adapts a core :class:`~briefing.story.plan.DeckPlan` (it keeps the plan, nothing
-else, and paints thumbnails lazily, cached per slide). :class:`Storyboard` is a ``QListView`` in
-icon mode; :class:`SlideDetail` paints the current slide with the deck's font.
+:class:`SlideModel` adapts a core :class:`~briefing.story.plan.DeckPlan` (it keeps the plan, and
+what the storyboard marks on it: section titles for condensed sections, the characters the font
+lacks, chart pictures; thumbnails are painted lazily, cached per slide). :class:`Storyboard` is
+a ``QListView`` in icon mode; :class:`SlideDetail` paints the current slide with the deck's
+font.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QListView, QSizePolicy, QWidget
 
-from gui.painting import card_rect, draw_slide
+from gui.painting import Marks, card_rect, draw_slide
 from gui.strings import kind_label, tr
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from collections.abc import Callable, Mapping
+
+    from PySide6.QtGui import QImage, QPaintEvent
 
     from briefing.story.plan import DeckPlan, Slide
 
@@ -36,7 +40,11 @@ class SlideModel(QAbstractListModel):
         self._plan: DeckPlan | None = None
         self._family = ""
         self._ratio = 1.0
-        self._cache: dict[tuple[Slide, int, str, str], QPixmap] = {}
+        self._cache: dict[tuple[Any, ...], QPixmap] = {}
+        self._names: dict[str, str] = {}
+        self._missing: dict[int, str] = {}
+        #: The chart picture of a chart id (None: not drawn yet); set by the window.
+        self.picture: Callable[[str], QImage | None] = lambda _chart_id: None
 
     @property
     def plan(self) -> DeckPlan | None:
@@ -48,6 +56,41 @@ class SlideModel(QAbstractListModel):
         self.beginResetModel()
         self._plan = plan
         self.endResetModel()
+
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """Section id -> title, for the sections condensed into a slide."""
+        self._names = dict(names)
+
+    def set_missing(self, missing: Mapping[int, str]) -> None:
+        """Slide number -> the characters on it the font lacks."""
+        if dict(missing) != self._missing:
+            self._missing = dict(missing)
+            self.repaint_all()
+
+    def marks(self, row: int) -> Marks:
+        """What the storyboard marks on slide ``row``."""
+        slide = self.slide(row)
+        if slide is None:
+            return Marks()
+        picture = self.picture(slide.chart) if slide.chart else None
+        return Marks(picture, len(slide.condensed), self._missing.get(row + 1, ""))
+
+    def condensed_names(self, row: int) -> list[str]:
+        """The titles of the sections condensed into slide ``row``."""
+        slide = self.slide(row)
+        return [self._names.get(s, s) for s in slide.condensed] if slide else []
+
+    def missing(self, row: int) -> str:
+        """The characters on slide ``row`` the font lacks."""
+        return self._missing.get(row + 1, "")
+
+    def chart_ready(self, chart_id: str) -> None:
+        """The picture of ``chart_id`` arrived: repaint its slides."""
+        for row in range(self.rowCount()):
+            slide = self.slide(row)
+            if slide is not None and slide.chart == chart_id:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     def set_font_family(self, family: str, pixel_ratio: float = 1.0) -> None:
         """Paint thumbnails with ``family`` (the deck's font) at ``pixel_ratio``."""
@@ -76,7 +119,17 @@ class SlideModel(QAbstractListModel):
         """The painted thumbnail of slide ``row`` (cached)."""
         slide = self.slide(row)
         assert slide is not None
-        key = (slide, row + 1, self._family, tr("kind_content"))
+        marks = self.marks(row)
+        drawn = marks.picture is not None
+        key = (
+            slide,
+            row + 1,
+            self._family,
+            tr("kind_content"),
+            drawn,
+            marks.condensed,
+            marks.missing,
+        )
         if key not in self._cache:
             if len(self._cache) > _CACHE_LIMIT:
                 self._cache.clear()
@@ -84,9 +137,8 @@ class SlideModel(QAbstractListModel):
             pixmap.setDevicePixelRatio(self._ratio)
             pixmap.fill(QColor("transparent"))
             painter = QPainter(pixmap)
-            draw_slide(
-                painter, QRectF(0, 0, THUMB.width(), THUMB.height()), slide, row + 1, self._family
-            )
+            area = QRectF(0, 0, THUMB.width(), THUMB.height())
+            draw_slide(painter, area, slide, row + 1, self._family, marks=marks)
             painter.end()
             self._cache[key] = pixmap
         return self._cache[key]
@@ -103,12 +155,25 @@ class SlideModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self.thumbnail(index.row())
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{index.row() + 1} · {kind_label(slide.kind)} · {slide.title}"
+            return self.describe(index.row())
         if role == KindRole:
             return slide.kind
         if role == SlideRole:
             return slide
         return None
+
+    def describe(self, row: int) -> str:
+        """The slide in words: number, kind, title, condensed sections, missing characters."""
+        slide = self.slide(row)
+        if slide is None:
+            return ""
+        lines = [f"{row + 1} · {kind_label(slide.kind)} · {slide.title}"]
+        names = self.condensed_names(row)
+        if names:
+            lines.append(tr("condensed_caption", names="、".join(names)))
+        if self.missing(row):
+            lines.append(tr("missing_caption", chars=" ".join(self.missing(row))))
+        return "\n".join(lines)
 
 
 class Storyboard(QListView):
@@ -143,21 +208,22 @@ class SlideDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slideDetail")
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(160, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._slide: Slide | None = None
         self._number = 0
         self._family = ""
+        self._marks = Marks()
 
     @property
     def slide(self) -> Slide | None:
         """The slide shown (None: an empty frame)."""
         return self._slide
 
-    def set_slide(self, slide: Slide | None, number: int = 0) -> None:
-        """Show ``slide``, the ``number``-th of the deck."""
-        self._slide, self._number = slide, number
+    def set_slide(self, slide: Slide | None, number: int = 0, marks: Marks | None = None) -> None:
+        """Show ``slide``, the ``number``-th of the deck, with its chart picture."""
+        self._slide, self._number, self._marks = slide, number, marks or Marks()
         self.setAccessibleDescription(slide.title if slide else "")
         self.update()
 
@@ -179,5 +245,13 @@ class SlideDetail(QWidget):
             painter.drawRect(rect)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), tr("storyboard_empty"))
         else:
-            draw_slide(painter, rect, self._slide, self._number, self._family, detail=True)
+            draw_slide(
+                painter,
+                rect,
+                self._slide,
+                self._number,
+                self._family,
+                detail=True,
+                marks=self._marks,
+            )
         painter.end()

@@ -1,26 +1,31 @@
 """The interface's words, in Traditional Chinese (the default) and English.
 
-A plain table, no Qt translation files: :func:`tr` looks a key up in the current interface
-language and fills in ``{placeholders}``. The deck's own words (pillar and status names) come
+A plain table: :func:`tr` looks a key up in the current interface language and fills in
+``{placeholders}`` (Qt's own words, in standard buttons and dialogs, come from Qt's translation
+files: see :mod:`gui.i18n`). The deck's own words (pillar and status names) come
 from the core's ``templates/labels.yaml`` instead (see :func:`briefing.api.labels`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from gui.strings_settings import SETTINGS_STRINGS
 
 LANGUAGES: tuple[str, ...] = ("zh-TW", "en")
 LANGUAGE_NAMES = {"zh-TW": "中文（臺灣）", "en": "English"}
 
 _current = "zh-TW"
 
-# key: (zh-TW, en)
+# key: (zh-TW, en). Mnemonics: Chinese labels end in "(&X)", English ones mark a letter of
+# the word ("&File"); the letters are unique in the window (tests/test_gui_keyboard.py).
 STRINGS: dict[str, tuple[str, str]] = {
     # window and menus
     "app_title": ("簡報產生器", "Briefing deck builder"),
     "untitled": ("未命名", "Untitled"),
     "menu_file": ("檔案(&F)", "&File"),
-    "act_new": ("新增(&N)", "&New"),
+    "act_new": ("新增(&N)…", "&New…"),
     "act_open": ("開啟(&O)…", "&Open…"),
     "menu_recent": ("最近開啟(&R)", "Open &Recent"),
     "recent_empty": ("（無）", "(none)"),
@@ -36,11 +41,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "menu_help": ("說明(&H)", "&Help"),
     "act_about": ("關於(&A)", "&About"),
     "about_text": (
-        "依出國報告產生內嵌繁體中文字型的 PowerPoint 簡報。\n與命令列 python main.py "
-        "build 使用相同的設定檔。",
+        "依出國報告產生內嵌繁體中文字型的 PowerPoint 簡報。\n簡報設定檔也可以在命令列批次產生。",
         "Builds PowerPoint briefing decks with the Traditional Chinese font embedded, "
-        "from a structured trip report.\n"
-        "Uses the same recipes as python main.py build.",
+        "from a structured trip report.\nRecipes saved here also build from the command line.",
     ),
     "open_title": ("開啟簡報設定檔", "Open recipe"),
     "save_title": ("儲存簡報設定檔", "Save recipe"),
@@ -50,7 +53,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "「{name}」有尚未儲存的變更，要先儲存嗎？",
         "“{name}” has unsaved changes. Save them first?",
     ),
-    "error_title": ("錯誤", "Error"),
     "saved": ("已儲存 {path}", "Saved {path}"),
     "ready": ("就緒", "Ready"),
     # sections
@@ -60,7 +62,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "select_none": ("全不選", "None"),
     "expand_all": ("展開", "Expand"),
     "collapse_all": ("收合", "Collapse"),
-    "sections_count": ("已勾選 {n} / {total} 節", "{n} of {total} sections"),
+    "sections_count": ("已選 {n}/{total} 節", "{n} of {total} checked"),
     # initiatives
     "initiatives_box": ("新加坡推動措施(&I)", "Singapore &initiatives"),
     "initiatives_list": ("新加坡推動措施", "Singapore initiatives"),
@@ -81,19 +83,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_agency": ("推動機關", "Agency"),
     "col_year": ("年份", "Year"),
     "suggested_tip": ("★ 所勾選的章節討論此措施", "★ discussed by a checked section"),
-    "initiatives_count": (
-        "已勾選 {n} / {total} 項 · ★ 相關 {s} 項",
-        "{n} of {total} checked · ★ {s} related",
-    ),
+    "initiatives_count": ("已選 {n}/{total} 項 · ★ {s}", "{n} of {total} checked · ★ {s}"),
     # storyboard
     "storyboard_box": ("簡報分鏡", "Storyboard"),
-    "storyboard_count": ("簡報分鏡 · {n} 張投影片", "Storyboard · {n} slides"),
+    "storyboard_count": (
+        "簡報分鏡 · {n} 張投影片 · 約 {minutes:.0f} 分鐘",
+        "Storyboard · {n} slides · about {minutes:.0f} min",
+    ),
     "storyboard_empty": ("尚未選取任何內容", "Nothing selected"),
     "detail_name": ("投影片預覽", "Slide preview"),
     "detail_caption": (
         "第 {n} / {total} 張 · {kind} · 版面：{layout}",
         "Slide {n} of {total} · {kind} · layout: {layout}",
     ),
+    "condensed_caption": ("併入本張：{names}", "Condensed into this slide: {names}"),
+    "condensed_tip": ("另含 {n} 節（併入本張）", "{n} more section(s) condensed here"),
+    "missing_caption": ("字型缺字：{chars}", "Not in the font: {chars}"),
+    "missing_tag": ("缺字", "missing"),
+    "chart_loading": ("圖表繪製中…", "Drawing the chart…"),
     "kind_cover": ("封面", "Cover"),
     "kind_agenda": ("大綱", "Agenda"),
     "kind_divider": ("篇章", "Divider"),
@@ -103,78 +110,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_table": ("表格", "Table"),
     "kind_closing": ("結語", "Closing"),
     "kind_sources": ("來源", "Sources"),
-    # settings
-    "settings_box": ("簡報設定", "Deck settings"),
-    "title_label": ("標題(&T)", "&Title"),
-    "subtitle_label": ("副標題(&U)", "S&ubtitle"),
-    "presenter_label": ("報告人(&E)", "Pr&esenter"),
-    "date_label": ("日期(&D)", "&Date"),
-    "custom_date": ("指定", "Set"),
-    "custom_date_name": ("指定簡報日期", "Set the deck date"),
-    "date_style_name": ("日期格式", "Date style"),
-    "date_roc": ("民國", "ROC (民國)"),
-    "date_gregorian": ("西元", "Gregorian"),
-    "length_label": ("長度(&L)", "&Length"),
-    "length_brief": ("精簡", "Brief"),
-    "length_standard": ("標準", "Standard"),
-    "length_full": ("完整", "Full"),
-    "language_label": ("簡報語言(&A)", "Deck l&anguage"),
-    "font_label": ("字型(&O)", "F&ont"),
-    "font_placeholder": (
-        "Noto Sans TC（內建）或已安裝字型名稱",
-        "Noto Sans TC (bundled) or a family",
-    ),
-    "font_browse": ("字型檔(&B)…", "&Browse…"),
-    "font_dialog": ("選擇字型檔", "Choose a font file"),
-    "font_filter": ("字型 (*.ttf *.otf *.ttc *.otc)", "Fonts (*.ttf *.otf *.ttc *.otc)"),
-    "font_loading": ("正在讀取字型…", "Reading the font…"),
-    "font_info": (
-        "{name}（{faces}）· fsType 0x{fs:04X}：{licence}",
-        "{name} ({faces}) · fsType 0x{fs:04X}: {licence}",
-    ),
-    "faces_both": ("常規＋粗體", "regular + bold"),
-    "faces_regular": ("僅常規", "regular only"),
-    "licence_installable": ("可安裝嵌入", "installable"),
-    "licence_editable": ("可編輯嵌入", "editable"),
-    "licence_preview": ("僅供預覽及列印（簡報將唯讀）", "preview & print (deck opens read-only)"),
-    "licence_restricted": ("限制嵌入（無法嵌入）", "restricted (cannot embed)"),
-    "licence_no_subset": ("不可子集化（嵌入整個字型）", "no subsetting (whole font embedded)"),
-    "licence_bitmap": ("僅點陣（無法嵌入）", "bitmap only (cannot embed)"),
-    "chart_label": ("圖表(&C)", "&Charts"),
-    "chart_image": ("圖片", "Images"),
-    "chart_native": ("原生圖表（可編輯）", "Native (editable)"),
-    "output_label": ("輸出檔(&Y)", "Output file (&Y)"),
-    "output_browse": ("瀏覽(&W)…", "Bro&wse…"),
-    "output_dialog": ("簡報儲存位置", "Save the deck as"),
-    "pptx_filter": ("PowerPoint 簡報 (*.pptx)", "PowerPoint decks (*.pptx)"),
-    # build
-    "generate": ("產生簡報(&G)", "&Generate"),
-    "cancel": ("取消(&X)", "Cancel (&X)"),
-    "progress_name": ("產生進度", "Build progress"),
-    "stage_content": ("整理內容", "Content"),
-    "stage_charts": ("繪製圖表", "Charts"),
-    "stage_fonts": ("嵌入字型", "Fonts"),
-    "stage_writing": ("寫入檔案", "Writing"),
-    "stage_done": ("完成", "Done"),
-    "cancelling": ("正在取消…", "Cancelling…"),
-    "built": ("已產生 {path}", "Wrote {path}"),
-    "built_count": (
-        "{n} 張投影片 · {size:.1f} MB · {seconds:.1f} 秒",
-        "{n} slides · {size:.1f} MB · {seconds:.1f} s",
-    ),
-    "warnings_none": ("沒有警告。", "No warnings."),
-    "warnings_count": ("{n} 則警告：", "{n} warning(s):"),
-    "warnings_name": ("產生警告", "Build warnings"),
-    "open_deck": ("開啟簡報(&K)", "Open dec&k"),
-    "show_folder": ("開啟資料夾(&J)", "Show in folder (&J)"),
-    "cancelled": ("已取消，未寫入任何檔案。", "Cancelled; nothing was written."),
-    "failed": ("產生失敗，未寫入任何檔案。", "Failed; nothing was written."),
-    "nothing_selected": (
-        "請至少勾選一個章節或一項措施。",
-        "Check at least one section or initiative.",
-    ),
-    "no_report": ("無法讀取報告。", "The report could not be loaded."),
 }
+
+#: The master's layout names (PowerPoint's own names in a zh-TW Office where it has them).
+LAYOUT_NAMES: dict[str, str] = {
+    "Title Slide": "標題投影片",
+    "Agenda": "議程",
+    "Section Header": "章節標題",
+    "Title and Content": "標題及內容",
+    "Key Figures": "關鍵數字",
+    "Two Columns": "兩欄",
+    "Comparison": "比較",
+    "Timeline": "時間軸",
+    "Recommendations": "建議",
+    "Quote": "引言",
+    "Title Only": "只有標題",
+    "Closing": "結語",
+}
+
+
+STRINGS.update(SETTINGS_STRINGS)
 
 
 def language() -> str:
@@ -192,6 +147,17 @@ def tr(key: str, **values: Any) -> str:
     """The text for ``key`` in the current language, with ``values`` filled in."""
     text = STRINGS[key][LANGUAGES.index(_current)]
     return text.format(**values) if values else text
+
+
+def plain(text: str) -> str:
+    """``text`` without its mnemonic marker (``產生簡報(&G)`` -> ``產生簡報``, ``&Generate``
+    -> ``Generate``): what accessible names and messages show."""
+    return re.sub(r"\(&.\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def layout_label(layout: str) -> str:
+    """A master layout's name in the interface language."""
+    return LAYOUT_NAMES.get(layout, layout) if _current == "zh-TW" else layout
 
 
 def kind_label(kind: str) -> str:

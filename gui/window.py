@@ -1,62 +1,78 @@
 """The main window: what to cover (left), the storyboard (middle), deck settings and Generate
-(right). It turns widgets into one :class:`~briefing.options.BuildOptions` and hands it to
-``briefing.api``: ``plan`` for the storyboard (debounced, on a loaded Report), ``build`` in a
-worker for Generate. No deck logic lives here.
+(right), and the result of the last build across the top. It turns widgets into one
+:class:`~briefing.options.BuildOptions` and hands it to ``briefing.api``: ``plan`` for the
+storyboard (debounced, on a loaded Report), ``build`` in a worker for Generate. No deck logic
+lives here; opening and saving recipes is in :mod:`gui.window_documents`, building in
+:mod:`gui.window_build`, the deck's font in :mod:`gui.window_fonts`.
 """
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QWidget
 
 from briefing import api
-from briefing.errors import BriefingError, BuildCancelled, RecipeError
-from gui import errors, prefs, strings
+from briefing.errors import BriefingError
+from gui import errors, i18n, prefs, strings
 from gui.build_panel import BuildPanel
 from gui.deckfont import DeckFont
-from gui.document import CANCEL, SAVE, Document
+from gui.document import Document
+from gui.estimates import LengthEstimates
+from gui.focusring import FocusRing
+from gui.infobar import InfoBar
 from gui.menus import Menus
+from gui.previews import ChartPreviews
 from gui.qtutil import column, named
 from gui.selection_panel import InitiativesPanel, SectionsPanel
 from gui.settings_panel import SettingsPanel
 from gui.storyboard import SlideDetail, Storyboard
-from gui.strings import kind_label, tr
-from gui.worker import Op
+from gui.strings import kind_label, layout_label, tr
+from gui.window_build import BuildActions
+from gui.window_documents import DocumentActions
+from gui.window_fonts import FontActions
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from pathlib import Path
 
     from briefing.content.report import Report
     from briefing.options import BuildOptions
-    from briefing.story.plan import DeckPlan
+    from briefing.story.plan import DeckPlan, Slide
 
 DEBOUNCE_MS = 150
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DocumentActions, BuildActions, FontActions, QMainWindow):
     """The desktop app's one window. Call :meth:`start` after showing it."""
 
-    def __init__(self, settings: QSettings | None = None) -> None:
+    def __init__(
+        self, settings: QSettings | None = None, output_folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else QSettings("briefing", "briefing")
-        strings.set_language(str(self.settings.value("ui/language", "zh-TW")))
-        self.document = Document(self, self.settings)
+        self.output_folder = output_folder or prefs.default_output_folder()
+        self._use_language(str(self.settings.value("ui/language", "zh-TW")))
+        self.document = Document(self, self.settings, self.output_folder)
         self._report: Report | None = None
         self._report_key: tuple[Any, ...] | None = None
         self._base: BuildOptions = api.options_from_recipe()
         self._loaded_selection: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self._token: api.CancelToken | None = None
+        self._plan_problem = ""
+        self._gaps: dict[Slide, str] = {}
+        self._gap_family: object = None
         self.plan_seconds = 0.0
+        self.refresh_seconds = 0.0
         self._build_ui()
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._connect()
         self.retranslate()
+        self.setMinimumSize(*prefs.MIN_SIZE)
         prefs.restore_geometry(self, self.settings, self._splitters)
 
     # -- construction -----------------------------------------------------------------------
@@ -68,42 +84,56 @@ class MainWindow(QMainWindow):
         self.pillarFilter = self.initiativesPanel.pillarFilter
         self.storyboard = Storyboard(self)
         self.slideDetail = SlideDetail(self)
-        self.storyboardLabel = named(QLabel(self), "storyboardLabel")
+        self.storyboardLabel = named(QLabel(self, wordWrap=True), "storyboardLabel")
         self.storyboardLabel.setBuddy(self.storyboard)
-        self.detailCaption = named(QLabel(self), "detailCaption")
-        self.settingsPanel = SettingsPanel(self)
+        self.detailCaption = named(QLabel(self, wordWrap=True), "detailCaption")
+        self.settingsPanel = SettingsPanel(self.output_folder, self)
         self.buildPanel = BuildPanel(self)
+        self.infoBar = InfoBar(self)
         self.deckFont = DeckFont(self)
-        for name in (
-            "titleEdit",
-            "subtitleEdit",
-            "presenterEdit",
-            "dateEdit",
-            "outputEdit",
-            "fontEdit",
-            "lengthCombo",
-            "languageCombo",
-            "chartStyleCombo",
-        ):
-            setattr(self, name, getattr(self.settingsPanel, name))
+        self.estimates = LengthEstimates(self)
+        self.previews = ChartPreviews(self)
+        self.storyboard.model_.picture = self.previews.image
+        panel = self.settingsPanel
+        self.titleEdit, self.subtitleEdit = panel.titleEdit, panel.subtitleEdit
+        self.presenterEdit, self.dateEdit = panel.presenterEdit, panel.dateEdit
+        self.outputEdit, self.fontEdit = panel.outputEdit, panel.fontEdit
+        self.lengthChoice, self.languageCombo = panel.lengthChoice, panel.languageCombo
+        self.chartStyleCombo = panel.chartStyleCombo
         self.generateButton = self.buildPanel.generateButton
         self.cancelButton = self.buildPanel.cancelButton
         self.progressBar = self.buildPanel.progressBar
+        self.setCentralWidget(self._columns())
+        self.menus = Menus(self)
+        self.focusRing = FocusRing(self)
+        self._chain_focus()
+
+    def _columns(self) -> QWidget:
         left = named(QSplitter(Qt.Orientation.Vertical, self), "leftSplitter")
         left.addWidget(self.sectionsPanel)
         left.addWidget(self.initiativesPanel)
         middle = named(QSplitter(Qt.Orientation.Vertical, self), "middleSplitter")
         middle.addWidget(column(self.storyboardLabel, self.storyboard, grow=self.storyboard))
         middle.addWidget(column(self.slideDetail, self.detailCaption, grow=self.slideDetail))
-        right = column(self.settingsPanel, self.buildPanel)
+        self.settingsScroll = named(QScrollArea(self), "settingsScroll")
+        self.settingsScroll.setWidget(self.settingsPanel)
+        self.settingsScroll.setWidgetResizable(True)
+        self.settingsScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.settingsScroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.settingsScroll.verticalScrollBar().sizeHint().width()
+        self.settingsScroll.setMinimumWidth(self.settingsPanel.minimumSizeHint().width() + bar)
+        right = column(self.settingsScroll, self.buildPanel, grow=self.settingsScroll)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal, self), "mainSplitter")
         for n, widget in enumerate((left, middle, right)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(n, (3, 5, 3)[n])
+            self.splitter.setCollapsible(n, False)
         self._splitters = (self.splitter, left, middle)
-        self.setCentralWidget(self.splitter)
-        self.menus = Menus(self)
+        return column(self.infoBar, self.splitter, grow=self.splitter)
+
+    def _chain_focus(self) -> None:
         chain = [
+            *self.infoBar.focus_chain(),
             *self.sectionsPanel.focus_chain(),
             *self.initiativesPanel.focus_chain(),
             self.storyboard,
@@ -118,11 +148,17 @@ class MainWindow(QMainWindow):
         self.initiativesPanel.model.checksChanged.connect(self.schedule_refresh)
         self.settingsPanel.changed.connect(self.schedule_refresh)
         self.settingsPanel.fontChanged.connect(lambda: self.load_font(loud=False))
+        self.settingsPanel.submitted.connect(self.generate)
         self.deckFont.loaded.connect(self._font_loaded)
-        self.deckFont.failed.connect(lambda text: self.settingsPanel.set_font_info(text, True))
+        self.deckFont.failed.connect(self._font_failed)
         self.buildPanel.generateRequested.connect(self.generate)
         self.buildPanel.cancelRequested.connect(self.cancel)
         self.storyboard.selectionModel().currentChanged.connect(self._show_slide)
+        self.estimates.changed.connect(
+            lambda: self.settingsPanel.set_estimates(self.estimates.values())
+        )
+        self.previews.ready.connect(self._chart_ready)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancel)
 
     def retranslate(self) -> None:
         """Every text in the current interface language (View ▸ Interface language)."""
@@ -132,135 +168,58 @@ class MainWindow(QMainWindow):
             self.initiativesPanel,
             self.settingsPanel,
             self.buildPanel,
+            self.infoBar,
         ):
             panel.retranslate()
         self.storyboard.setAccessibleName(tr("storyboard_box"))
         self.slideDetail.setAccessibleName(tr("detail_name"))
+        self.settingsScroll.setAccessibleName(tr("settings_box"))
         self._update_title()
         self._update_counts()
 
     def set_ui_language(self, lang: str) -> None:
-        """Switch the interface language (the deck's language is a deck setting)."""
-        strings.set_language(lang)
+        """Switch the interface language (the deck's language is a deck setting); Qt's own
+        words (standard buttons, context menus, file dialogs) switch with it."""
+        self._use_language(lang)
         self.settings.setValue("ui/language", strings.language())
+        self.infoBar.clear()
         self.retranslate()
         self._load_labels()
         self.storyboard.model_.repaint_all()
         self._show_slide()
         self.load_font()
 
+    def _use_language(self, lang: str) -> None:
+        strings.set_language(lang)
+        i18n.use_language(strings.language())
+        self.setLocale(i18n.locale(strings.language()))
+
     def _load_labels(self) -> None:
-        """The report's own categories (its pillars, themes …), in the interface language."""
+        """The report's own categories (its pillars, themes …), in the interface language,
+        and the titles messages use instead of ids."""
         report = self._report
-        names = {}
-        if report is not None:
-            language = strings.language()
-            names = {
-                c.id: report.category_name(c.id, language)
-                for c in report.meta.vocabulary.categories
+        if report is None:
+            self.initiativesPanel.set_pillar_labels({})
+            return
+        language = strings.language()
+        self.initiativesPanel.set_pillar_labels(
+            {c.id: report.category_name(c.id, language) for c in report.meta.vocabulary.categories}
+        )
+        sections = {e.section.id: e.heading for e in report.outline}
+        self.storyboard.model_.set_names(sections)
+        errors.set_names(
+            {
+                **{c.id: c.title for c in report.charts},
+                **{i.id: i.name for i in report.initiatives},
+                **sections,
             }
-        self.initiativesPanel.set_pillar_labels(names)
-
-    # -- start-up ---------------------------------------------------------------------------
-    def start(self, recipe: Path | None = None) -> None:
-        """Load the report (or ``recipe``) and show its storyboard; errors open a dialog."""
-        self._load_labels()
-        self.new_document(ask=False)
-        if recipe is not None:
-            self.open_recipe(recipe, ask=False)
-        if self.deckFont.key is None:  # the report failed: still check the font
-            self.load_font(loud=True)
-
-    # -- documents --------------------------------------------------------------------------
-    def new_document(self, ask: bool = True) -> bool:
-        """File ▸ New: the full report with the remembered deck settings."""
-        if ask and not self.maybe_save():
-            return False
-        try:
-            options = api.options_from_recipe().replace(**prefs.read_prefs(self.settings))
-        except (TypeError, BriefingError):
-            options = api.options_from_recipe()
-        return self._set_document(options, None)
-
-    def open_recipe(self, path: Path | str | None = None, ask: bool = True) -> bool:
-        """File ▸ Open: show what the recipe at ``path`` says (errors: a dialog, no change)."""
-        if ask and not self.maybe_save():
-            return False
-        path = Path(path) if path is not None else self.document.ask_open_path()
-        if path is None:
-            return False
-        try:
-            options = api.options_from_recipe(path)
-        except BriefingError as exc:
-            errors.show_error(self, exc)
-            return False
-        if self._set_document(options, path):
-            self.document.remember(path)
-            self.menus.update_recent()
-            return True
-        return False
-
-    def save(self) -> bool:
-        """File ▸ Save (Save As for an untitled recipe)."""
-        return self.save_as(self.document.path) if self.document.path else self.save_as()
-
-    def save_as(self, path: Path | str | None = None) -> bool:
-        """File ▸ Save As: write the recipe the widgets describe."""
-        target = Path(path) if path is not None else self.document.ask_save_path()
-        if target is None:
-            return False
-        try:
-            self.document.write(self.recipe_options(), target)
-        except (OSError, BriefingError) as exc:
-            if isinstance(exc, OSError):
-                exc = RecipeError(f"cannot write the recipe: {exc.strerror or exc}", file=target)
-            errors.show_error(self, exc)
-            return False
-        self.menus.update_recent()
-        self._update_title()
-        self.statusBar().showMessage(tr("saved", path=target), 5000)
-        return True
-
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False when the user cancels."""
-        if self._report is None or not self.document.dirty(self.recipe_options()):
-            return True
-        answer = self.document.ask_unsaved()
-        if answer == SAVE:
-            return self.save()
-        return answer != CANCEL
-
-    def _set_document(self, options: BuildOptions, path: Path | None) -> bool:
-        """Show ``options`` (from ``path``); on a load or plan error nothing changes."""
-        key = (options.report, options.figures)
-        try:
-            report = self._report if key == self._report_key and self._report else api.load(options)
-            plan = api.plan(options, report)
-        except BriefingError as exc:
-            errors.show_error(self, exc)
-            self._update_counts()
-            return False
-        if report is not self._report:
-            self._report, self._report_key = report, key
-            self.sectionsPanel.model.set_report(report)
-            self.initiativesPanel.model.set_report(report)
-            self._load_labels()
-        self._base = options
-        self.sectionsPanel.model.set_checked(plan.sections)
-        self.initiativesPanel.model.set_checked(plan.initiatives)
-        self._loaded_selection = (frozenset(plan.sections), frozenset(plan.initiatives))
-        self.settingsPanel.set_options(options, report.meta.report_date)
-        self.document.reset(options, path)
-        self.document.mark_clean(self.recipe_options())
-        self._show_plan(plan, self.current_options(), 0.0)
-        if (options.font, options.font_index) != self.deckFont.key:
-            self.load_font(loud=True)
-        return True
+        )
 
     # -- options ----------------------------------------------------------------------------
     def current_options(self) -> BuildOptions:
-        """What Generate builds: every checked section id (children included)."""
-        return self._options(compact=False)
+        """What Generate builds: every checked section id (children included), written to
+        the absolute path the output field shows."""
+        return self._options(compact=False).replace(output=self.settingsPanel.output_path())
 
     def recipe_options(self) -> BuildOptions:
         """What File ▸ Save writes: the same selection in its shortest form."""
@@ -292,7 +251,10 @@ class MainWindow(QMainWindow):
 
     # -- storyboard -------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
-        """Re-plan after the selection or settings settle (debounced)."""
+        """An input changed: the last build's result no longer describes the screen; re-plan
+        once the selection or settings settle (debounced)."""
+        self.infoBar.clear()
+        self.buildPanel.reset()
         self._timer.start()
         self._update_counts()
         self._update_title()
@@ -302,32 +264,37 @@ class MainWindow(QMainWindow):
         self._timer.stop()
         if self._report is None:
             return
-        options = self.current_options()
         start = time.perf_counter()
+        options = self.current_options()
         try:
             plan = api.plan(options, self._report)
         except BriefingError as exc:
             self.storyboard.model_.set_plan(None)
-            self.buildPanel.set_ready(False, errors.error_text(exc))
+            self.estimates.clear()
+            self._plan_problem = errors.plain_message(exc)
+            self._update_counts()
             return
-        self._show_plan(plan, options, time.perf_counter() - start)
+        self.plan_seconds = time.perf_counter() - start
+        self._show_plan(plan, options)
+        self.refresh_seconds = time.perf_counter() - start
 
-    def _show_plan(self, plan: DeckPlan, options: BuildOptions, seconds: float) -> None:
-        self.plan_seconds = seconds
+    def _show_plan(self, plan: DeckPlan, options: BuildOptions) -> None:
+        assert self._report is not None
+        self._plan_problem = ""
+        self.previews.set_source(options, self._report, plan.chart_boxes)
         row = max(self.storyboard.currentIndex().row(), 0)
-        self.storyboard.model_.set_plan(plan)
         model = self.storyboard.model_
+        model.set_plan(plan)
         if model.rowCount():
             self.storyboard.setCurrentIndex(model.index(min(row, model.rowCount() - 1)))
-        self._show_slide()
-        assert self._report is not None
         self.settingsPanel.set_defaults(
-            title=plan.meta.title if options.title is None else "",
-            subtitle=plan.meta.subtitle if options.subtitle is None else "",
-            presenter=plan.meta.presenter if options.presenter is None else "",
-            output=str(api.default_output(plan.meta.title, plan.meta.date)),
+            title=plan.meta.title,
+            subtitle=plan.meta.subtitle,
+            output=api.default_output(plan.meta.title, plan.meta.date, self.output_folder),
         )
-        self.settingsPanel.set_date_preview(plan.meta.date_text)
+        self._check_characters()
+        self._show_slide()
+        self.estimates.update(options, self._report, plan)
         self.initiativesPanel.model.suggest_for(self.sectionsPanel.model.checked_ids())
         self._update_counts()
         self._update_title()
@@ -335,99 +302,52 @@ class MainWindow(QMainWindow):
     def _show_slide(self, *_: Any) -> None:
         model, row = self.storyboard.model_, self.storyboard.currentIndex().row()
         slide = model.slide(row)
-        self.slideDetail.set_slide(slide, row + 1)
-        total = model.rowCount()
-        self.detailCaption.setText(
+        self.slideDetail.set_slide(slide, row + 1, model.marks(row))
+        if slide is None:
+            self.detailCaption.setText("")
+            return
+        lines = [
             tr(
                 "detail_caption",
                 n=row + 1,
-                total=total,
+                total=model.rowCount(),
                 kind=kind_label(slide.kind),
-                layout=slide.layout,
+                layout=layout_label(slide.layout),
             )
-            if slide
-            else ""
-        )
+        ]
+        if slide.condensed:
+            lines.append(tr("condensed_caption", names="、".join(model.condensed_names(row))))
+        if model.missing(row):
+            lines.append(tr("missing_caption", chars=" ".join(model.missing(row))))
+        self.detailCaption.setText("\n".join(lines))
+
+    def _chart_ready(self, chart_id: str) -> None:
+        self.storyboard.model_.chart_ready(chart_id)
+        slide = self.slideDetail.slide
+        if slide is not None and slide.chart == chart_id:
+            self._show_slide()
 
     def _update_counts(self) -> None:
+        plan = self.storyboard.model_.plan
+        minutes = plan.minutes if plan is not None else 0.0
         count = self.storyboard.model_.rowCount()
-        self.storyboardLabel.setText(tr("storyboard_count", n=count))
-        if self._report is None:
-            self.buildPanel.set_ready(False, tr("no_report"))
-        elif not self.has_selection():
-            self.buildPanel.set_ready(False, tr("nothing_selected"))
-        else:
-            self.buildPanel.set_ready(True)
+        self.storyboardLabel.setText(tr("storyboard_count", n=count, minutes=minutes))
+        reasons = self.problems()
+        self.buildPanel.set_ready(not reasons, "\n".join(reasons))
         self.menus.generate.setEnabled(self.generateButton.isEnabled())
+
+    def problems(self) -> list[str]:
+        """Why Generate is off, in words (empty: it is on)."""
+        if self._report is None:
+            return [tr("no_report")]
+        if not self.has_selection():
+            return [tr("nothing_selected")]
+        found = self.settingsPanel.problems()
+        if self._plan_problem:
+            found.append(tr("fix_plan", reason=self._plan_problem))
+        return found
 
     def _update_title(self) -> None:
         dirty = self._report is not None and self.document.dirty(self.recipe_options())
         self.setWindowTitle(f"{self.document.name}[*] — {tr('app_title')}")
         self.setWindowModified(dirty)
-
-    # -- fonts ------------------------------------------------------------------------------
-    def load_font(self, loud: bool = False) -> None:
-        """Read the chosen font in the background; show its licence bit and draw the preview
-        with it. ``loud``: problems open a dialog (start-up, recipes), else show inline."""
-        changes = self.settingsPanel.changes()
-        self.settingsPanel.set_font_info(tr("font_loading"))
-        self.deckFont.load(changes["font"], changes["font_index"], loud=loud)
-
-    def _font_loaded(self, family: str, description: str) -> None:
-        self.settingsPanel.set_font_info(description)
-        self.slideDetail.set_font_family(family)
-        self.storyboard.model_.set_font_family(family, self.devicePixelRatioF())
-
-    # -- build ------------------------------------------------------------------------------
-    def generate(self) -> None:
-        """Build the deck in the background (Generate, Ctrl+G)."""
-        if self._token is not None or self._report is None:
-            return
-        if not self.has_selection():
-            self.buildPanel.set_ready(False, tr("nothing_selected"))
-            return
-        options, report = self.current_options(), self._report
-        token = api.CancelToken()
-        self._token, started = token, time.perf_counter()
-        self.buildPanel.started()
-        self.menus.generate.setEnabled(False)
-        prefs.write_prefs(self.settings, self.settingsPanel.changes())
-        Op(
-            self, lambda ctx: api.build(options, progress=ctx.progress, cancel=token, report=report)
-        ).progress(self.buildPanel.set_progress).success(
-            lambda result: self._built(result, time.perf_counter() - started)
-        ).failure(self._build_failed).run_in_background()
-
-    def cancel(self) -> None:
-        """Stop the running build at its next step; nothing is written."""
-        if self._token is not None:
-            self._token.cancel()
-            self.buildPanel.cancelling()
-
-    def building(self) -> bool:
-        """Whether a build is running."""
-        return self._token is not None
-
-    def _built(self, result: api.BuildResult, seconds: float) -> None:
-        self._token = None
-        self.buildPanel.finished(result, seconds)
-        self._update_counts()
-        self.statusBar().showMessage(tr("built", path=result.output), 10000)
-
-    def _build_failed(self, exc: Exception) -> None:
-        self._token = None
-        cancelled = isinstance(exc, BuildCancelled)
-        self.buildPanel.stopped(cancelled)
-        self._update_counts()
-        if not cancelled:
-            errors.show_error(self, exc)
-
-    # -- closing ----------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.maybe_save():
-            event.ignore()
-            return
-        self.cancel()
-        prefs.save_geometry(self, self.settings, self._splitters)
-        prefs.write_prefs(self.settings, self.settingsPanel.changes())
-        event.accept()

@@ -1,16 +1,11 @@
 """The desktop app (gui/): models, storyboard, Generate in a worker, recipes, errors.
 
-Runs headless (QT_QPA_PLATFORM=offscreen) with pytest-qt. Every window gets a temporary
-QSettings file, and QSettings' default locations point into a temporary folder, so nothing is
-written to the real home; the font cache goes to a temporary folder too.
+Fixtures and helpers: tests/test_gui_fixtures.py.
 """
 
 from __future__ import annotations
 
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 import sys
 import threading
 from pathlib import Path
@@ -24,106 +19,38 @@ pytest.importorskip("PySide6")
 from pptx import Presentation
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
+from test_gui_fixtures import (
+    BUILD_TIMEOUT,
+    INITIATIVES,
+    SECTIONS,
+    _private_places,
+    check,
+    documents,
+    initiative_index,
+    leftovers,
+    section_index,
+    select,
+    settings,
+    shown,
+    window,
+    write_recipe,
+)
 
 from briefing import api
-from briefing.errors import ContentError, RecipeError
+from briefing.errors import ContentError, DeckError, RecipeError
 from briefing.story.typography import normalize
 from gui import errors
-from gui.document import CANCEL, DISCARD
+from gui.document import CANCEL
 from gui.models import IdRole
 from gui.window import MainWindow
 from gui.worker import Op
 from tests.conftest import slide_texts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
 pytestmark = pytest.mark.gui
-
-SECTIONS = ("purpose", "summit-strategy-government", "reflections-talent")
-INITIATIVES = ("govtech", "myinfo")
-BUILD_TIMEOUT = 60_000
-
-
-# -- fixtures -------------------------------------------------------------------------------
-@pytest.fixture(scope="module", autouse=True)
-def _private_places(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """QSettings defaults and the font cache in temporary folders, never the real home."""
-    folder = tmp_path_factory.mktemp("gui-home")
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder / "settings"))
-        QSettings.setPath(QSettings.Format.NativeFormat, scope, str(folder / "settings"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
-        yield
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(settings)
-    win.document.ask_unsaved = lambda: DISCARD
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.start()
-    qtbot.waitUntil(lambda: not Op.busy(), timeout=20_000)
-    yield win
-    win.cancel()
-    qtbot.waitUntil(lambda: not Op.busy(), timeout=BUILD_TIMEOUT)
-
-
-@pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
-    """Errors passed to show_error, instead of dialogs."""
-    caught: list[BaseException] = []
-    monkeypatch.setattr(errors, "hook", lambda _parent, exc: caught.append(exc))
-    return caught
-
-
-def check(model, index, on: bool = True) -> None:  # noqa: ANN001
-    """What a click on a check box does: setData with Qt.CheckStateRole."""
-    state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-    assert model.setData(index, state, Qt.ItemDataRole.CheckStateRole)
-
-
-def section_index(win: MainWindow, section_id: str):  # noqa: ANN201
-    return win.sectionTree.model().index_of(section_id)
-
-
-def initiative_index(win: MainWindow, initiative_id: str):  # noqa: ANN201
-    model = win.initiativeList.model()
-    for row in range(model.rowCount()):
-        if model.index(row, 0).data(IdRole) == initiative_id:
-            return model.index(row, 0)
-    raise AssertionError(f"no initiative {initiative_id} in the list")
-
-
-def select(win: MainWindow, sections=SECTIONS, initiatives=INITIATIVES) -> None:  # noqa: ANN001
-    """Check exactly these sections and initiatives, through the models' setData."""
-    win.sectionsPanel.selectNoneButton.click()
-    win.initiativesPanel.noneButton.click()
-    for section_id in sections:
-        check(win.sectionTree.model(), section_index(win, section_id))
-    for initiative_id in initiatives:
-        check(win.initiativeList.model(), initiative_index(win, initiative_id))
-
-
-def write_recipe(folder: Path, **fields: object) -> Path:
-    path = folder / "recipe.yaml"
-    path.write_text(yaml.safe_dump(fields, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.suffix in (".part", ".pptx")]
+__all__ = ["_private_places", "documents", "settings", "shown", "window"]  # fixtures
 
 
 # -- the report's sections ------------------------------------------------------------------
@@ -230,7 +157,7 @@ def test_storyboard_follows_the_selection_without_building(
     assert window.slideDetail.slide.title == titles[2]
     assert window.slideDetail.font_family() == "Noto Sans TC"
     assert not storyboard.index(0).data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert window.buildPanel.output is None  # planned, not built
+    assert window.infoBar.output is None  # planned, not built
 
 
 # -- generate -------------------------------------------------------------------------------
@@ -249,9 +176,10 @@ def test_generate_writes_the_chosen_file(window: MainWindow, qtbot: QtBot, tmp_p
         assert normalize(report.entry(section_id).section.title) in text
     for initiative_id in INITIATIVES:
         assert report.initiative(initiative_id).name in text
-    assert str(target) in window.buildPanel.resultLabel.text()
+    assert str(target) in window.infoBar.messageLabel.text()
+    assert window.infoBar.isVisible() and window.infoBar.output == target
     assert window.progressBar.value() == 100
-    assert window.buildPanel.openButton.isEnabled()
+    assert window.infoBar.openButton.isEnabled()
     assert sorted(p.name for p in leftovers(tmp_path)) == ["deck.pptx"]
 
 
@@ -267,7 +195,9 @@ def test_cancel_stops_the_build_and_writes_nothing(
 
     assert not target.exists()
     assert leftovers(tmp_path) == []
-    assert window.buildPanel.resultLabel.text() == "已取消，未寫入任何檔案。"
+    assert window.progressBar.format() == "已取消，未寫入任何檔案。"
+    assert window.statusBar().currentMessage() == "已取消，未寫入任何檔案。"
+    assert not window.infoBar.isVisible()
     assert window.generateButton.isEnabled()
 
 
@@ -283,17 +213,28 @@ def test_nothing_checked_disables_generate_with_a_message(window: MainWindow, qt
     assert not window.building()
 
 
-def test_a_failed_build_shows_the_cli_error_and_writes_nothing(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path, shown: list
+def test_a_failed_build_says_so_plainly_and_unlocks_the_inputs(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    window.outputEdit.setText(str(tmp_path))  # a folder, not a .pptx
-
+    target = tmp_path / "deck.pptx"
+    window.outputEdit.setText(str(target))
     window.generate()
+    assert not window.settingsScroll.isEnabled()  # locked while it runs
     qtbot.waitUntil(lambda: not window.building(), timeout=BUILD_TIMEOUT)
+    window.titleEdit.setText("改過的標題")
 
-    assert len(shown) == 1
-    assert errors.error_text(shown[0]).startswith(f"error: {tmp_path}")
-    assert leftovers(tmp_path) == []
+    window._build_failed(DeckError("cannot write the deck: No space left on device", file=target))
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+    assert len(boxes) == 1
+    assert boxes[0].windowTitle() == "無法產生簡報"
+    assert boxes[0].text() == "cannot write the deck: No space left on device"
+    assert "deck.pptx" in boxes[0].informativeText()
+    assert window.progressBar.format() == "產生失敗，未寫入任何檔案。"
+    assert window.statusBar().currentMessage() == "簡報產生失敗"
+    assert not window.infoBar.isVisible()
+    assert window.settingsScroll.isEnabled() and window.sectionsPanel.isEnabled()
+    boxes[0].close()
 
 
 # -- recipes --------------------------------------------------------------------------------
@@ -314,7 +255,7 @@ def test_a_recipe_fills_the_widgets_and_saves_back_unchanged(
     model = window.sectionTree.model()
     assert window.titleEdit.text() == fields["title"]
     assert window.presenterEdit.text() == fields["presenter"]
-    assert window.lengthCombo.currentData() == "brief"
+    assert window.lengthChoice.value() == "brief"
     assert window.outputEdit.text() == fields["output"]
     assert (
         section_index(window, "summit-strategy-government").data(Qt.ItemDataRole.CheckStateRole)
@@ -391,11 +332,13 @@ def test_a_bad_recipe_shows_an_error_dialog_and_changes_nothing(
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
 
     assert len(boxes) == 1
-    assert boxes[0].text().startswith(f"error: {recipe}:")
-    assert "unknown section id 'summit-stratgy'" in boxes[0].text()
-    assert "summit-strategy" in boxes[0].text()  # the suggestion
+    assert boxes[0].windowTitle() == "無法開啟簡報設定檔"
+    assert "'summit-stratgy'" in boxes[0].text()
+    assert "「二、數位轉型策略」" in boxes[0].text()  # the suggestion, by its title
+    assert "python main.py" not in boxes[0].text()
+    assert boxes[0].informativeText() == "位置：recipe.yaml 第 4 行 · 欄位「章節 2」"
     assert window.current_options() == before
-    assert window.titleEdit.text() == ""
+    assert window.titleEdit.text() == "出席2019年智慧國家高峰會"
     boxes[0].close()
     window.outputEdit.setText(str(tmp_path / "current.pptx"))
     window.generate()
@@ -418,13 +361,20 @@ def test_unsaved_changes_prompt_can_cancel_open(window: MainWindow, tmp_path: Pa
 
 
 # -- errors, start-up, language, keyboard, settings -----------------------------------------
-def test_show_error_shows_what_the_cli_prints(window: MainWindow) -> None:
-    exc = RecipeError("unknown section id 'x'", file="r.yaml", line=3, field="sections[0]")
+def test_show_error_speaks_plainly_where_the_cli_prints_one_line(window: MainWindow) -> None:
+    exc = RecipeError(
+        "unknown section id 'x'; did you mean purpose? (see: python main.py list sections)",
+        file="r.yaml",
+        line=3,
+        field="sections[0]",
+    )
 
     box = errors.show_error(window, exc)
 
     assert box is not None and box.isVisible()
-    assert box.text() == "error: r.yaml:3: sections[0]: unknown section id 'x'"
+    assert box.text() == "報告中沒有這個章節：'x'；您是不是要選 「壹、目的」？"
+    assert box.informativeText() == "位置：r.yaml 第 3 行 · 欄位「章節 1」"
+    assert errors.error_text(exc).startswith("error: r.yaml:3: sections[0]: unknown section id")
     box.close()
 
 
@@ -454,18 +404,23 @@ def test_the_font_shows_its_licence_bit(window: MainWindow, qtbot: QtBot) -> Non
     window.fontEdit.editingFinished.emit()
     qtbot.waitUntil(lambda: not Op.busy(), timeout=20_000)
 
-    assert "No Such Font Family 123" in window.settingsPanel.fontInfoLabel.text()
+    assert "這台電腦沒有安裝字型「No Such Font Family 123」" in (
+        window.settingsPanel.fontInfoLabel.text()
+    )
     assert window.current_options().font == "No Such Font Family 123"
+    assert not window.generateButton.isEnabled()  # the reason is beside the field
+    assert "字型" in window.buildPanel.hintLabel.text()
 
 
 def test_date_style_toggle_maps_to_the_options(window: MainWindow, qtbot: QtBot) -> None:
     panel = window.settingsPanel
     panel.dateStyleCombo.setCurrentIndex(panel.dateStyleCombo.findData("gregorian"))
-    panel.customDateCheck.setChecked(True)
+    window.dateEdit.selectAll()
+    qtbot.keyClicks(window.dateEdit, "2019-08-02")
 
-    qtbot.waitUntil(lambda: panel.datePreview.text() == "2019年8月2日", timeout=2000)
     options = window.current_options()
 
+    assert panel.datePreview.text() == "2019年8月2日"
     assert options.date_style == "gregorian"
     assert options.date is not None and options.date.isoformat() == "2019-08-02"
 
@@ -498,7 +453,7 @@ def test_every_control_has_a_label_or_accessible_name(window: MainWindow) -> Non
         window.dateEdit,
         window.outputEdit,
         window.fontEdit,
-        window.lengthCombo,
+        *window.lengthChoice.buttons.values(),
         window.languageCombo,
         window.chartStyleCombo,
         window.progressBar,
@@ -521,14 +476,14 @@ def test_ctrl_f_focuses_the_search(window: MainWindow, qtbot: QtBot) -> None:
 def test_geometry_and_language_persist(qtbot: QtBot, settings: QSettings) -> None:
     first = MainWindow(settings)
     qtbot.addWidget(first)
-    first.resize(640, 480)
+    first.resize(780, 560)
     first.set_ui_language("en")
     first.close()
 
     second = MainWindow(settings)
     qtbot.addWidget(second)
 
-    assert (second.width(), second.height()) == (640, 480)
+    assert (second.width(), second.height()) == (780, 560)
     assert second.generateButton.text() == "&Generate"
 
 
