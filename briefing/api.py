@@ -258,9 +258,9 @@ def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> Non
     that cannot be written (DeckError naming the path)."""
     if target.suffix.lower() != suffix:
         raise DeckError(f"the {what} must be written to a {suffix} file", file=target)
-    if target.is_dir():
-        raise DeckError(f"the output path is a folder; name a {suffix} file", file=target)
     problem = files.write_problem(target)
+    if problem == files.A_FOLDER:
+        raise DeckError(f"the output path is a folder; name a {suffix} file", file=target)
     if problem is not None:
         raise DeckError(f"cannot write the {what}: {problem}", file=target)
 

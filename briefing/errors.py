@@ -32,7 +32,7 @@ class BriefingError(Exception):
         self.message = message
         self.file = _one_line(str(file), limit=None) if file is not None else None
         self.line = line
-        self.field = field
+        self.field = _one_line(field, limit=_FIELD_LIMIT) if field is not None else None
 
     @property
     def location(self) -> str:
@@ -47,6 +47,7 @@ class BriefingError(Exception):
 
 
 _MESSAGE_LIMIT = 300
+_FIELD_LIMIT = 80
 
 
 def _one_line(text: str, limit: int | None = _MESSAGE_LIMIT) -> str:

@@ -157,11 +157,21 @@ def looks_like_font_path(spec: str) -> bool:
 
 
 def write_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be written (a folder; its folder is a file, or not writable), or
-    None when it looks writable. Checked before a build, so that a bad ``--report`` or
-    ``--out`` is refused before anything is replaced."""
+    """Why ``path`` cannot be written (a folder; its folder is a file, or not writable; a name
+    the file system refuses), or None when it looks writable. Checked before a build, so that a
+    bad ``--report`` or ``--out`` is refused before anything is replaced."""
+    try:
+        return _write_problem(path)
+    except OSError as exc:  # a name too long for the file system, say
+        return str(exc.strerror or exc)
+
+
+A_FOLDER = "this is a folder; name a file"
+
+
+def _write_problem(path: Path) -> str | None:
     if path.is_dir():
-        return "this is a folder; name a file"
+        return A_FOLDER
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # write_atomic creates the missing folders
@@ -169,9 +179,13 @@ def write_problem(path: Path) -> str | None:
         return f"{folder} is not a folder"
     if not os.access(folder, os.W_OK | os.X_OK):
         return f"the folder {folder} is not writable"
-    if path.exists() and not os.access(path, os.W_OK) and sys.platform == "win32":
-        return "the file is read-only"
+    size = len(path.name) if sys.platform == "win32" else len(os.fsencode(path.name))
+    if size > _NAME_MAX:
+        return f"File name too long ({size} bytes; at most {_NAME_MAX})"
     return None
+
+
+_NAME_MAX = 255  # bytes in one file name on ext4, APFS, NTFS (UTF-16 units there), FAT
 
 
 def same_file(a: Path, b: Path) -> bool:

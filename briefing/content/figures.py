@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -43,7 +44,7 @@ def apply_overrides(report: Report, path: Path) -> Report:
             raise ContentError("every figure row needs an id", file=path, line=line, field="id")
         merged = {**(figures[fid].model_dump() if fid in figures else {}), **row}
         if "as_written" not in row and "value" in row:
-            merged["as_written"] = _as_written(merged)
+            merged["as_written"] = _as_written(merged) or merged.get("as_written")
         try:
             figure = adapter.validate_python(merged)
         except ValidationError as exc:
@@ -141,8 +142,15 @@ def _number(text: str, path: Path, line: int, field: str) -> float:
     return value
 
 
-def _as_written(record: dict[str, Any]) -> str:
-    value = float(record["value"])
+def _as_written(record: dict[str, Any]) -> str | None:
+    """The value and unit as a report would write them; None when the value is no number
+    (validation then says so, at the row)."""
+    try:
+        value = float(record["value"])
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(value):
+        return None
     number = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
     unit = record.get("unit", "")
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()

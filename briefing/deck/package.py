@@ -66,9 +66,9 @@ def to_bytes(prs: Presentation, epoch: dt.datetime) -> bytes:
 
 def write_atomic(data: bytes, target: Path, *, what: str = "deck") -> None:
     """Write ``data`` to ``target`` atomically; problems become a DeckError naming the path."""
-    if target.is_dir():
-        raise DeckError(f"this is a folder; name the {what}'s file", file=target)
     try:
+        if target.is_dir():
+            raise DeckError(f"this is a folder; name the {what}'s file", file=target)
         files.write_atomic(target, data)
     except OSError as exc:
         raise DeckError(f"cannot write the {what}: {exc.strerror or exc}", file=target) from None
