@@ -55,7 +55,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
     build.add_argument(
         "--pdf-timeout",
-        type=float,
+        type=_seconds,
         default=180.0,
         metavar="SECONDS",
         help="give up on LibreOffice after this long (default: 180)",
@@ -144,6 +144,16 @@ def _selection_args(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86_400:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -174,7 +184,8 @@ def main(
             args = parser().parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage error
         return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
-    with _sigterm_stops():
+    headless = args.command in COMMANDS  # the desktop app keeps its own signal handling
+    with _sigterm_stops() if headless else contextlib.nullcontext():
         return _run(args, out, err, gui)
 
 

@@ -387,3 +387,27 @@ def test_default_names_that_collide_take_the_recipe_name_and_explicit_ones_stay(
         Path("b.yaml"): Path("T-b-2026-11-30.pptx"),
         Path("c.yaml"): Path("out/x.pptx"),
     }
+
+
+@posix_only
+def test_sigterm_while_libreoffice_runs_stops_it_and_removes_its_folder(
+    tmp_path: Path, fake_office: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_MODE", "hang")
+    deck = tmp_path / "deck.pptx"
+    command = [sys.executable, str(ROOT / "main.py"), "build", "--initiative", "myinfo"]
+    build = subprocess.Popen(
+        [*command, "--out", str(deck), "--pdf"], stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 120
+    while not (fake_office / "child").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+    build.send_signal(signal.SIGTERM)
+    _, err = build.communicate(timeout=60)
+
+    assert build.returncode == 143, err
+    assert err.strip().splitlines()[-1] == "terminated"
+    assert deck.exists() and not deck.with_suffix(".pdf").exists()
+    assert not _running(int((fake_office / "child").read_text().strip()))
+    assert not Path((fake_office / "outdir").read_text().strip()).exists()

@@ -82,27 +82,11 @@ class Templates:
             raise TemplateError(
                 exc.message or "syntax error", file=_shown(exc.filename, name), line=exc.lineno
             ) from None
-        except jinja2.TemplateNotFound as exc:
+        except _TEMPLATE_FAULTS as exc:
             file, line = _template_frame(sys.exc_info()[2], template, name)
-            missing = "template not found" if exc.name == name else f"not found: {exc.name}"
-            raise TemplateError(missing, file=file, line=line) from None
-        except jinja2.TemplateError as exc:
-            file, line = _template_frame(sys.exc_info()[2], template, name)
-            raise TemplateError(exc.message or str(exc), file=file, line=line) from None
-        except RecursionError:
-            file, line = _template_frame(sys.exc_info()[2], template, name)
-            message = "templates include or call each other without end"
-            raise TemplateError(message, file=file, line=line) from None
-        except (LimitExceeded, MemoryError, OverflowError) as exc:
-            file, line = _template_frame(sys.exc_info()[2], template, name)
-            raise TemplateError(str(exc) or "too large", file=file, line=line) from None
-        except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
-            # A template mistake that Jinja passes through (slicing with an undefined value,
-            # a filter given the wrong type, 1/0): still the template's fault, still located.
-            file, line = _template_frame(sys.exc_info()[2], template, name)
-            if line is None:
-                raise
-            raise TemplateError(f"{type(exc).__name__}: {exc}", file=file, line=line) from None
+            if line is None and not isinstance(exc, _ALWAYS_OURS):
+                raise  # not raised inside a template: a bug of the program's, not the template's
+            raise TemplateError(_describe(exc, name), file=file, line=line) from None
         _check_output(parts, template)
         return RenderedSlide(
             title=_one_line(parts["title"]),
@@ -111,6 +95,39 @@ class Templates:
             notes=_paragraphs(parts["notes"]),
             source=_one_line(parts["source"]),
         )
+
+
+#: What a template can do wrong at run time. Besides Jinja's own errors, Python's pass through
+#: Jinja (slicing with an undefined value, a filter given the wrong type, 1/0), and so do the
+#: sandbox's bounds and a template that includes itself (RecursionError).
+_TEMPLATE_FAULTS = (
+    jinja2.TemplateError,
+    LimitExceeded,
+    RecursionError,
+    MemoryError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    AttributeError,
+)
+
+
+#: Faults that are the template's even when no template line is on the traceback.
+_ALWAYS_OURS = (jinja2.TemplateError, LimitExceeded, RecursionError)
+
+
+def _describe(exc: BaseException, name: str) -> str:
+    """The one-line message for a template fault raised while rendering ``name``."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return "template not found" if exc.name == name else f"not found: {exc.name}"
+    if isinstance(exc, jinja2.TemplateError):
+        return exc.message or str(exc)
+    if isinstance(exc, RecursionError):
+        return "templates include or call each other without end"
+    if isinstance(exc, LimitExceeded | MemoryError):
+        return str(exc) or "too large"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def parse_body(text: str) -> tuple[Bullet, ...]:
