@@ -280,11 +280,11 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 # -- check ------------------------------------------------------------------------------------
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
+    from briefing.batch import recipe_files
     from briefing.building import overrides
 
+    _logging(args, err)
     bad = 0
-    from briefing.batch import recipe_files
-
     for recipe in recipe_files(args.recipe) or [None]:
         problems = api.check(recipe, **overrides(args))
         for problem in problems:
@@ -329,7 +329,8 @@ def _no_gui(recipe: Path | None, err: TextIO) -> int:
 
 def _logging(args: argparse.Namespace, err: TextIO) -> None:
     """Warnings (and with --verbose every stage) go to stderr as ``warning: …`` lines."""
-    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.WARNING
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     handler = logging.StreamHandler(err)
     handler.setFormatter(_LowercaseLevel("%(levelname)s: %(message)s"))
     logger = logging.getLogger("briefing")
@@ -339,7 +340,7 @@ def _logging(args: argparse.Namespace, err: TextIO) -> None:
     for name in _CHATTY:  # their warnings repeat ours, or mean nothing to a user: --verbose only
         other = logging.getLogger(name)
         other.handlers[:] = [handler]
-        other.setLevel(logging.DEBUG if args.verbose else logging.CRITICAL)
+        other.setLevel(logging.DEBUG if verbose else logging.CRITICAL)
         other.propagate = False
 
 
