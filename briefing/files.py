@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import secrets
 import stat
 import sys
@@ -138,12 +139,18 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 _UNSAFE = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
+
+
 def safe_name(text: str, limit: int = 120) -> str:
     """``text`` as a file name on every system: characters Windows, macOS or Linux refuse become
-    ``-``, runs of space and dashes shrink to one, at most ``limit`` bytes in UTF-8 (file
-    systems count bytes: 255 is 85 Chinese characters), cut between characters ("deck" when
-    nothing is left)."""
+    ``-``, spaces beside Chinese characters go (``出席 2019 年`` -> ``出席2019年``), other runs
+    of space and dashes become one ``-``, at most ``limit`` bytes in UTF-8 (file systems count
+    bytes: 255 is 85 Chinese characters), cut between characters ("deck" when nothing is
+    left)."""
     name = "".join("-" if ch in _UNSAFE or not ch.isprintable() else ch for ch in text)
+    name = _CJK_SPACE.sub("", name)
     name = "-".join(part for part in name.strip(" .-").replace(" ", "-").split("-") if part)
     cut = name.encode("utf-8", "replace")[:limit].decode("utf-8", "ignore")
     return cut.rstrip(" .-") or "deck"

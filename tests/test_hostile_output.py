@@ -411,3 +411,23 @@ def test_sigterm_while_libreoffice_runs_stops_it_and_removes_its_folder(
     assert deck.exists() and not deck.with_suffix(".pdf").exists()
     assert not _running(int((fake_office / "child").read_text().strip()))
     assert not Path((fake_office / "outdir").read_text().strip()).exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("出席 2019 年智慧國家高峰會", "出席2019年智慧國家高峰會-2026-11-30.pptx"),
+        ("Smart Nation: a/b?", "Smart-Nation-a-b-2026-11-30.pptx"),
+        ("長" * 100, "長" * 40 + "-2026-11-30.pptx"),
+        ("CON", "CON-2026-11-30.pptx"),
+    ],
+)
+def test_default_names_are_the_title_and_date_safe_on_every_file_system(
+    title: str, name: str
+) -> None:
+    from briefing import api
+
+    path = api.default_output(title, dt.date(2026, 11, 30), Path("Documents/briefing"))
+
+    assert path == Path("Documents/briefing") / name
+    assert len(path.name.encode("utf-8")) <= 200
