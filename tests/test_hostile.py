@@ -305,3 +305,17 @@ def test_a_bad_font_file_is_refused_at_once(tmp_path: Path, make, message: str) 
     deck = previous_deck(tmp_path)
 
     refused(tmp_path, ["build", "--font", str(font), "--out", str(deck)], message)
+
+
+@pytest.mark.parametrize("seconds", ["99999999999999999", "32503680000"])
+def test_a_source_date_epoch_past_2107_is_refused_naming_the_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seconds: str
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", seconds)
+    deck = previous_deck(tmp_path)
+
+    refused(
+        tmp_path,
+        ["build", "--initiative", "myinfo", "--out", str(deck)],
+        r"error: SOURCE_DATE_EPOCH: \d+ seconds is past the year 2107",
+    )
