@@ -45,7 +45,9 @@ BOUND = 60.0
 ANY_CHAR = st.characters(codec=None, min_codepoint=0, max_codepoint=0x10FFFF)
 #: Text a user would type: letters, digits, spaces, punctuation and symbols of any script.
 CLEAN = st.text(st.characters(categories=["L", "N", "Zs", "P", "S"]), max_size=30)
-TEXT = st.one_of(
+TEXT = st.one_of(  # mostly what a user types, often what nobody should
+    CLEAN,
+    CLEAN,
     CLEAN,
     CLEAN,
     st.text(ANY_CHAR, max_size=20),
@@ -195,6 +197,7 @@ GOOD_PARTS = st.sampled_from(
 )
 TEMPLATE_PARTS = st.one_of(
     CLEAN,
+    GOOD_PARTS,
     GOOD_PARTS,
     GOOD_PARTS,
     TEXT,
