@@ -54,6 +54,7 @@ __all__ = [
     "bundled_font",
     "chart_preview",
     "check",
+    "check_output",
     "date_text",
     "default_output",
     "import_report",
@@ -63,6 +64,7 @@ __all__ = [
     "load_font",
     "missing_characters",
     "options_from_recipe",
+    "output_of",
     "plan",
     "raw_recipe",
     "recipe_text",
@@ -229,11 +231,10 @@ def options_from_recipe(path: str | Path | None = None, **overrides: Any) -> Bui
     Overrides of None are ignored, so a CLI can pass every option it parsed. The first problem
     with the recipe is raised as a :class:`RecipeError` naming its file, line and field.
     """
-    from briefing.options import BuildOptions
 
     changes = {k: v for k, v in overrides.items() if v is not None}
     if path is None:
-        return BuildOptions().replace(**changes)
+        return reading.without_recipe(changes)
     read = reading.read(Path(path), changes)
     if read.problems:
         raise read.problems[0]
@@ -241,10 +242,26 @@ def options_from_recipe(path: str | Path | None = None, **overrides: Any) -> Bui
     return read.options
 
 
-def default_output(title: str, date: dt.date, folder: Path = Path("out")) -> Path:
+def default_output(
+    title: str, date: dt.date, folder: Path = Path("out"), name: str | None = None
+) -> Path:
     """``<folder>/<title>-<date>.pptx``: the deck's title made safe as a file name (characters
-    file systems refuse become ``-``, at most 80 characters) and its date."""
-    return folder / f"{files.safe_name(title, 80)}-{date.isoformat()}.pptx"
+    file systems refuse become ``-``, at most 120 bytes) and its date. ``name`` (a batch passes
+    the recipe's file name when two recipes' decks would share a title) goes between them:
+    ``<title>-<name>-<date>.pptx``. The whole name stays within 200 bytes."""
+    parts = [files.safe_name(title, 120)]
+    if name:
+        parts.append(files.safe_name(name, 60))
+    return folder / f"{'-'.join(parts)}-{date.isoformat()}.pptx"
+
+
+def output_of(options: BuildOptions, report: Report | None = None) -> Path:
+    """Where a build of ``options`` writes its deck: ``options.output``, or the default name
+    from the planned title and date (see :func:`default_output`)."""
+    if options.output is not None:
+        return options.output
+    meta = plan(options, report).meta
+    return default_output(meta.title, meta.date)
 
 
 # -- pipeline -----------------------------------------------------------------------------------
@@ -287,8 +304,7 @@ def build(
     report = report or load(options)
     deck_plan = plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
-    if target.suffix.lower() != ".pptx":  # before the work, not after it
-        raise DeckError("the deck must be written to a .pptx file", file=target)
+    check_output(target)  # before the work, not after it
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
@@ -296,15 +312,17 @@ def build(
     visuals, chart_info = pipeline.draw_charts(deck_plan, report, options, family, step)
     step("fonts", 0.6)
     shown, bold = pipeline.deck_text(deck_plan, visuals, pictures=True)
+    pipeline.check_characters(shown, bold)
     missing = fonts.missing_characters(family, shown, bold_texts=bold)
     pipeline.report_missing(missing, options, notes)
     regular, bold = pipeline.deck_text(deck_plan, visuals, pictures=False)  # no glyphs in PNGs
     faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
     step("writing", 0.8)
     data = pipeline.package(deck_plan, visuals, family.name, faces, options)
-    step.check()  # the last point where Cancel is honoured: after it, the deck is written
-    from briefing.deck.package import write_atomic
+    from briefing.deck.package import verify, write_atomic
 
+    verify(data, len(deck_plan.slides), target=target)
+    step.check()  # the last point where Cancel is honoured: after it, the deck is written
     write_atomic(data, target)
     step.finish()
     for warning in notes:
@@ -323,14 +341,28 @@ def build(
     )
 
 
+def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> None:
+    """Refuse an output path before any work: not a ``suffix`` file, a folder, or in a folder
+    that cannot be written (DeckError naming the path)."""
+    if target.suffix.lower() != suffix:
+        raise DeckError(f"the {what} must be written to a {suffix} file", file=target)
+    problem = files.write_problem(target)
+    if problem == files.A_FOLDER:
+        raise DeckError(f"the output path is a folder; name a {suffix} file", file=target)
+    if problem is not None:
+        raise DeckError(f"cannot write the {what}: {problem}", file=target)
+
+
 def check(recipe: str | Path | None = None, **overrides: Any) -> list[BriefingError]:
     """Every problem with a recipe, the content, the templates and font coverage, at once,
     without writing anything (``python main.py check``)."""
-    from briefing.options import BuildOptions
 
     changes = {k: v for k, v in overrides.items() if v is not None}
     if recipe is None:
-        options: BuildOptions | None = BuildOptions().replace(**changes)
+        try:
+            options: BuildOptions | None = reading.without_recipe(changes)
+        except BriefingError as exc:
+            return [exc]
         problems: list[BriefingError] = []
     else:
         try:

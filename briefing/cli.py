@@ -1,8 +1,10 @@
 """The command line: ``build``, ``check``, ``list`` and ``gui``.
 
-Exit status: 0 success, 1 internal error, 2 bad input (recipe, content, template, font, path)
-with one line ``error: FILE:LINE: what is wrong`` on stderr, 130 on Ctrl-C. A traceback is
-printed only with ``--debug``.
+Exit status: 0 success, 1 internal error, 2 bad input (recipe, content, template, font, path,
+an argument that is not UTF-8) with one line ``error: FILE:LINE: field: what is wrong`` on
+stderr, 130 on Ctrl-C, 143 on SIGTERM (``timeout``, cron, systemd), which stops a build the way
+Ctrl-C does: temporary files removed, the previous deck untouched. A traceback is printed only
+with ``--debug``.
 """
 
 from __future__ import annotations
@@ -14,19 +16,16 @@ import enum
 import json
 import logging
 import os
+import signal
 import sys
-import time
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from briefing.errors import BriefingError, RecipeError
+from briefing.errors import BriefingError, Terminated
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
-    from briefing.options import BuildOptions
+    from collections.abc import Callable, Iterator, Sequence
 
 
 class Exit(enum.IntEnum):
@@ -34,6 +33,7 @@ class Exit(enum.IntEnum):
     INTERNAL = 1
     BAD_INPUT = 2
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,6 +53,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, metavar="PATH", help="the .pptx to write")
     build.add_argument("--report", type=Path, metavar="FILE.json", help="write a JSON build report")
     build.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    build.add_argument(
+        "--pdf-timeout",
+        type=_seconds,
+        default=180.0,
+        metavar="SECONDS",
+        help="give up on LibreOffice after this long (default: 180)",
+    )
     build.add_argument(
         "--jobs",
         type=int,
@@ -141,6 +148,16 @@ def _selection_args(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86_400:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return value
+
+
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -161,11 +178,27 @@ def main(
     the core never imports the GUI layer.
     """
     out, err = stdout or sys.stdout, stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    bad = _not_utf8(argv)
+    if bad is not None:
+        print(f"error: {bad}", file=err)
+        return Exit.BAD_INPUT
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
             args = parser().parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage error
         return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
+    headless = args.command in COMMANDS  # the desktop app keeps its own signal handling
+    with _sigterm_stops() if headless else contextlib.nullcontext():
+        return _run(args, out, err, gui)
+
+
+def _run(
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    gui: Callable[[Path | None, TextIO], int] | None,
+) -> int:
     try:
         if args.command is None or args.command == "gui":
             return (gui or _no_gui)(getattr(args, "recipe", None), err)
@@ -182,6 +215,9 @@ def main(
     except KeyboardInterrupt:
         print("interrupted", file=err)
         return Exit.INTERRUPTED
+    except Terminated:
+        print("terminated", file=err)
+        return Exit.TERMINATED
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
         if args.debug:
             traceback.print_exc(file=err)
@@ -191,14 +227,47 @@ def main(
         return Exit.INTERNAL
 
 
+def _not_utf8(argv: list[str]) -> str | None:
+    """The message for the first argument that is not valid UTF-8 (Python hands such bytes
+    over as lone surrogates, which no file, slide or terminal can take), or None."""
+    from briefing.limits import excerpt
+
+    for n, arg in enumerate(argv, start=1):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            return f"argument {n} {excerpt(arg)}: not valid UTF-8 text"
+    return None
+
+
+@contextlib.contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """While the CLI runs, SIGTERM raises :class:`Terminated` (as Ctrl-C raises
+    KeyboardInterrupt), so the build unwinds and removes its temporary files."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: leave signals to whoever owns them
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 # -- build ------------------------------------------------------------------------------------
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing import batch, building
+
     _logging(args, err)
-    recipes = _recipes(args.recipe)
+    recipes = batch.recipe_files(args.recipe)
     if len(recipes) > 1:
-        return _build_many(recipes, args, out, err)
-    options = _options(recipes[0] if recipes else None, args)
-    result = _build_one(options, args)
+        return Exit.OK if batch.build_many(recipes, args, out, err) else Exit.BAD_INPUT
+    options = building.options_for(recipes[0] if recipes else None, args)
+    building.check_before(args, [building.target_of(options, args)], options.strict)
+    result = building.build_one(options, args)
     if not args.quiet:
         print(
             f"wrote {result['output']} ({result['slide_count']} slides, "
@@ -208,140 +277,20 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if result["report"].get("pdf"):
             print(f"wrote {result['report']['pdf']}", file=out)
     if args.report:
-        _write_json(args.report, result["report"])
+        building.write_json(args.report, result["report"])
     return Exit.OK
-
-
-def _build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any]:
-    from briefing import api
-
-    start = time.perf_counter()
-    result = api.build(options)
-    payload = result.to_json()
-    if args.pdf:
-        from briefing.pdf import write_pdf
-
-        pdf, note = write_pdf(result.output, font_dirs=_font_dirs(options))
-        payload["pdf"] = str(pdf) if pdf else None
-        if note:
-            payload["warnings"].append(note)
-            logging.getLogger("briefing").warning(note)
-    return {
-        "output": str(result.output),
-        "slide_count": result.slide_count,
-        "bytes": result.size,
-        "warnings": payload["warnings"],
-        "report": payload,
-        "seconds": time.perf_counter() - start,
-    }
-
-
-def _font_dirs(options: BuildOptions) -> list[Path]:
-    from briefing.fonts.family import BUNDLED_DIR
-
-    dirs = [BUNDLED_DIR]
-    if options.font and Path(options.font.split("#")[0]).exists():
-        dirs.append(Path(options.font.split("#")[0]).resolve().parent)
-    return dirs
-
-
-def _build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.out is not None:
-        raise RecipeError("--out names one file; with several recipes set output: in each")
-    total, failed, reports = len(recipes), 0, []
-    jobs = max(1, min(args.jobs, total))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_batch_job, recipe, args): recipe for recipe in recipes}
-        for done, future in enumerate(as_completed(futures), start=1):
-            recipe = futures[future]
-            status, payload = future.result()
-            if status == "ok":
-                reports.append(payload["report"])
-                if not args.quiet:
-                    print(
-                        f"[{done}/{total}] {recipe}: wrote {payload['output']} "
-                        f"({payload['slide_count']} slides, {payload['seconds']:.1f} s"
-                        f"{_count(payload['warnings'], 'warning')})",
-                        file=out,
-                    )
-            else:
-                failed += 1
-                reports.append({"recipe": str(recipe), "error": payload})
-                print(f"[{done}/{total}] {recipe}: {payload}", file=err)
-    if not args.quiet:
-        print(f"{total} recipes: {total - failed} built, {failed} failed", file=out)
-    if args.report:
-        _write_json(args.report, reports)
-    return Exit.OK if failed == 0 else Exit.BAD_INPUT
-
-
-def _count(items: list[Any], noun: str) -> str:
-    return f", {len(items)} {noun}{'s' if len(items) != 1 else ''}" if items else ""
-
-
-def _batch_job(recipe: Path, args: argparse.Namespace) -> tuple[str, Any]:
-    """Build one recipe in a worker process; errors come back as text, never raise."""
-    logging.getLogger("briefing").setLevel(logging.ERROR)  # the summary line counts warnings
-    try:
-        return "ok", _build_one(_options(recipe, args), args)
-    except BriefingError as exc:
-        return "error", f"error: {exc}"
-    except Exception as exc:  # noqa: BLE001 - reported per recipe, the batch goes on
-        return "error", f"internal error: {type(exc).__name__}: {exc}"
-
-
-def _recipes(given: list[Path] | None) -> list[Path]:
-    found: list[Path] = []
-    for path in given or ():
-        if path.is_dir():
-            inside = sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
-            if not inside:
-                raise RecipeError("no recipes (*.yaml) in this folder", file=path)
-            found += inside
-        else:
-            found.append(path)
-    return found
-
-
-def _options(recipe: Path | None, args: argparse.Namespace) -> BuildOptions:
-    from briefing import api
-
-    return api.options_from_recipe(recipe, **_overrides(args))
-
-
-def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    """The options given on the command line (None where not given)."""
-    return {
-        "report": args.report_dir,
-        "sections": _tuple(args.sections),
-        "initiatives": _tuple(args.initiatives),
-        "title": args.title,
-        "subtitle": args.subtitle,
-        "presenter": args.presenter,
-        "date": args.date,
-        "language": args.language,
-        "length": args.length,
-        "font": args.font,
-        "font_index": args.font_index,
-        "chart_style": args.chart_style,
-        "figures": args.figures,
-        "templates": args.templates,
-        "strict": args.strict,
-        "output": getattr(args, "out", None),
-    }
-
-
-def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
-    return tuple(values) if values else None
 
 
 # -- check ------------------------------------------------------------------------------------
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
+    from briefing.batch import recipe_files
+    from briefing.building import overrides
 
+    _logging(args, err)
     bad = 0
-    for recipe in _recipes(args.recipe) or [None]:
-        problems = api.check(recipe, **_overrides(args))
+    for recipe in recipe_files(args.recipe) or [None]:
+        problems = api.check(recipe, **overrides(args))
         for problem in problems:
             print(f"error: {problem}", file=err)
         bad += len(problems)
@@ -397,21 +346,24 @@ def _no_gui(recipe: Path | None, err: TextIO) -> int:
 
 def _logging(args: argparse.Namespace, err: TextIO) -> None:
     """Warnings (and with --verbose every stage) go to stderr as ``warning: …`` lines."""
-    level = logging.ERROR if args.quiet else logging.DEBUG if args.verbose else logging.WARNING
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     handler = logging.StreamHandler(err)
     handler.setFormatter(_LowercaseLevel("%(levelname)s: %(message)s"))
     logger = logging.getLogger("briefing")
     logger.handlers[:] = [handler]
     logger.setLevel(level)
     logger.propagate = False
+    for name in _CHATTY:  # their warnings repeat ours, or mean nothing to a user: --verbose only
+        other = logging.getLogger(name)
+        other.handlers[:] = [handler]
+        other.setLevel(logging.DEBUG if verbose else logging.CRITICAL)
+        other.propagate = False
+
+
+_CHATTY = ("fontTools", "matplotlib", "PIL")
 
 
 class _LowercaseLevel(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
-
-
-def _write_json(path: Path, payload: Any) -> None:
-    from briefing.deck.package import write_atomic
-
-    write_atomic(json.dumps(payload, ensure_ascii=False, indent=2).encode() + b"\n", path)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from briefing.errors import BriefingError
+
 WEEKDAYS = "一二三四五六日"
 
 
@@ -42,9 +44,21 @@ def display(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
 
 
 def source_date_epoch() -> dt.datetime | None:
-    """The moment ``SOURCE_DATE_EPOCH`` names (reproducible builds), or None when unset."""
+    """The moment ``SOURCE_DATE_EPOCH`` names (reproducible builds), or None when unset.
+    A moment past what a deck can be dated (2107) is bad input, naming the variable."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC) if value.isdigit() else None
+    if not value.isdigit():
+        return None
+    try:
+        moment = dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
+    except (OverflowError, ValueError, OSError):
+        moment = None
+    if moment is None or moment.year > 2107:
+        raise BriefingError(
+            f"{value[:20]} seconds is past the year 2107, the last a deck can be dated",
+            field="SOURCE_DATE_EPOCH",
+        )
+    return moment
 
 
 def today() -> dt.date:

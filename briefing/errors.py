@@ -2,7 +2,9 @@
 
 Every error a user can cause (a bad recipe, bad content, a template mistake, an unusable font)
 is a :class:`BriefingError` that knows where it happened: a file, a line and a field. The CLI
-prints ``error: FILE:LINE: message`` and exits 2; the GUI shows the same text in a dialog.
+prints ``error: FILE:LINE: field: message`` and exits 2; the GUI shows the same text in a dialog.
+A message is always one line of at most 300 characters: other libraries' multi-line messages are
+folded, and bad values are quoted by excerpt (:func:`briefing.limits.excerpt`).
 Problems the build can recover from are warnings (see :mod:`briefing.api`), not exceptions.
 """
 
@@ -25,11 +27,12 @@ class BriefingError(Exception):
         line: int | None = None,
         field: str | None = None,
     ) -> None:
+        message = _one_line(message)
         super().__init__(message)
         self.message = message
-        self.file = str(file) if file is not None else None
+        self.file = _one_line(str(file), limit=None) if file is not None else None
         self.line = line
-        self.field = field
+        self.field = _one_line(field, limit=_FIELD_LIMIT) if field is not None else None
 
     @property
     def location(self) -> str:
@@ -41,6 +44,20 @@ class BriefingError(Exception):
     def __str__(self) -> str:
         text = f"{self.field}: {self.message}" if self.field else self.message
         return f"{self.location}: {text}" if self.location else text
+
+
+_MESSAGE_LIMIT = 300
+_FIELD_LIMIT = 80
+
+
+def _one_line(text: str, limit: int | None = _MESSAGE_LIMIT) -> str:
+    """``text`` on one line (PyYAML's and other libraries' multi-line messages folded, control
+    characters shown escaped) and at most ``limit`` characters."""
+    folded = " ".join(text.split()) if limit is not None else text
+    shown = "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in folded)
+    if limit is not None and len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown
 
 
 class ContentError(BriefingError):
@@ -80,3 +97,12 @@ class DeckError(BriefingError):
 
 class BuildCancelled(Exception):
     """The build was cancelled by the caller (the GUI's Cancel button); nothing was written."""
+
+
+class Terminated(BaseException):  # noqa: N818 - like KeyboardInterrupt, which it mirrors
+    """The process was asked to stop (SIGTERM from ``timeout``, cron or systemd): the build
+    unwinds the way Ctrl-C makes it, removing its temporary files. ``signum`` is the signal."""
+
+    def __init__(self, signum: int = 15) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -8,11 +8,27 @@ import dataclasses
 import datetime as dt  # noqa: TC003 - pydantic resolves the annotations at run time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict
+from pydantic import AfterValidator, ConfigDict, StringConstraints
 
 from briefing.content.model import ChartSpec, Id  # noqa: TC001 - as above
+from briefing.limits import MAX_PROPERTY
+
+#: The years a deck may be dated: the ROC calendar starts in 1912, a zip file cannot store a
+#: date after 2107.
+FIRST_YEAR, LAST_YEAR = 1912, 2107
+
+
+def _deck_date(value: dt.date) -> dt.date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"a deck's date must be in the years {FIRST_YEAR} to {LAST_YEAR}")
+    return value
+
+
+DeckDate = Annotated[dt.date, AfterValidator(_deck_date)]
+#: A line of the cover that is also a document property (python-pptx's 255-character limit).
+Line = Annotated[str, StringConstraints(max_length=MAX_PROPERTY)]
 
 Length = Literal["brief", "standard", "full"]
 Structure = Literal["report", "findings-first"]
@@ -36,10 +52,10 @@ class BuildOptions:
     )
 
     report: Path | None = None
-    title: str | None = None
-    subtitle: str | None = None
-    presenter: str | None = None
-    date: dt.date | None = None
+    title: Line | None = None
+    subtitle: Line | None = None
+    presenter: Line | None = None
+    date: DeckDate | None = None
     date_style: DateStyle = "roc"
     language: Language = "zh-TW"
     length: Length = "standard"

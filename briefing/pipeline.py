@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
 from briefing import dates
-from briefing.errors import BuildCancelled, FontError
+from briefing.errors import BuildCancelled, DeckError, FontError
+from briefing.limits import bad_character
 from briefing.story.plan import Visual
 from briefing.theme import EMU_PER_INCH, RIGHT_BOX, VISUAL_BOX
 
@@ -250,3 +251,13 @@ def package(
         epoch=epoch,
     )
     return package.to_bytes(prs, epoch)
+
+
+def check_characters(*texts: dict[int, str]) -> None:
+    """Refuse a slide whose text a slide cannot hold (a control character from a caller that
+    skipped the input checks, such as a form field), naming the slide."""
+    for by_slide in texts:
+        for number, text in by_slide.items():
+            problem = bad_character(text)
+            if problem is not None:
+                raise DeckError(f"slide {number}: a character a slide cannot hold ({problem})")

@@ -13,9 +13,17 @@ from typing import Any
 
 from briefing import charts as charts_mod
 from briefing.content.report import Report, load_report
+from briefing.content.selection import resolve
 from briefing.errors import BriefingError, RecipeError
 from briefing.options import BuildOptions
-from briefing.recipe import read_recipe, recipe_problems, render_fields, report_path, to_options
+from briefing.recipe import (
+    check_overrides,
+    read_recipe,
+    recipe_problems,
+    render_fields,
+    report_path,
+    to_options,
+)
 from briefing.story.planner import selection_problems
 
 
@@ -26,8 +34,18 @@ class RecipeRead:
     report: Report | None
 
 
+def without_recipe(changes: dict[str, Any]) -> BuildOptions:
+    """Build options from command-line style ``changes`` alone (checked as a recipe would be)."""
+    check_overrides(changes)
+    return BuildOptions().replace(**changes)
+
+
 def read(path: Path, changes: dict[str, Any]) -> RecipeRead:
-    """Everything wrong with a recipe (rendering, schema, unknown ids), and its options."""
+    """Everything wrong with a recipe (rendering, schema, unknown ids), and its options.
+
+    A bad command-line option (``changes``) is raised, not listed: it is no fault of the
+    recipe's."""
+    check_overrides(changes)
     located = read_recipe(path)
     report, problems = None, []
     try:
@@ -48,10 +66,22 @@ def read(path: Path, changes: dict[str, Any]) -> RecipeRead:
         return RecipeRead(None, problems, report)
     options = to_options(located).replace(**changes)
     if report is not None:
-        problems += _located_selection_problems(located, report, options)
+        unknown = _located_selection_problems(located, report, options)
+        problems += unknown or _empty_selection(located, report, options)
         problems += _recipe_chart_problems(located, report, options)
     problems += _missing_files(located, options)
     return RecipeRead(options, problems, report)
+
+
+def _empty_selection(located: Any, report: Report, options: BuildOptions) -> list[BriefingError]:
+    """A selection of nothing, at the recipe's ``sections:`` (or ``initiatives:``) line."""
+    try:
+        resolve(report, options.sections, options.initiatives)
+    except RecipeError as exc:
+        key = "sections" if "sections" in located.data else "initiatives"
+        line = located.line_of((key,)) if key in located.data else None
+        return [RecipeError(exc.message, file=located.file, line=line, field=key)]
+    return []
 
 
 def _missing_files(located: Any, options: BuildOptions) -> list[BriefingError]:

@@ -13,16 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from briefing import dates, files
-from briefing.content.validation import validate, validation_problems
+from briefing import dates, files, limits
+from briefing.content.validation import message_of, validate, validation_problems
 from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import RecipeError
 from briefing.options import INTERNAL, RECIPE_FIELDS, BuildOptions
+from briefing.sandbox import BoundedEnvironment, LimitExceeded, budget, render_bounded
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -55,7 +54,7 @@ def variables(report: Report | None) -> dict[str, Any]:
 
 def read_recipe(path: str | Path) -> Located:
     """The recipe's raw YAML (a mapping), with line numbers."""
-    located = load_yaml(path, error=RecipeError)
+    located = load_yaml(path, error=RecipeError, limit=limits.MAX_RECIPE_BYTES)
     if located.data is None:
         located.data = {}
     if not isinstance(located.data, dict):
@@ -75,24 +74,44 @@ def report_path(located: Located) -> Path | None:
 
 def render_fields(located: Located, report: Report | None) -> list[RecipeError]:
     """Render ``{{ ... }}`` in the recipe's text fields, in place; the problems, per field."""
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
     context = variables(report)
     problems = []
     for key in _TEMPLATED:
         value = located.data.get(key)
         if isinstance(value, str) and "{" in value:
             try:
-                located.data[key] = env.from_string(value).render(context)
-            except JinjaError as exc:
+                located.data[key] = _render(value, context)
+            except RecipeError as exc:
                 problems.append(
                     RecipeError(
-                        f"cannot fill in {value!r}: {exc.message}",
+                        f"cannot fill in {limits.excerpt(value)}: {exc.message}",
                         file=located.file,
                         line=located.line_of((key,)),
                         field=key,
                     )
                 )
     return problems
+
+
+_ENV = BoundedEnvironment()
+
+
+def _render(value: str, context: dict[str, Any]) -> str:
+    """``value`` with ``{{ … }}`` filled in, within the sandbox's bounds; RecipeError (no
+    location) on any problem, including text a slide cannot hold."""
+    try:
+        with budget():
+            template = _ENV.from_string(value)
+            text = render_bounded(template.root_render_func(template.new_context(context)))
+    except JinjaError as exc:
+        raise RecipeError(exc.message or type(exc).__name__) from None
+    except RecursionError:
+        raise RecipeError("nested without end") from None
+    except (LimitExceeded, MemoryError) as exc:
+        raise RecipeError(str(exc) or "too large") from None
+    except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
+        raise RecipeError(f"{type(exc).__name__}: {exc}") from None
+    return limits.check_text(text, error=RecipeError)
 
 
 def to_options(located: Located) -> BuildOptions:
@@ -109,6 +128,34 @@ def to_options(located: Located) -> BuildOptions:
         font=font,
         source_file=located.file,
     )
+
+
+#: Command-line spellings of the options whose names differ.
+_OPTION_NAMES = {"report": "--content", "output": "--out"}
+
+
+def check_overrides(changes: Mapping[str, Any]) -> None:
+    """Refuse options given on the command line (or by a caller) that a recipe could not hold:
+    text a slide cannot hold, values too long, dates out of range. The RecipeError names the
+    option (``--title``)."""
+    for key, value in changes.items():
+        for _, text in limits.strings(str(value) if isinstance(value, Path) else value):
+            problem = limits.text_problem(text)
+            if problem is not None:
+                raise RecipeError(problem, field=_option(key))
+    fields = {k: v for k, v in changes.items() if k in RECIPE_FIELDS}
+    try:
+        _ADAPTER.validate_python(fields)
+    except ValidationError as exc:
+        item = exc.errors(include_url=False)[0]
+        key = str(item["loc"][0]) if item["loc"] else ""
+        value = item.get("input")
+        shown = f" (got {limits.excerpt(value)})" if isinstance(value, str | int) else ""
+        raise RecipeError(f"{message_of(item)}{shown}", field=_option(key)) from None
+
+
+def _option(key: str) -> str:
+    return _OPTION_NAMES.get(key, "--" + key.replace("_", "-"))
 
 
 def recipe_problems(located: Located) -> list[RecipeError]:

@@ -57,6 +57,15 @@ PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^unknown (\w+) id (.+)$", r"報告中沒有這個\1：\2"),
         (r"^Input should be (.+) \(got (.+)\)$", r"應為 \1（目前是 \2）"),
         (r"^Input should be a valid date.*$", "應為有效的日期（例：2025-03-05）"),
+        (
+            r"^not a valid date \('?([^)']*)'?\): month must be in 1\.\.12$",
+            r"日期「\1」不存在（月份須為 1 至 12）",
+        ),
+        (
+            r"^not a valid date \('?([^)']*)'?\): day is out of range for month$",
+            r"日期「\1」不存在（該月沒有這一天）",
+        ),
+        (r"^not a valid date \('?([^)']*)'?\): (.+)$", r"日期「\1」不存在（\2）"),
         (r"^Input should be a valid integer.*$", "應為整數"),
         (r"^Input should be a valid (?:string|str).*$", "應為文字"),
         (

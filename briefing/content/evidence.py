@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefing.errors import ContentError
+from briefing import limits
+from briefing.errors import BriefingError, ContentError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -119,12 +120,9 @@ def _paragraphs_in_source(report: Report, at: _Locator) -> Iterator[ContentError
         return
     source = report.folder / name
     try:
-        text = squash(source.read_text(encoding="utf-8"))
-    except OSError:
-        yield at.error("report", ("source_file",), f"source text not found: {source}")
-        return
-    except UnicodeDecodeError:
-        yield at.error("report", ("source_file",), f"source text is not UTF-8: {source}")
+        text = squash(limits.read_text(source, limit=limits.MAX_DATA_BYTES, what="source text"))
+    except BriefingError as exc:
+        yield at.error("report", ("source_file",), f"{exc.message}: {source}")
         return
     for path, entry in zip(at.section_paths, report.outline, strict=True):
         for j, paragraph in enumerate(entry.section.paragraphs):

@@ -9,12 +9,17 @@ where each figure came from.
 from __future__ import annotations
 
 import csv
+import io
+import math
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from briefing import limits
 from briefing.content.model import Figure
 from briefing.content.report import check_references
+from briefing.content.selection import nearest
+from briefing.content.validation import message_of
 from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import ContentError
 
@@ -39,13 +44,14 @@ def apply_overrides(report: Report, path: Path) -> Report:
             raise ContentError("every figure row needs an id", file=path, line=line, field="id")
         merged = {**(figures[fid].model_dump() if fid in figures else {}), **row}
         if "as_written" not in row and "value" in row:
-            merged["as_written"] = _as_written(merged)
+            merged["as_written"] = _as_written(merged) or merged.get("as_written")
         try:
             figure = adapter.validate_python(merged)
         except ValidationError as exc:
             item = exc.errors(include_url=False)[0]
             field = ".".join(str(p) for p in item["loc"])
-            raise ContentError(item["msg"], file=path, line=line, field=field) from None
+            raise ContentError(message_of(item), file=path, line=line, field=field) from None
+        _check_row_references(figure, report, path, line)
         if fid not in figures and figure.initiative in initiatives:
             owner = initiatives[figure.initiative]
             initiatives[owner.id] = owner.model_copy(update={"figures": (*owner.figures, fid)})
@@ -60,10 +66,29 @@ def apply_overrides(report: Report, path: Path) -> Report:
     return updated
 
 
+def _check_row_references(figure: Figure, report: Report, path: Path, line: int) -> None:
+    """A row's section, initiative and country must exist: reported at the row, in the
+    figures file (not at the report's own figures.yaml)."""
+    known = {
+        "section": {e.section.id for e in report.outline},
+        "initiative": {i.id for i in report.initiatives},
+        "country": {c.id for c in report.meta.vocabulary.countries},
+    }
+    for field, ids in known.items():
+        value = getattr(figure, field)
+        if value is not None and value not in ids:
+            close = nearest(value, ids)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            message = f"unknown {field} id {limits.excerpt(value)}{hint}"
+            raise ContentError(message, file=path, line=line, field=field)
+
+
 def read_rows(path: Path) -> list[tuple[dict[str, Any], int]]:
     """``(row, line)`` pairs from a YAML list of mappings or a CSV with a header row."""
     if not path.exists():
         raise ContentError("figures file not found", file=path)
+    if path.is_dir():
+        raise ContentError("this is a folder; name a figures file (.yaml or .csv)", file=path)
     if path.suffix.lower() == ".csv":
         return _csv_rows(path)
     located = load_yaml(path, error=ContentError)
@@ -81,27 +106,51 @@ def read_rows(path: Path) -> list[tuple[dict[str, Any], int]]:
 
 
 def _csv_rows(path: Path) -> list[tuple[dict[str, Any], int]]:
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        reader = csv.DictReader(stream)
-        rows = []
+    """Rows of a UTF-8 CSV file read within the size limit; a field too long for the csv
+    module or for a slide, or holding a character XML cannot, is an error at its line."""
+    text = limits.read_text(path, limit=limits.MAX_DATA_BYTES, error=ContentError, what="CSV file")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    try:
         for row in reader:
-            clean = {k.strip(): v.strip() for k, v in row.items() if k and v and v.strip()}
-            for key in _NUMERIC:
-                if key in clean:
-                    clean[key] = _number(clean[key], path, reader.line_num, key)
-            rows.append((clean, reader.line_num))
+            rows.append((_csv_row(row, path, reader.line_num), reader.line_num))
+    except csv.Error as exc:
+        raise ContentError(f"not valid CSV: {exc}", file=path, line=reader.line_num + 1) from None
     return rows
+
+
+def _csv_row(row: dict[Any, Any], path: Path, line: int) -> dict[str, Any]:
+    if None in row:  # more cells than the header has names
+        raise ContentError("more cells than the header row has columns", file=path, line=line)
+    clean = {k.strip(): v.strip() for k, v in row.items() if k and v and v.strip()}
+    for key, value in clean.items():
+        limits.check_text(value, error=ContentError, file=path, line=line, field=key)
+    for key in _NUMERIC:
+        if key in clean:
+            clean[key] = _number(clean[key], path, line, key)
+    return clean
 
 
 def _number(text: str, path: Path, line: int, field: str) -> float:
     try:
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
     except ValueError:
-        raise ContentError(f"not a number: {text!r}", file=path, line=line, field=field) from None
+        value = None
+    if value is None or value != value or value in (float("inf"), float("-inf")):
+        message = f"not a finite number: {limits.excerpt(text)}"
+        raise ContentError(message, file=path, line=line, field=field) from None
+    return value
 
 
-def _as_written(record: dict[str, Any]) -> str:
-    value = float(record["value"])
+def _as_written(record: dict[str, Any]) -> str | None:
+    """The value and unit as a report would write them; None when the value is no number
+    (validation then says so, at the row)."""
+    try:
+        value = float(record["value"])
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(value):
+        return None
     number = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
     unit = record.get("unit", "")
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()

@@ -292,6 +292,15 @@ class Figure(_Evidenced):
             return value.isoformat()
         return str(value) if isinstance(value, int) else value
 
+    @field_validator("when")
+    @classmethod
+    def _real_date(cls, value: str | None) -> str | None:
+        """``2019-13`` or ``2019-02-30`` match the pattern but are no date."""
+        if value is not None:
+            parts = [int(p) for p in value.split("-")] + [1, 1]
+            dt.date(*parts[:3])  # ValueError -> a validation error at ``when``
+        return value
+
     @property
     def year(self) -> int | None:
         """The year the figure refers to, or None."""

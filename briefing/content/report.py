@@ -252,9 +252,10 @@ def check_references(report: Report) -> None:
 
 def reference_problems(report: Report) -> Iterator[ContentError]:
     """Every duplicate or dangling id in ``report``."""
-    section_ids = [e.section.id for e in report.outline]
+    paths = _section_paths(report)
     src = report.sources.get
-    yield from _duplicates(src("sections"), section_ids, _section_paths(report))
+    yield from _duplicates(src("sections"), [_id_at(report.sections, p) for p in paths], paths)
+    section_ids = [e.section.id for e in report.outline]
     for name in ("initiatives", "figures", "charts"):
         items = getattr(report, name)
         yield from _duplicates(
@@ -303,6 +304,14 @@ def _section_paths(report: Report) -> list[tuple[str | int, ...]]:
 
     visit(report.sections, ())
     return paths
+
+
+def _id_at(sections: Sequence[Section], path: tuple[str | int, ...]) -> str:
+    """The id of the section at ``path`` (``(0, "children", 2, "id")``) in the tree."""
+    section: Any = sections
+    for part in path[:-1]:
+        section = section[part] if isinstance(part, int) else getattr(section, part)
+    return str(section.id)
 
 
 def _duplicates(

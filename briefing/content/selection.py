@@ -2,7 +2,8 @@
 
 Rules: selecting a section selects its sub-sections unless some of them are listed explicitly
 (then only those); either list may be omitted; omitting both selects everything. Unknown ids are
-errors that name the valid ids nearest to the typo.
+errors that name the valid ids nearest to the typo, and so is a selection of nothing at all
+(``sections: []`` and ``initiatives: []``), which would make a deck of a cover and a closing.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from briefing.errors import RecipeError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -66,4 +69,13 @@ def resolve(
             chosen.update(below)
     ordered = tuple(e.section.id for e in report.outline if e.section.id in chosen)
     picked = set(initiatives or ())
-    return Selection(ordered, tuple(i.id for i in report.initiatives if i.id in picked))
+    selection = Selection(ordered, tuple(i.id for i in report.initiatives if i.id in picked))
+    if not selection.sections and not selection.initiatives:
+        raise RecipeError(NOTHING_SELECTED, field="sections")
+    return selection
+
+
+NOTHING_SELECTED = (
+    "nothing selected: name at least one section or initiative (or leave out both lists for "
+    "the full briefing)"
+)

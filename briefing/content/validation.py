@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from briefing.limits import excerpt
+
 if TYPE_CHECKING:
     from briefing.content.yamlsrc import Located
     from briefing.errors import BriefingError
@@ -43,15 +45,19 @@ def to_briefing_error(
 
 
 def _one(item: Any, located: Located, error: type[BriefingError], root: tuple) -> BriefingError:
-    loc = (*root, *(part for part in item["loc"] if not _is_union_tag(part)))
+    raw = tuple(item["loc"])
+    loc = (*root, *(p for i, p in enumerate(raw) if not _is_union_tag(p, raw[i - 1] if i else 0)))
     field = _field_name(loc)
     message = _message(item)
     return error(message, file=located.file, line=located.line_of(loc), field=field or None)
 
 
-def _is_union_tag(part: object) -> bool:
-    # pydantic adds the tried type's name to loc for unions ("int", "function-after[...]").
-    return isinstance(part, str) and ("[" in part or part in {"int", "float", "str", "date"})
+def _is_union_tag(part: object, before: object) -> bool:
+    # pydantic adds the tried type's name to loc for unions ("int", "function-after[...]"),
+    # right after the field's name; a field called "date" follows an index or nothing.
+    if not isinstance(part, str):
+        return False
+    return "[" in part or (part in {"int", "float", "str", "date"} and isinstance(before, str))
 
 
 def _field_name(loc: tuple) -> str:
@@ -68,7 +74,10 @@ def _message(item: Any) -> str:
     if kind == "missing":
         return "required field is missing"
     value = item.get("input")
-    shown = (
-        f" (got {value!r})" if isinstance(value, str | int | float) and kind != "missing" else ""
-    )
-    return f"{item['msg']}{shown}"
+    shown = f" (got {excerpt(value)})" if isinstance(value, str | int | float) else ""
+    return f"{message_of(item)}{shown}"
+
+
+def message_of(item: Any) -> str:
+    """pydantic's message for one error, without its "Value error, " prefix."""
+    return str(item["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")

@@ -4,17 +4,21 @@ python-pptx stamps zip entries with the current time and the core properties wit
 builds of the same recipe differ. :func:`save` fixes both (entry times and document dates from
 one ``epoch``), keeps python-pptx's entry order, and writes through a temporary file in the
 target folder that is renamed over the target only when complete: a failed build never leaves a
-partial file or clobbers the previous deck.
+partial file or clobbers the previous deck. :func:`verify` reopens the bytes with python-pptx
+before they replace anything, so a deck that does not reopen is never reported as written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING
 
-from briefing import files
+from pptx import Presentation as open_presentation
+
+from briefing import files, limits
 from briefing.errors import DeckError
 
 if TYPE_CHECKING:
@@ -22,12 +26,18 @@ if TYPE_CHECKING:
 
     from pptx.presentation import Presentation
 
+#: Dates a zip entry can hold (MS-DOS time: 1980 to 2107).
+_ZIP_FIRST, _ZIP_LAST = dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58)
+_W3CDTF = re.compile(rb"<dcterms:(created|modified)[^>]*>(\d{4})-")
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
 
 def set_properties(
     prs: Presentation, *, title: str, author: str, subject: str, keywords: str, epoch: dt.datetime
 ) -> None:
     """Core document properties, dated ``epoch`` (no wall-clock time)."""
     props = prs.core_properties
+    title, author, subject, keywords = (_clip(t) for t in (title, author, subject, keywords))
     props.title, props.author, props.subject, props.keywords = title, author, subject, keywords
     props.last_modified_by = author
     props.created = props.modified = epoch.replace(tzinfo=None)
@@ -41,7 +51,8 @@ def to_bytes(prs: Presentation, epoch: dt.datetime) -> bytes:
     """The .pptx bytes with every zip entry dated ``epoch`` (same order as python-pptx)."""
     raw = io.BytesIO()
     prs.save(raw)
-    stamp = max(epoch, dt.datetime(1980, 1, 1, tzinfo=epoch.tzinfo)).timetuple()[:6]
+    naive = epoch.replace(tzinfo=None)
+    stamp = min(max(naive, _ZIP_FIRST), _ZIP_LAST).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
@@ -53,11 +64,51 @@ def to_bytes(prs: Presentation, epoch: dt.datetime) -> bytes:
     return out.getvalue()
 
 
-def write_atomic(data: bytes, target: Path) -> None:
-    """Write the deck to ``target`` atomically; problems become a DeckError naming the path."""
-    if target.is_dir():
-        raise DeckError("the output path is a folder; name a .pptx file", file=target)
+def write_atomic(data: bytes, target: Path, *, what: str = "deck") -> None:
+    """Write ``data`` to ``target`` atomically; problems become a DeckError naming the path."""
     try:
+        if target.is_dir():
+            raise DeckError(f"this is a folder; name the {what}'s file", file=target)
         files.write_atomic(target, data)
     except OSError as exc:
-        raise DeckError(f"cannot write the deck: {exc.strerror or exc}", file=target) from None
+        raise DeckError(f"cannot write the {what}: {exc.strerror or exc}", file=target) from None
+
+
+def verify(data: bytes, slides: int, *, target: Path | None = None) -> None:
+    """Check the .pptx ``data`` as a reader would: it opens with python-pptx with ``slides``
+    slides, its document dates have four-digit years, and every text run is XML text of at most
+    ``MAX_RUN`` characters. A DeckError (naming ``target``) says what is wrong."""
+    try:
+        prs = open_presentation(io.BytesIO(data))
+        found = len(prs.slides)
+        runs = [
+            (n, run.text or "")
+            for n, slide in enumerate(prs.slides, start=1)
+            for part in _text_parts(slide)
+            for run in part.iter(f"{_A}t")
+        ]
+        core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
+    except Exception as exc:  # noqa: BLE001 - whatever stops a reader, reported as such
+        problem = f"the deck does not reopen ({type(exc).__name__}: {exc})"
+        raise DeckError(problem, file=target) from None
+    if found != slides:
+        raise DeckError(f"the deck reopens with {found} slides, not {slides}", file=target)
+    if len(_W3CDTF.findall(core)) != 2:
+        raise DeckError("the deck's document dates are not valid (docProps/core.xml)", file=target)
+    for number, text in runs:
+        problem = limits.text_problem(text, limits.MAX_RUN)
+        if problem is not None:
+            raise DeckError(f"slide {number}: a text run {problem}", file=target)
+
+
+def _text_parts(slide: object) -> list[object]:
+    """The XML of a slide and of its notes (when it has them)."""
+    parts = [slide._element]  # type: ignore[attr-defined]
+    if slide.has_notes_slide:  # type: ignore[attr-defined]
+        parts.append(slide.notes_slide._element)  # type: ignore[attr-defined]
+    return parts
+
+
+def _clip(text: str) -> str:
+    """``text`` cut to what a document property holds (the full text is on the cover)."""
+    return text if len(text) <= limits.MAX_PROPERTY else text[: limits.MAX_PROPERTY - 1] + "…"

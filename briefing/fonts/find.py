@@ -20,7 +20,7 @@ import sys
 from array import array
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from fontTools.ttLib import TTFont, TTLibError
 
@@ -28,6 +28,7 @@ from briefing import files
 from briefing.errors import FontError
 from briefing.fonts.eot import all_names, windows_name
 from briefing.fonts.subset import write_atomic
+from briefing.limits import MAX_FONT_FACES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -80,21 +81,49 @@ def font_dirs() -> list[Path]:
 
 
 def read_faces(path: Path) -> list[FaceInfo]:
-    """Every face in the font file ``path``; raises FontError when it is not a font."""
+    """Every face in the font file ``path``; raises FontError when it is not a font, claims
+    more than ``MAX_FONT_FACES`` faces, or is cut short (a table runs past the end)."""
     try:
         count, collection = _face_count(path)
         return [_read_face(path, i, collection) for i in range(count)]
-    except (OSError, TTLibError, KeyError, struct.error, AssertionError) as exc:
-        raise FontError(f"font file '{path}' cannot be read: {exc}", file=path) from exc
+    except (OSError, TTLibError, KeyError, struct.error, AssertionError, ValueError) as exc:
+        raise FontError(f"font file '{path.name}' cannot be read: {exc}", file=path) from exc
 
 
 def _face_count(path: Path) -> tuple[int, bool]:
-    """(number of faces, is a collection) from the file's first bytes."""
+    """(number of faces, is a collection) from the file's first bytes, each face's table
+    directory checked against the file's size."""
+    size = path.stat().st_size
     with path.open("rb") as fh:
         head = fh.read(12)
-    if head[:4] == b"ttcf":
-        return int(struct.unpack(">I", head[8:12])[0]), True
-    return 1, False
+        if head[:4] != b"ttcf":
+            _check_tables(fh, 0, size)
+            return 1, False
+        count = int(struct.unpack(">I", head[8:12])[0])
+        if count > MAX_FONT_FACES or 12 + 4 * count > size:
+            raise ValueError(f"the collection claims {count:,} faces; refused")
+        offsets = struct.unpack(f">{count}I", fh.read(4 * count))
+        for offset in offsets:
+            _check_tables(fh, offset, size)
+    return count, True
+
+
+def _check_tables(fh: BinaryIO, offset: int, size: int) -> None:
+    """Refuse a face whose table directory or tables lie past the end of the file (a
+    truncated download): fontTools would read them lazily and fail in the middle of a build."""
+    fh.seek(offset)
+    head = fh.read(12)
+    if len(head) < 12:
+        raise ValueError("the file ends inside a font header")
+    tables = struct.unpack(">H", head[4:6])[0]
+    records = fh.read(16 * tables)
+    if len(records) < 16 * tables:
+        raise ValueError("the file ends inside the table directory (truncated?)")
+    for i in range(tables):
+        tag, _, start, length = struct.unpack(">4sIII", records[16 * i : 16 * i + 16])
+        if start + length > size:
+            name = tag.decode("latin-1").strip()
+            raise ValueError(f"table '{name}' runs past the end of the file (truncated?)")
 
 
 def _read_face(path: Path, index: int, collection: bool) -> FaceInfo:

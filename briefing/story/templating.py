@@ -9,10 +9,17 @@ slide kind without copying the rest. ``templates/labels.yaml`` holds the fixed w
 (簡報大綱, 敬請指教 …) in each language.
 
 Body syntax: one line per bullet; ``- `` may start a bullet; two spaces of indent per sub-level.
+
+Safety (see ``docs/security.md``): templates render in :class:`briefing.sandbox.BoundedEnvironment`
+(bounded loops and output); ``{% include %}`` and ``{% import %}`` find files only inside the
+template folders, following no link out of them; a slide template is rendered block by block, so
+``{% extends %}`` and anything else outside its blocks is refused with a message rather than
+silently ignored; every block's text is checked for characters a slide cannot hold.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -21,17 +28,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import BaseLoader, ChoiceLoader, nodes
+from jinja2.loaders import split_template_path
 
-from briefing import dates
+from briefing import dates, limits
 from briefing.content.yamlsrc import load_yaml
 from briefing.errors import TemplateError
+from briefing.sandbox import BoundedEnvironment, LimitExceeded, budget, render_bounded
 from briefing.story.plan import Bullet
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from briefing.content.model import Figure
 
@@ -70,23 +78,18 @@ class Templates:
         try:
             template = self.env.get_template(name)
             ctx = template.new_context(values, shared=False)
-            parts = {block: _render_block(template, block, ctx) for block in BLOCKS}
+            with budget():
+                parts = {block: _render_block(template, block, ctx) for block in BLOCKS}
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(
                 exc.message or "syntax error", file=_shown(exc.filename, name), line=exc.lineno
             ) from None
-        except jinja2.TemplateNotFound:
-            raise TemplateError("template not found", file=name) from None
-        except jinja2.TemplateError as exc:
+        except _TEMPLATE_FAULTS as exc:
             file, line = _template_frame(sys.exc_info()[2], template, name)
-            raise TemplateError(exc.message or str(exc), file=file, line=line) from None
-        except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
-            # A template mistake that Jinja passes through (slicing with an undefined value,
-            # a filter given the wrong type): still the template's fault, still located.
-            file, line = _template_frame(sys.exc_info()[2], template, name)
-            if line is None:
-                raise
-            raise TemplateError(f"{type(exc).__name__}: {exc}", file=file, line=line) from None
+            if line is None and not isinstance(exc, _ALWAYS_OURS):
+                raise  # not raised inside a template: a bug of the program's, not the template's
+            raise TemplateError(_describe(exc, name), file=file, line=line) from None
+        _check_output(parts, template)
         return RenderedSlide(
             title=normalize(_one_line(parts["title"])),
             subtitle=normalize(_one_line(parts["subtitle"])),
@@ -95,6 +98,39 @@ class Templates:
             source=normalize(_one_line(parts["source"])),
             kicker=normalize(_one_line(parts["kicker"])),
         )
+
+
+#: What a template can do wrong at run time. Besides Jinja's own errors, Python's pass through
+#: Jinja (slicing with an undefined value, a filter given the wrong type, 1/0), and so do the
+#: sandbox's bounds and a template that includes itself (RecursionError).
+_TEMPLATE_FAULTS = (
+    jinja2.TemplateError,
+    LimitExceeded,
+    RecursionError,
+    MemoryError,
+    TypeError,
+    ValueError,
+    LookupError,
+    ArithmeticError,
+    AttributeError,
+)
+
+
+#: Faults that are the template's even when no template line is on the traceback.
+_ALWAYS_OURS = (jinja2.TemplateError, LimitExceeded, RecursionError)
+
+
+def _describe(exc: BaseException, name: str) -> str:
+    """The one-line message for a template fault raised while rendering ``name``."""
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return "template not found" if exc.name == name else f"not found: {exc.name}"
+    if isinstance(exc, jinja2.TemplateError):
+        return exc.message or str(exc)
+    if isinstance(exc, RecursionError):
+        return "templates include or call each other without end"
+    if isinstance(exc, LimitExceeded | MemoryError):
+        return str(exc) or "too large"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def parse_body(text: str) -> tuple[Bullet, ...]:
@@ -159,13 +195,86 @@ def when_text(when: str | None, language: str = "zh-TW") -> str:
     return " ".join(f"{p} {u}" for p, u in zip(parts, units, strict=False))
 
 
+class _FolderLoader(BaseLoader):
+    """Templates from one folder and nothing outside it: ``..`` is refused (by Jinja's
+    ``split_template_path``) and so is a file whose real path, links followed, leaves the
+    folder; files are read within ``MAX_TEMPLATE_BYTES`` and must be UTF-8."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = os.path.realpath(folder)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        filename = os.path.join(self.folder, *split_template_path(template))
+        if not os.path.isfile(filename):
+            raise jinja2.TemplateNotFound(template)
+        _inside(filename, self.folder)
+        text = limits.read_text(
+            filename, limit=limits.MAX_TEMPLATE_BYTES, error=TemplateError, what="template"
+        )
+        mtime = os.path.getmtime(filename)
+        return text, filename, lambda: _unchanged(filename, mtime)
+
+
+def _inside(filename: str, folder: str) -> None:
+    """Refuse ``filename`` when its real path (links followed) is outside ``folder``."""
+    real = os.path.realpath(filename)
+    if os.path.commonpath([real, folder]) != folder:
+        raise TemplateError(
+            f"links to {real}, outside the template folder; templates may use only files "
+            "inside their folder",
+            file=filename,
+        )
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
+
+
+class _SlideEnvironment(BoundedEnvironment):
+    """The bounded sandbox, refusing in slide templates what block-by-block rendering would
+    silently ignore."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        if name is not None and name.startswith("slides/"):
+            for node in tree.body:
+                problem = _outside_blocks(node)
+                if problem is not None:
+                    raise jinja2.TemplateSyntaxError(problem, node.lineno, name, filename)
+        return tree
+
+
+def _outside_blocks(node: nodes.Node) -> str | None:
+    """Why ``node``, at the top of a slide template, would have no effect (None: it is fine)."""
+    if isinstance(node, nodes.Block):
+        return None
+    if isinstance(node, nodes.Extends):
+        return (
+            "{% extends %} is not supported in slide templates: each template's blocks are "
+            "rendered on their own; copy the blocks you need into this template"
+        )
+    if isinstance(node, nodes.Output) and all(
+        isinstance(n, nodes.TemplateData) and not n.data.strip() for n in node.nodes
+    ):
+        return None
+    what = type(node).__name__.lower().replace("assign", "set").replace("fromimport", "from")
+    return (
+        f"{{% {what} %}} (or text) outside a block has no effect in a slide template: "
+        "only the blocks title, subtitle, body, notes and source are rendered; move it into "
+        "the block that uses it"
+    )
+
+
 @lru_cache(maxsize=8)
-def _environment(user_folders: tuple[str, ...]) -> SandboxedEnvironment:
-    loader = ChoiceLoader([FileSystemLoader(list(user_folders)), FileSystemLoader(TEMPLATES_DIR)])
-    env = SandboxedEnvironment(
-        loader=loader,
-        undefined=StrictUndefined,
-        autoescape=False,
+def _environment(user_folders: tuple[str, ...]) -> BoundedEnvironment:
+    folders = [*user_folders, str(TEMPLATES_DIR)]
+    env = _SlideEnvironment(
+        loader=ChoiceLoader([_FolderLoader(folder) for folder in folders]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -184,6 +293,7 @@ def _labels(language: str, user_dir: Path | None) -> Mapping[str, str]:
     path = TEMPLATES_DIR / "labels.yaml"
     if user_dir is not None and (user_dir / "labels.yaml").exists():
         path = user_dir / "labels.yaml"
+        _inside(str(path), os.path.realpath(user_dir))
     located = load_yaml(path, error=TemplateError)
     table = located.data.get(language) if isinstance(located.data, dict) else None
     if not isinstance(table, dict):
@@ -207,7 +317,18 @@ class _Labels(dict):  # type: ignore[type-arg]
 
 def _render_block(template: jinja2.Template, block: str, ctx: Any) -> str:
     render = template.blocks.get(block)
-    return "".join(render(ctx)) if render else ""
+    return render_bounded(render(ctx)) if render else ""
+
+
+def _check_output(parts: dict[str, str], template: jinja2.Template | None) -> None:
+    """Refuse a block whose text a slide cannot hold, naming the template and the block."""
+    for block, text in parts.items():
+        problem = limits.bad_character(text)
+        if problem is not None:
+            file = _shown(template.filename if template else None, "template")
+            raise TemplateError(
+                f"wrote a character a slide cannot hold ({problem})", file=file, field=block
+            )
 
 
 def _template_frame(
