@@ -32,7 +32,7 @@ _JOIN = set("-./:%,'’_@#&+×·")  # inside a Latin word or number: 1,000  e-pa
 _METRICS_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one object per font
 class Metrics:
     """Advance widths of one face, in em; characters not listed are ``default`` wide."""
 
@@ -152,16 +152,28 @@ def wrap(text: str, width_em: float, metrics: Metrics = ESTIMATE) -> list[str]:
     """The lines ``text`` breaks into in a box ``width_em`` wide (greedy, as PowerPoint does)."""
     lines: list[str] = []
     line, used = "", 0.0
-    for piece in units(text):
-        size = metrics.width(piece.rstrip())
-        if line and used + size > width_em + 1e-6:
+    for piece, whole, bare in _measured(text, metrics):
+        if line and used + bare > width_em + 1e-6:
             lines.append(line.rstrip())
             line, used = "", 0.0
         line += piece
-        used += metrics.width(piece)
+        used += whole
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+@lru_cache(maxsize=8192)
+def _measured(text: str, metrics: Metrics) -> tuple[tuple[str, float, float], ...]:
+    """``text``'s break units with their width, and their width without a trailing space."""
+    return tuple((u, metrics.width(u), metrics.width(u.rstrip())) for u in units(text))
+
+
+@lru_cache(maxsize=8192)
+def extent(text: str, metrics: Metrics) -> tuple[float, float]:
+    """``text``'s width on one line and the width of its widest unbreakable piece, in em."""
+    pieces = _measured(text, metrics)
+    return metrics.width(text), max((bare for _, _, bare in pieces), default=0.0)
 
 
 def letters(text: str) -> int:
@@ -193,7 +205,13 @@ class Fit:
 
 def set_paragraph(text: str, width_em: float, metrics: Metrics = ESTIMATE) -> Fit:
     """Break ``text`` into lines; if the last line is too short, narrow the measure a little
-    (a right margin of a few characters) so a word or two more go down with it."""
+    (a right margin of a few characters) so a word or two more go down with it. (The planner
+    sets the same paragraph at several sizes and in several boxes: results are remembered.)"""
+    return _set_paragraph(text, round(width_em, 3), metrics)
+
+
+@lru_cache(maxsize=65536)
+def _set_paragraph(text: str, width_em: float, metrics: Metrics) -> Fit:
     lines = wrap(text, width_em, metrics)
     if not short_last_line(lines):
         return Fit(tuple(lines))

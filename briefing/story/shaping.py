@@ -220,8 +220,7 @@ class Shaper:
         for row in rows:
             candidate = [*pages[-1], row]
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in candidate))
-            size, _ = self.setter.table(table, box)
-            fits = size > theme.TABLE_SIZES[-1] or self.setter.table_fits(table, box, size)
+            fits = self.setter.table_fits(table, box, theme.TABLE_SIZES[-1])
             if pages[-1] and (len(candidate) > MAX_ROWS or not fits):
                 pages.append([row])
             else:

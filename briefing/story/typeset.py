@@ -186,9 +186,9 @@ class Setter:
         least, natural = [], []
         for c, head in enumerate(table.header):
             cells = [part for row in table.rows for part in row[c].split("\n")]
-            longest = max([self.regular.width(x) for x in cells] + [0.0]) * size
-            words = [u for x in cells for u in measure.units(x)]
-            widest = max([self.regular.width(u.strip()) for u in words] + [0.0]) * size
+            extents = [measure.extent(x, self.regular) for x in cells]
+            longest = max([e[0] for e in extents] + [0.0]) * size
+            widest = max([e[1] for e in extents] + [0.0]) * size
             floor = max(self.bold.width(head) * size, min(widest, total * 0.25), 4 * size)
             least.append(floor + pad)
             natural.append(max(floor, longest) + pad)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _HAN = (
     r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
@@ -40,6 +41,7 @@ def has_han(text: str) -> bool:
     return any(is_han(ch) for ch in text)
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """``text`` with the deck's one rule for spacing and punctuation width applied."""
     if not text:
