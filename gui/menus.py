@@ -35,6 +35,7 @@ class Menus:
         self.new = self._action(self.file_menu, lambda: w.show_start_page(), keys.New)
         self.open = self._action(self.file_menu, lambda: w.open_recipe(), keys.Open)
         self.recent_menu: QMenu = self.file_menu.addMenu("")
+        self.import_report = self._action(self.file_menu, lambda: w.import_report(), "Ctrl+I")
         self.file_menu.addSeparator()
         self.save = self._action(self.file_menu, w.save, keys.Save)
         self.save_as = self._action(self.file_menu, lambda: w.save_as(), "Ctrl+Shift+S")
@@ -83,6 +84,7 @@ class Menus:
         for action, key in (
             (self.new, "act_new"),
             (self.open, "act_open"),
+            (self.import_report, "act_import"),
             (self.save, "act_save"),
             (self.save_as, "act_save_as"),
             (self.generate, "act_generate"),

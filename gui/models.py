@@ -193,12 +193,14 @@ class SectionModel(QAbstractItemModel):
         if entry is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return entry.heading
+            draft = tr("draft_mark") if entry.section.draft else ""
+            return entry.heading + draft
         if role == Qt.ItemDataRole.CheckStateRole:
             return self.state(entry.section.id)
         if role == Qt.ItemDataRole.ToolTipRole:
             points = "\n".join(f"• {p}" for p in entry.section.key_points[:4])
-            return f"{entry.section.id}\n{points}".strip()
+            draft = f"\n{tr('draft_tip')}" if entry.section.draft else ""
+            return f"{entry.section.id}\n{points}{draft}".strip()
         if role == IdRole:
             return entry.section.id
         return None
@@ -225,6 +227,7 @@ class InitiativeModel(QAbstractTableModel):
         self._checked: set[str] = set()
         self._suggested: frozenset[str] = frozenset()
         self._pillars: Mapping[str, str] = {}
+        self._category_word = ""
 
     def set_report(self, report: Report | None) -> None:
         """Show ``report``'s initiatives (nothing when None); clears the checks."""
@@ -232,6 +235,11 @@ class InitiativeModel(QAbstractTableModel):
         self._items = report.initiatives if report is not None else ()
         self._checked, self._suggested = set(), frozenset()
         self.endResetModel()
+
+    def set_category_word(self, word: str) -> None:
+        """The report's word for its categories, as the column's header ("" for the generic)."""
+        self._category_word = word
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
     def set_pillar_labels(self, pillars: Mapping[str, str]) -> None:
         """Pillar id -> shown name (from the core's labels, in the interface language)."""
@@ -297,6 +305,8 @@ class InitiativeModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self.COLUMNS[section : section + 1] == ("col_pillar",) and self._category_word:
+                return self._category_word
             return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
         return None
 
@@ -312,7 +322,8 @@ class InitiativeModel(QAbstractTableModel):
         item, column = self._items[index.row()], index.column()
         suggested = item.id in self._suggested
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(item, column)
+            text = self._text(item, column)
+            return text + tr("draft_mark") if column == 0 and item.draft else text
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return CHECKED if item.id in self._checked else UNCHECKED
         if role == Qt.ItemDataRole.FontRole and suggested:

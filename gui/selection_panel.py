@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import strings
 from gui.models import IdRole, InitiativeFilter, InitiativeModel, SectionModel
 from gui.qtutil import named
 from gui.strings import plain, tr
@@ -164,6 +165,20 @@ class InitiativesPanel(QGroupBox):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
+    def set_words(self, group: str, category: str) -> None:
+        """The report's own words for its initiatives and what groups them (新加坡重點推動措施,
+        策略支柱), shown instead of the generic ones; empty strings restore those."""
+        self._words = {"group": group, "category": category}
+        self.model.set_category_word(category)
+        self.retranslate()
+
+    def _word(self, which: str, key: str, letter: str) -> str:
+        """The report's word with a mnemonic in the interface's style, or the generic label."""
+        word = getattr(self, "_words", {}).get(which, "")
+        if not word:
+            return tr(key)
+        return f"{word}(&{letter})" if strings.language() == "zh-TW" else f"&{word}"
+
     def set_pillar_labels(self, pillars: Mapping[str, str]) -> None:
         """Pillar names for the list and the filter (from the core's labels)."""
         self.model.set_pillar_labels(pillars)
@@ -182,7 +197,7 @@ class InitiativesPanel(QGroupBox):
         self.search.setAccessibleName(plain(tr("search_label")))
         self.pillarFilter.setAccessibleName(plain(tr("pillar_label")))
         self.searchLabel.setText(tr("search_label"))
-        self.pillarLabel.setText(tr("pillar_label"))
+        self.pillarLabel.setText(self._word("category", "pillar_label", "P"))
         self.search.setPlaceholderText(tr("search_placeholder"))
         self.suggestButton.setToolTip(tr("suggest_tip"))
         self.allButton.setText(tr("visible_all"))
@@ -240,7 +255,7 @@ class InitiativesPanel(QGroupBox):
             total=self.model.rowCount(),
             s=len(suggested),
         )
-        self.setTitle(f"{tr('initiatives_box')} · {count}")
+        self.setTitle(f"{self._word('group', 'initiatives_box', 'I')} · {count}")
 
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount()):

@@ -29,6 +29,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act_open": ("開啟(&O)…", "&Open…"),
     "menu_recent": ("最近開啟(&R)", "Open &Recent"),
     "recent_empty": ("（無）", "(none)"),
+    "act_import": ("匯入出國報告(&I)…", "&Import report…"),
+    "import_title": ("匯入出國報告", "Import a trip report"),
+    "import_filter": ("出國報告", "Trip reports"),
+    "import_running": ("正在匯入 {name}…", "Importing {name}…"),
+    "import_done": (
+        "已匯入：{sections} 個章節、{figures} 筆數據、{initiatives} 項措施（草稿），存於 {folder}",
+        "Imported: {sections} sections, {figures} figures, {initiatives} initiatives (drafts), "
+        "in {folder}",
+    ),
+    "import_review": (
+        "自動整理的重點與數據標示為「草稿」，請對照報告檢查；不確定之處列於 {file}",
+        "What was drafted is marked as a draft: check it against the report. What the importer "
+        "was unsure of is listed in {file}",
+    ),
+    "import_cancelled": ("已取消匯入，未寫入任何檔案", "Import cancelled; nothing was written"),
+    "import_failed": ("無法匯入出國報告", "The report could not be imported"),
+    "draft_mark": ("〔草稿〕", " [draft]"),
+    "draft_tip": ("自動整理，尚待檢查", "Drafted by the importer, not yet reviewed"),
     "act_save": ("儲存(&S)", "&Save"),
     "act_save_as": ("另存新檔(&A)…", "Save &As…"),
     "act_generate": ("產生簡報(&G)", "&Generate deck"),
@@ -64,11 +82,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "collapse_all": ("收合", "Collapse"),
     "sections_count": ("已選 {n}/{total} 節", "{n} of {total} checked"),
     # initiatives
-    "initiatives_box": ("新加坡推動措施(&I)", "Singapore &initiatives"),
+    "initiatives_box": ("推動措施(&I)", "&Initiatives"),
     "initiatives_list": ("新加坡推動措施", "Singapore initiatives"),
     "search_label": ("搜尋(&S)", "&Search"),
     "search_placeholder": ("名稱、機關、年份…（Ctrl+F）", "name, agency, year… (Ctrl+F)"),
-    "pillar_label": ("策略支柱(&P)", "&Pillar"),
+    "pillar_label": ("類別(&P)", "Categor&y"),
     "pillar_all": ("全部", "All"),
     "suggest_button": ("勾選相關措施（{n}）", "Check related ({n})"),
     "suggest_tip": (
@@ -79,7 +97,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "visible_none": ("全不選", "None"),
     "col_name": ("中文名稱", "Name"),
     "col_name_en": ("英文名稱", "English name"),
-    "col_pillar": ("策略支柱", "Pillar"),
+    "col_pillar": ("類別", "Category"),
     "col_agency": ("推動機關", "Agency"),
     "col_year": ("年份", "Year"),
     "suggested_tip": ("★ 所勾選的章節討論此措施", "★ discussed by a checked section"),

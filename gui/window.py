@@ -34,6 +34,7 @@ from gui.strings import kind_label, layout_label, tr
 from gui.window_build import BuildActions
 from gui.window_documents import DocumentActions
 from gui.window_fonts import FontActions
+from gui.window_import import ImportActions
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 150
 
 
-class MainWindow(DocumentActions, BuildActions, FontActions, QMainWindow):
+class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMainWindow):
     """The desktop app's one window. Call :meth:`start` after showing it."""
 
     def __init__(
@@ -200,8 +201,13 @@ class MainWindow(DocumentActions, BuildActions, FontActions, QMainWindow):
         report = self._report
         if report is None:
             self.initiativesPanel.set_pillar_labels({})
+            self.initiativesPanel.set_words("", "")
             return
         language = strings.language()
+        vocabulary = report.meta.vocabulary
+        self.initiativesPanel.set_words(
+            vocabulary.word("initiatives", language), vocabulary.word("category", language)
+        )
         self.initiativesPanel.set_pillar_labels(
             {c.id: report.category_name(c.id, language) for c in report.meta.vocabulary.categories}
         )

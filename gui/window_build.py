@@ -90,7 +90,7 @@ class BuildActions:
         """While a build runs the inputs it was started from cannot change."""
         for widget in (self.sectionsPanel, self.initiativesPanel, self.settingsScroll):
             widget.setEnabled(not locked)
-        for action in (self.menus.new, self.menus.open):
+        for action in (self.menus.new, self.menus.open, self.menus.import_report):
             action.setEnabled(not locked)
         self.menus.recent_menu.setEnabled(not locked)
 

@@ -1,0 +1,82 @@
+"""File ▸ Import report…: a trip report comes in, in the background, and opens as a briefing,
+its drafts marked; a file that cannot be read is a dialog and changes nothing."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from test_gui_fixtures import BUILD_TIMEOUT
+
+from gui.window_import import target_folder
+from gui.worker import Op
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from gui.window import MainWindow
+
+pytest_plugins = ["test_gui_fixtures"]  # window, documents, shown, settings
+REPORT = Path(__file__).parent / "data" / "invented-estonia-finland-2023.txt"
+
+
+def _close_boxes() -> list[str]:
+    texts = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            texts.append(widget.text())
+            widget.close()
+    return texts
+
+
+def test_an_imported_report_opens_as_a_briefing_with_its_drafts_marked(
+    window: MainWindow, qtbot: QtBot, documents: Path
+) -> None:
+    window.import_report(REPORT)
+    assert window.building()  # in the background: the inputs are locked meanwhile
+    assert not window.sectionsPanel.isEnabled()
+    qtbot.waitUntil(lambda: not window.building() and not Op.busy(), timeout=BUILD_TIMEOUT)
+    messages = _close_boxes()
+    report = window._report
+    tree = window.sectionTree.model()
+    shown_titles = [tree.index(r, 0).data() for r in range(tree.rowCount())]
+
+    assert report is not None and report.folder.parent == documents / "imported"
+    assert (report.folder / "import-report.md").exists()
+    assert any("已匯入" in m for m in messages)
+    assert window.sectionsPanel.isEnabled()
+    assert any(title.endswith("〔草稿〕") for title in shown_titles)
+    assert "新加坡" not in window.initiativesPanel.title()
+    assert window.storyboard.model_.rowCount() > 3  # planned from the imported report
+
+
+def test_a_file_that_cannot_be_imported_is_a_dialog_and_changes_nothing(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, shown: list[BaseException]
+) -> None:
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.4\n%%EOF\n")  # no text layer, not even a page
+    before = window._report
+
+    window.import_report(bad)
+    qtbot.waitUntil(lambda: not window.building() and not Op.busy(), timeout=BUILD_TIMEOUT)
+
+    assert shown and "scan.pdf" in str(shown[0])
+    assert window._report is before
+    assert not (window.output_folder / "imported" / "scan").exists()
+
+
+def test_each_import_gets_a_folder_of_its_own(tmp_path: Path) -> None:
+    first = target_folder(tmp_path, Path("/reports/Estonia 2023.docx"))
+    first.mkdir(parents=True)
+
+    assert first == tmp_path / "imported" / "Estonia 2023"
+    assert target_folder(tmp_path, Path("/reports/Estonia 2023.docx")).name == "Estonia 2023-2"
