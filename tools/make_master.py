@@ -192,15 +192,15 @@ def _cover(prs, layout, *, closing: bool) -> None:
     _own_design(layout)
     title, subtitle = _placeholder(layout, 0), _placeholder(layout, 1)
     if closing:
-        _box(title, box(0.9, 2.35, 11.5, 1.5))
-        _box(subtitle, box(0.9, 3.95, 11.5, 0.7))
+        _box(title, box(0.9, 2.2, 11.5, 1.5))
+        _box(subtitle, box(0.9, 4.1, 11.5, 0.7))
     else:
         _box(title, theme.COVER_TITLE_BOX)
         _box(subtitle, theme.COVER_SUBTITLE_BOX)
     title.text_frame._txBody.find(qn("a:bodyPr")).set("anchor", "b")
     subtitle.text_frame._txBody.find(qn("a:bodyPr")).set("anchor", "t")
     _add_rect(prs, layout, (0, 0, Emu(theme.inches(0.35)), theme.SLIDE_HEIGHT), "tx2")
-    rule_top = 3.9 if closing else 3.35
+    rule_top = 3.88 if closing else 3.35
     _add_rect(prs, layout, box(0.9, rule_top, 2.2, 0.06), "accent1")
 
 

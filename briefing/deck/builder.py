@@ -24,7 +24,7 @@ from pptx.util import Emu, Inches, Pt
 from briefing import theme
 from briefing.deck.text import add_text, finish, layout, name_run, set_lines
 from briefing.errors import DeckError
-from briefing.story.typeset import CARD_PAD, CELL_PAD, GAP, INDENT, LINE
+from briefing.story.typeset import CARD_PAD, CELL_GAP, CELL_PAD, GAP, INDENT, LINE
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PresentationT
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MASTER = Path(__file__).resolve().parents[2] / "templates" / "master.pptx"
 BULLETS = ("•", "–", "·")
+EVENT_PT = 22
 
 
 def build_presentation(
@@ -207,6 +208,7 @@ class _SlideWriter:
                     size=size,
                     bold=header,
                     colour=colour,
+                    gap=CELL_GAP,
                 )
                 if header:
                     cell.fill.solid()
@@ -222,7 +224,7 @@ class _SlideWriter:
         left, top, width, height = theme.BODY_BOX
         events = spec.events
         n = max(len(events), 1)
-        line_y = top + round(height * 0.3)
+        line_y = top + round(height * 0.38)
         connector = slide.shapes.add_connector(
             MSO_CONNECTOR.STRAIGHT, Emu(left), Emu(line_y), Emu(left + width), Emu(line_y)
         )
@@ -266,10 +268,10 @@ class _SlideWriter:
                 event.title,
                 self.typeface,
                 self.language,
-                size=20,
+                size=EVENT_PT,
                 colour=theme.DARK,
             )
-            layout(frame.paragraphs[0], 20, first=True, justify=True)
+            layout(frame.paragraphs[0], EVENT_PT, first=True, justify=True)
             if event.detail:
                 paragraph = frame.add_paragraph()
                 add_text(

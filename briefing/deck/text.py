@@ -72,14 +72,22 @@ def add_text(
 
 
 def set_lines(
-    frame: TextFrame, lines: list[str], typeface: str, language: str = "zh-TW", **style: object
+    frame: TextFrame,
+    lines: list[str],
+    typeface: str,
+    language: str = "zh-TW",
+    *,
+    gap: float = 0.45,
+    **style: object,
 ) -> None:
-    """Replace the text of ``frame`` with one paragraph per line, all styled alike."""
+    """Replace the text of ``frame`` with one paragraph per line, all styled alike (``gap``:
+    the space before each paragraph after the first, × size)."""
     frame.clear()
     for i, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         add_text(paragraph, line, typeface, language, **style)
-        layout(paragraph, float(style.get("size") or 18), first=i == 0)  # type: ignore[arg-type]
+        size = float(style.get("size") or 18)  # type: ignore[arg-type]
+        layout(paragraph, size, first=i == 0, gap=gap)
     finish(frame, typeface)
 
 

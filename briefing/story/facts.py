@@ -5,6 +5,7 @@ stated; the rest is named in the speaker notes as not stated.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -96,12 +97,19 @@ def figure_tile(fig: Figure, language: str) -> KeyFigure:
     written = normalize(fig.as_written)
     match = _NUMBER_END.match(written)
     value, unit = (match.group(1), match.group(2)) if match else (written, "")
-    label = _measure_without_value(fig.measure, fig.as_written)
-    when = ""
-    if fig.when and fig.when[:4] not in written and fig.when[:4] not in label:
+    label = normalize(_measure_without_value(fig.measure, fig.as_written))
+    return with_label(KeyFigure(value=value, unit=unit, label=label), fig, language)
+
+
+def with_label(tile: KeyFigure, fig: Figure, language: str) -> KeyFigure:
+    """``tile`` with the figure's date as its note, unless its number or label already says
+    the year (a fact is not stated twice on a slide)."""
+    note = ""
+    shown = tile.value + tile.unit + tile.label
+    if fig.when and fig.when[:4] not in shown:
         year, *rest = fig.when.split("-")
-        when = f"{year}年{int(rest[0])}月" if rest and language != "en" else year
-    return KeyFigure(value=value, unit=unit, label=normalize(label), note=when)
+        note = f"{year}年{int(rest[0])}月" if rest and language != "en" else year
+    return dataclasses.replace(tile, note=note)
 
 
 def _measure_without_value(measure: str, as_written: str) -> str:

@@ -449,6 +449,8 @@ class _Planner:
         if slide.kind in ("cover", "closing", "divider"):
             return slide
         title, subtitle, lines = setter.title(slide.title, slide.subtitle)
+        subtitle, left_out = setter.one_line(subtitle, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
+        notes = f"{slide.notes}\n{left_out}".strip() if left_out else slide.notes
         sizes: dict[str, Any] = {"title_lines": lines}
         body_box = _BODY_BOXES.get(slide.kind, theme.BODY_BOX)
         if slide.kind == "columns" and slide.chart:
@@ -477,7 +479,7 @@ class _Planner:
             sizes["body"], sizes["body_margins"] = fit.size, fit.margins
         typeset = Typeset(**sizes)
         return dataclasses.replace(
-            slide, title=title, subtitle=subtitle, typeset=typeset, table=table
+            slide, title=title, subtitle=subtitle, typeset=typeset, table=table, notes=notes
         )
 
 

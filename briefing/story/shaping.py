@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from briefing.story.typeset import Setter
 
 MAX_CARDS = 6
-MAX_ROWS = 5
+BESIDE_TEXT = ("bar", "column", "pie")  # charts legible at half width; timelines need it all
+MAX_ROWS = 7
 POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
 SHORT_POINT = 26  # characters
 
@@ -86,12 +87,18 @@ class Shaper:
         if len(rows) >= 4 or (len(rows) == 3 and len(points) <= 2):
             return self.comparison(part, unit, points, rows)
         if rows:
-            return [self.columns(part, unit, points, rows)]
+            for compact in (False, True):
+                slide = self.columns(part, unit, points, rows, compact=compact)
+                if self._columns_fit(slide):
+                    return [slide]
+            if len(rows) >= 2:
+                return self.comparison(part, unit, points, rows)  # too much for two columns
+            return [slide]
         figures = facts_mod.key_figures(self.report, unit.ids) if unit.own else []
         if figures:
             return [self.figures(part, unit, points, figures)]
         chart = self.chart_for(unit.ids)
-        if chart is not None and points:
+        if chart is not None and points and chart.kind in BESIDE_TEXT:
             return [self.chart_beside(part, unit, points, chart)]
         if chart is not None:
             return [self.chart(chart, kicker=part.heading)]
@@ -198,6 +205,12 @@ class Shaper:
             wider = self._table_pages(rows, header, columns, theme.VISUAL_BOX)
             if len(wider) < len(pages):
                 lead, pages = "", wider
+        if len(pages) > 1:  # English names make two lines of a row: keep them for the notes
+            plain = [dataclasses.replace(r, english="") for r in rows]
+            box = theme.UNDER_LEAD_BOX if lead else theme.VISUAL_BOX
+            shorter = self._table_pages(plain, header, columns, box)
+            if len(shorter) < len(pages):
+                pages = shorter
         for n, page in enumerate(pages):
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
             text = self._render(part, unit, points=[lead] if lead else [], page=n)
@@ -225,6 +238,8 @@ class Shaper:
                 pages.append([row])
             else:
                 pages[-1] = candidate
+        if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
+            pages[-1].insert(0, pages[-2].pop())  # no page of one row
         return pages
 
     def _table_columns(self, rows: list[Row]) -> tuple[tuple[str, ...], list[Any]]:
@@ -254,16 +269,19 @@ class Shaper:
             columns.append(lambda r, k=label: r.facts.value(k) if r.facts else "")
         return tuple(header), columns
 
-    def columns(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> Slide:
-        """The section's points beside the one or two things it is about."""
+    def columns(
+        self, part: Part, unit: Unit, points: list[str], rows: list[Row], *, compact: bool = False
+    ) -> Slide:
+        """The section's points beside the things it is about (``compact``: their names and
+        key points only; the English names and facts are in the notes)."""
         right: list[Bullet] = []
         for row in rows:
             right.append(Bullet(row.heading, heading=True))
-            if row.english:
+            if row.english and not compact:
                 right.append(Bullet(row.english, level=1))
             if row.point and not any(row.point in p or p in row.point for p in points):
                 right.append(Bullet(row.point))
-            if row.facts:
+            if row.facts and not compact:
                 facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows]
                 right += [Bullet(f) for f in facts if not any(f in p for p in points)]
         left = [Bullet(p) for p in points] or [Bullet(r.point) for r in rows if r.point]
@@ -276,6 +294,13 @@ class Shaper:
             right=tuple(right),
             initiatives=tuple(i for r in rows for i in r.initiatives),
             extra_sections=tuple(s for r in rows for s in r.sections),
+        )
+
+    def _columns_fit(self, slide: Slide) -> bool:
+        sizes = theme.BODY_SIZES
+        return (
+            self.setter.best(slide.body, theme.LEFT_BOX, sizes).fits
+            and self.setter.best(slide.right, theme.RIGHT_BOX, sizes).fits
         )
 
     def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
@@ -342,9 +367,12 @@ class Shaper:
         data = chart_data(chart, self.report, language=self.language)
         tiles = []
         for fid in chart.figures:
-            tile = facts_mod.figure_tile(self.report.figure(fid), self.language)
+            fig = self.report.figure(fid)
+            tile = facts_mod.figure_tile(fig, self.language)
             label = spec_label(chart, fid, self.language)
-            tiles.append(dataclasses.replace(tile, label=normalize(label)) if label else tile)
+            if label:
+                tile = dataclasses.replace(tile, label=normalize(label))
+            tiles.append(facts_mod.with_label(tile, fig, self.language))
         sections = chart_sections(chart, self.report)
         text = self.templates.render(
             "chart",
@@ -376,7 +404,7 @@ class Shaper:
             scores = [
                 (
                     bool(wanted & set(u.ids)),
-                    self._beside_text(u),
+                    self._beside_text(u, chart),
                     len(wanted & set(u.ids)),
                     -n,
                     u.entry.section.id,
@@ -387,8 +415,10 @@ class Shaper:
             if best[0]:
                 self.chart_home[chart.id] = best[-1]
 
-    def _beside_text(self, unit: Unit) -> bool:
+    def _beside_text(self, unit: Unit, chart: ChartSpec | None = None) -> bool:
         """Whether the unit's slide is its points alone (a chart can stand beside them)."""
+        if chart is not None and chart.kind not in BESIDE_TEXT:
+            return False
         sec = unit.entry.section
         if not unit.own or sec.quote is not None or sec.kind in ("recommendations", "process"):
             return False
@@ -698,7 +728,7 @@ class Shaper:
     def _numbers(self, sid: str) -> str:
         entry = self.report.entry(sid)
         labels = "".join(self.report.entry(i).label for i in entry.path)
-        return labels.rstrip("、.　 ") or entry.section.title
+        return labels.rstrip("、　 ") or entry.section.title
 
     def _slide(self, kind: str, text: Any, unit: Unit, **fields: Any) -> Slide:
         extra = fields.pop("extra_sections", ())

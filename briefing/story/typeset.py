@@ -27,8 +27,10 @@ LINE = 1.25  # line height, × size
 GAP = 0.45  # space before a paragraph, × size
 INDENT = 1.1  # bullet hanging indent per level, em
 SAFETY = 0.95  # text must fit in this share of its box (another renderer may set wider)
+TABLE_SAFETY = 0.9  # renderers add their own cell spacing: tables keep more room
 CARD_PAD = 0.16  # inches of padding inside a card
 CELL_PAD = 0.06  # inches of padding inside a table cell
+CELL_GAP = 0.2  # space before a cell's second paragraph, × size
 
 
 def pt(emu: int) -> float:
@@ -76,6 +78,14 @@ class Setter:
                 if first and self.title_fits(first):
                     return first, _join(rest.strip(), subtitle), 1
         return title, subtitle, 2
+
+    def one_line(self, text: str, size: float, width: int, sep: str = "｜") -> tuple[str, str]:
+        """``text`` cut at ``sep`` to what fits one line, and what was left out."""
+        parts = text.split(sep)
+        while len(parts) > 1 and not self.line_fits(sep.join(parts), size, width):
+            parts.pop()
+        kept = sep.join(parts)
+        return kept, text[len(kept) :].lstrip(sep)
 
     def line_fits(self, text: str, size: float, width: int) -> bool:
         return self.regular.width(text) * size <= pt(width) * SAFETY
@@ -161,12 +171,12 @@ class Setter:
                 self._row_height(row, widths, size, box, bold=n == 0)
                 for n, row in enumerate((table.header, *table.rows))
             )
-            if height <= pt(box[3]) * SAFETY:
+            if height <= pt(box[3]) * TABLE_SAFETY:
                 return size, widths
         return theme.TABLE_SIZES[-1], widths
 
     def table_fits(self, table: Table, box: tuple[int, int, int, int], size: float) -> bool:
-        return sum(self.row_heights(table, box, size)) <= pt(box[3]) * SAFETY
+        return sum(self.row_heights(table, box, size)) <= pt(box[3]) * TABLE_SAFETY
 
     def row_heights(
         self, table: Table, box: tuple[int, int, int, int], size: float
@@ -213,14 +223,17 @@ class Setter:
     def _row_height(
         self, row: Sequence[str], widths: Sequence[float], size: float, box, *, bold: bool
     ) -> float:
-        lines = max(
+        height = max(
             sum(
                 len(self.paragraph(part, size, pt(box[2]) * w - 2 * CELL_PAD * 72, bold=bold).lines)
+                * size
+                * LINE
                 for part in cell.split("\n")
             )
+            + CELL_GAP * size * cell.count("\n")
             for cell, w in zip(row, widths, strict=True)
         )
-        return lines * size * LINE + 2 * CELL_PAD * 72
+        return height + 2 * CELL_PAD * 72
 
     def best_cards(
         self, cards: Sequence[Card], box: tuple[int, int, int, int]
