@@ -101,10 +101,12 @@ def _owner(entry: OutlineEntry, heads: list[OutlineEntry], report: Report) -> Ou
     return heads[0]
 
 
-def deck_label(n: int) -> str:
-    """The deck's own part number ``n`` (0-based): 壹、 貳、 …."""
+def deck_label(n: int, language: str = "zh-TW") -> str:
+    """The deck's own part number ``n`` (0-based): 壹、 貳、 … (``1. 2.`` in English decks)."""
     digits = "壹貳參肆伍陸柒捌玖拾"
-    return f"{digits[n]}、" if n < len(digits) else f"{n + 1}、"
+    if language == "en" or n >= len(digits):
+        return f"{n + 1}. "
+    return f"{digits[n]}、"
 
 
 def is_formal(label: str) -> bool:

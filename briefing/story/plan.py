@@ -75,7 +75,8 @@ MINUTES: dict[str, float] = {
 }
 BASE_MINUTES = 0.4
 PER_ITEM = 0.12
-ITEM_WEIGHT = {"recommendations": 2.0}
+ITEM_WEIGHT = {"recommendations": 2.5}
+CARD_WEIGHT = 2.5  # a card condensing a sub-section is a paragraph of talk, not a line
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,8 @@ class Slide:
         base = MINUTES.get(self.kind, BASE_MINUTES)
         if self.kind in FURNITURE:
             return base
-        items = sum(1 for b in self.body if b.level == 0) + len(self.cards)
+        cards = sum(CARD_WEIGHT if c.tag else 1.0 for c in self.cards)
+        items = sum(1 for b in self.body if b.level == 0) + cards
         items += sum(1 for b in self.right if b.heading) + len(self.key_figures)
         items += len(self.events) + (len(self.table.rows) if self.table else 0)
         return base + PER_ITEM * items * ITEM_WEIGHT.get(self.kind, 1.0)

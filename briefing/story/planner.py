@@ -156,9 +156,11 @@ class _Planner:
         if self.structure == "findings-first":
             first = [p for p in main if p.kind in ("abstract", "recommendations")]
             main = first + [p for p in main if p not in first]
-            main = [dataclasses.replace(p, label=deck_label(n)) for n, p in enumerate(main)]
+            lang = self.options.language
+            main = [dataclasses.replace(p, label=deck_label(n, lang)) for n, p in enumerate(main)]
             after = [
-                dataclasses.replace(p, label=deck_label(n + len(main))) for n, p in enumerate(after)
+                dataclasses.replace(p, label=deck_label(n + len(main), lang))
+                for n, p in enumerate(after)
             ]
         elif leftovers:  # facts first, then what to do: the initiatives before recommendations
             rec = next((p for p in main if p.kind == "recommendations"), None)

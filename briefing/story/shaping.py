@@ -333,7 +333,8 @@ class Shaper:
         from briefing.charts import chart_data, chart_sections
 
         self.placed_charts.add(chart.id)
-        if self.options.length != "full" and _as_figures(chart):
+        wants_charts = self.options.chart_style == "native"  # editable charts were asked for
+        if self.options.length != "full" and not wants_charts and _as_figures(chart):
             return self.chart_figures(chart, kicker)
         data = chart_data(chart, self.report, language=self.language)
         sections = chart_sections(chart, self.report)
@@ -524,7 +525,7 @@ class Shaper:
         return [i for s in ids for i in self.placement.get(s, ())]
 
     def text(
-        self, part: Part, unit: Unit, points: list[str], *, condensed: bool = True
+        self, part: Part, unit: Unit, points: list[str], *, cards_ok: bool = True
     ) -> list[Slide]:
         """Points as cards (a few short ones) or bullets (cut into pages that fit)."""
         if not points:
@@ -532,7 +533,8 @@ class Shaper:
             points = [p for p in points if p]
         if not points:
             return []
-        if len(points) <= POINTS_AS_CARDS and all(len(p) <= SHORT_POINT * 2 for p in points):
+        short = all(len(p) <= SHORT_POINT * 2 for p in points)
+        if cards_ok and 2 <= len(points) <= POINTS_AS_CARDS and short:
             cards = tuple(_point_card(p) for p in points)
             text = self._render(part, unit, points=[])
             return [self._slide("points", text, unit, cards=cards)]
@@ -561,6 +563,11 @@ class Shaper:
             cards.append(Card(normalize(heading), normalize(point), normalize(tag)))
         if not cards:
             return self.unit(part, unit)
+        if len(cards) == 1:  # one card is a slide of text, not a box on an empty slide
+            card = cards[0]
+            lines = [f"{card.heading}：{card.text}" if card.text else card.heading, card.tag]
+            own = [normalize(p) for p in unit.entry.section.key_points] if unit.own else []
+            return self.text(part, unit, [*own, *[x for x in lines if x]], cards_ok=False)
         per = self._cards_per_slide(cards)
         slides = []
         kids = unit.children()
