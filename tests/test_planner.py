@@ -166,7 +166,8 @@ def _deep_report():  # type: ignore[no-untyped-def]
         for n in range(1, 4)
     ]
     mid = section("mid", "一", "中層", "中層的說明。", children=tuple(leaf))
-    top = section("top", "壹", "考察重點", "考察重點的說明。", children=(mid,))
+    side = section("side", "二", "旁支", "旁支的說明。")
+    top = section("top", "壹", "考察重點", "考察重點的說明。", children=(mid, side))
     other = section("other", "貳", "其他", "其他的說明。")
     return report([top, other])
 
@@ -191,6 +192,16 @@ def test_at_brief_a_part_condenses_its_sub_sections_into_cards() -> None:
     assert slide.cards[0].heading == "一、中層"
     assert "細項1" in slide.cards[0].tag
     assert {"mid", "leaf-1", "leaf-3"} <= set(slide.condensed)
+
+
+def test_a_part_condensed_to_one_card_is_a_slide_of_text() -> None:
+    only = section("only", "一", "唯一小節", "唯一小節的說明。")
+    top = section("top", "壹", "考察重點", "考察重點的說明。", children=(only,))
+    plan = plan_deck(report([top]), BuildOptions(length="brief"))
+    slide = next(s for s in plan.slides if "top" in s.sections and s.content)
+
+    assert slide.kind == "content" and not slide.cards
+    assert any("唯一小節" in b.text for b in slide.body)
 
 
 def test_the_agenda_lists_exactly_the_parts_shown_numbered_as_shown(report) -> None:
