@@ -38,11 +38,13 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
         "date": args.date,
         "language": args.language,
         "length": args.length,
+        "structure": args.structure,
         "font": args.font,
         "font_index": args.font_index,
         "chart_style": args.chart_style,
         "figures": args.figures,
         "templates": args.templates,
+        "logo": args.logo,
         "strict": args.strict,
         "output": getattr(args, "out", None),
     }

@@ -127,6 +127,11 @@ def _selection_args(command: argparse.ArgumentParser) -> None:
     command.add_argument("--language", choices=("zh-TW", "en"))
     command.add_argument("--length", choices=("brief", "standard", "full"))
     command.add_argument(
+        "--structure",
+        choices=("report", "findings-first"),
+        help="the report's order, or conclusions first (default: findings-first for a brief)",
+    )
+    command.add_argument(
         "--font",
         metavar="PATH|FAMILY",
         help="font file (.ttf/.otf/.ttc[#N]) or installed family name",
@@ -140,6 +145,9 @@ def _selection_args(command: argparse.ArgumentParser) -> None:
         help="YAML or CSV figure records that override the report's",
     )
     command.add_argument("--templates", type=Path, metavar="DIR", help="your own slide templates")
+    command.add_argument(
+        "--logo", type=Path, metavar="FILE", help="the agency's logo (PNG or SVG) for the cover"
+    )
     command.add_argument(
         "--strict",
         action="store_true",

@@ -122,19 +122,20 @@ class _SlideWriter:
     # -- content ----------------------------------------------------------------------------------
     def _content(self, slide: PptxSlide, spec: Slide) -> None:
         self._header(slide, spec)
-        margins = spec.typeset.body_margins
-        self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, margins)
+        ts = spec.typeset
+        self._bullets(_placeholder(slide, 1), spec.body, ts.body, ts.body_margins, ts.body_even)
         self._source(slide, spec)
 
     def _columns(self, slide: PptxSlide, spec: Slide) -> None:
         self._header(slide, spec)
         ts = spec.typeset
-        self._bullets(_placeholder(slide, 1), spec.body, ts.body, ts.body_margins)
+        self._bullets(_placeholder(slide, 1), spec.body, ts.body, ts.body_margins, ts.body_even)
         if spec.chart:
             self._visual(slide, spec, theme.RIGHT_BOX)
             _remove(_placeholder(slide, 2))
         else:
-            self._bullets(_placeholder(slide, 2), spec.right, ts.right, ts.right_margins)
+            right = _placeholder(slide, 2)
+            self._bullets(right, spec.right, ts.right, ts.right_margins, ts.right_even)
         self._source(slide, spec)
 
     _initiative = _columns
@@ -143,8 +144,9 @@ class _SlideWriter:
         self._header(slide, spec)
         self._tiles(slide, spec)
         if spec.body:
-            margins = spec.typeset.body_margins
-            self._bullets(_placeholder(slide, 1), spec.body, spec.typeset.body, margins)
+            ts = spec.typeset
+            body = _placeholder(slide, 1)
+            self._bullets(body, spec.body, ts.body, ts.body_margins, ts.body_even)
         self._source(slide, spec)
 
     _overview = _figures
@@ -271,7 +273,7 @@ class _SlideWriter:
                 size=EVENT_PT,
                 colour=theme.DARK,
             )
-            layout(frame.paragraphs[0], EVENT_PT, first=True, justify=True)
+            layout(frame.paragraphs[0], EVENT_PT, first=True)
             if event.detail:
                 paragraph = frame.add_paragraph()
                 add_text(
@@ -398,18 +400,27 @@ class _SlideWriter:
         items: tuple[Bullet, ...],
         size: float,
         margins: tuple[float, ...],
+        even: tuple[bool, ...] = (),
         *,
         bullets: bool = True,
     ) -> None:
+        """Bullets set as the planner measured them (``even``: which paragraphs justify)."""
         if shape is None:
             return
         frame = shape.text_frame
         frame.clear()
         frame.word_wrap = True
-        self._fill_bullets(frame, items, size, margins, show=bullets)
+        self._fill_bullets(frame, items, size, margins, even, show=bullets)
 
     def _fill_bullets(
-        self, frame: Any, items: Any, size: float, margins: tuple[float, ...], *, show: bool
+        self,
+        frame: Any,
+        items: Any,
+        size: float,
+        margins: tuple[float, ...],
+        even: tuple[bool, ...],
+        *,
+        show: bool,
     ) -> None:
         for i, bullet in enumerate(items):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
@@ -431,7 +442,9 @@ class _SlideWriter:
                 first=i == 0,
                 line=LINE,
                 gap=GAP,
-                justify=self.language != "en" and not bullet.heading,
+                justify=self.language != "en"
+                and not bullet.heading
+                and (even[i] if i < len(even) else True),
                 margin_em=margins[i] if i < len(margins) else 0.0,
                 bullet=mark,
                 indent_em=INDENT * (bullet.level + 1),

@@ -148,6 +148,8 @@ class Typeset:
     title_lines: int = 1
     body_margins: tuple[float, ...] = ()
     right_margins: tuple[float, ...] = ()
+    body_even: tuple[bool, ...] = ()  # justify paragraph n of the body (else ragged right)
+    right_even: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True)

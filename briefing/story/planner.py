@@ -460,9 +460,17 @@ class _Planner:
         if slide.body:
             fit = setter.best(slide.body, body_box)
             sizes["body"], sizes["body_margins"] = fit.size, fit.margins
+            sizes["body_even"] = fit.even
         if slide.right:
             fit = setter.best(slide.right, theme.RIGHT_BOX)
+            if slide.body and fit.size != sizes.get("body"):  # two columns, one size
+                size = min(fit.size, sizes["body"])
+                left = setter.block(slide.body, body_box, size)
+                sizes["body"], sizes["body_margins"] = size, left.margins
+                sizes["body_even"] = left.even
+                fit = setter.block(slide.right, theme.RIGHT_BOX, size)
             sizes["right"], sizes["right_margins"] = fit.size, fit.margins
+            sizes["right_even"] = fit.even
         if slide.cards:
             sizes["cards"], sizes["columns"], _ = setter.best_cards(slide.cards, theme.BODY_BOX)
         table = slide.table

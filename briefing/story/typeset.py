@@ -28,6 +28,7 @@ GAP = 0.45  # space before a paragraph, × size
 INDENT = 1.1  # bullet hanging indent per level, em
 SAFETY = 0.95  # text must fit in this share of its box (another renderer may set wider)
 TABLE_SAFETY = 0.85  # renderers add their own cell spacing: tables keep more room
+STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
 CELL_PAD = 0.06  # inches of padding inside a table cell
 CELL_GAP = 0.2  # space before a cell's second paragraph, × size
@@ -45,6 +46,7 @@ class BlockFit:
     height: float
     margins: tuple[float, ...]
     fits: bool
+    even: tuple[bool, ...] = ()  # justify this paragraph (its lines would not stretch far)
 
     def fill(self, box_height: float) -> float:
         return self.height / box_height if box_height else 1.0
@@ -100,14 +102,23 @@ class Setter:
     ) -> BlockFit:
         """How ``bullets`` set at ``size`` in ``box``."""
         width, height = pt(box[2]), pt(box[3])
-        total, margins = 0.0, []
+        total, margins, even = 0.0, [], []
         for n, bullet in enumerate(bullets):
             own = size if bullet.level == 0 else max(theme.MIN_PT, round(size * 0.85))
             indent = 0.0 if bullet.heading else INDENT * (bullet.level + 1) * own
             fit = self.paragraph(bullet.text, own, width - indent, bold=bullet.heading)
             total += len(fit.lines) * own * LINE + (GAP * own if n else 0.0)
             margins.append(fit.margin_em)
-        return BlockFit(size, total, tuple(margins), total <= height * SAFETY)
+            room = (width - indent) / own - fit.margin_em
+            even.append(self._even(fit.lines, room))
+        fits = total <= height * SAFETY
+        return BlockFit(size, total, tuple(margins), fits, tuple(even))
+
+    def _even(self, lines: Sequence[str], room_em: float) -> bool:
+        """Whether justifying would look even: no line but the last falls more than
+        ``STRETCH`` em short of the measure (a long Latin word pushed down leaves a gap that
+        justification would spread between the characters)."""
+        return all(room_em - self.regular.width(line) <= STRETCH for line in lines[:-1])
 
     def best(
         self,
