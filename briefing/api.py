@@ -102,7 +102,9 @@ class BuildResult:
             {
                 "number": n,
                 "kind": s.kind,
+                "layout": s.layout,
                 "title": s.title,
+                "condensed": list(s.condensed),
                 "sources": list(s.sections),
                 "initiatives": list(s.initiatives),
                 "figures": list(s.figures),
@@ -115,6 +117,9 @@ class BuildResult:
             "output": str(self.output),
             "bytes": self.size,
             "slide_count": self.slide_count,
+            "minutes": self.plan.minutes,
+            "length": self.plan.length,
+            "structure": self.plan.structure,
             "slide_titles": self.plan.titles,
             "slides": slides,
             "selected": {

@@ -112,7 +112,8 @@ def build_many(recipes: list[Path], args: argparse.Namespace, out: TextIO, err: 
                 if not args.quiet:
                     print(
                         f"[{done}/{total}] {recipe}: wrote {payload['output']} "
-                        f"({payload['slide_count']} slides, {payload['seconds']:.1f} s"
+                        f"({payload['slide_count']} slides, about {payload['minutes']:.0f} min, "
+                        f"{payload['seconds']:.1f} s"
                         f"{_count(payload['warnings'], 'warning')})",
                         file=out,
                     )

@@ -106,6 +106,7 @@ def build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any]
     return {
         "output": str(result.output),
         "slide_count": result.slide_count,
+        "minutes": result.plan.minutes,
         "bytes": result.size,
         "warnings": payload["warnings"],
         "report": payload,

@@ -278,8 +278,9 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = building.build_one(options, args)
     if not args.quiet:
         print(
-            f"wrote {result['output']} ({result['slide_count']} slides, "
-            f"{result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s)",
+            f"wrote {result['output']} ({result['slide_count']} slides, about "
+            f"{result['minutes']:.0f} min; {result['bytes'] / 1e6:.1f} MB, "
+            f"{result['seconds']:.1f} s)",
             file=out,
         )
         if result["report"].get("pdf"):
