@@ -350,3 +350,30 @@ def test_the_programme_appears_once_as_the_report_writes_it(decks, report) -> No
             assert [r[2] for r in rows] == [i.title for i in report.agenda.items]
         else:  # the chart: every session, its own casing, in the alt text
             assert all(i.title in described[0] for i in sessions), name
+
+
+def test_the_bold_face_draws_every_bold_character_and_every_table(decks) -> None:
+    """Titles, headings, key figures and table cells (a table style may make any row bold) are
+    drawn by the embedded bold face: every one of their characters is in its cmap."""
+    from _fontutil import load, parse_eot
+
+    missing = {}
+    for name, (_, build) in decks.items():
+        with zipfile.ZipFile(build.output) as package:
+            bold = load(parse_eot(package.read("ppt/fonts/font2.fntdata"))["payload"])
+            cmap = set(bold.getBestCmap())
+            bold.close()
+            for member in package.namelist():
+                if not (member.startswith("ppt/slides/slide") and member.endswith(".xml")):
+                    continue
+                root = etree.fromstring(package.read(member))
+                for run in root.iter(f"{A}r"):
+                    rpr = run.find(f"{A}rPr")
+                    in_table = any(p.tag == f"{A}tc" for p in run.iterancestors())
+                    if (rpr is not None and rpr.get("b") == "1") or in_table:
+                        text = run.findtext(f"{A}t") or ""
+                        lost = {ch for ch in text if not ch.isspace() and ord(ch) not in cmap}
+                        if lost:
+                            missing[(name, member)] = "".join(sorted(lost))
+
+    assert missing == {}

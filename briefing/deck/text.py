@@ -43,7 +43,7 @@ def style_run(
     font = run.font
     if size is not None:
         font.size = Pt(size)
-    font.bold = bold or None
+    font.bold = bold  # b="0" too: no table or placeholder style may make it bold unasked
     if colour is not None:
         font.color.rgb = _rgb(colour)
     name_run(run._r.get_or_add_rPr(), typeface, lang)

@@ -229,9 +229,9 @@ class Slide:
         parts = [self.title]
         parts += [b.text for b in (*self.body, *self.right) if b.heading]
         parts += [c.heading for c in self.cards] + [c.number for c in self.cards]
-        parts += [f.value for f in self.key_figures] + [e.when for e in self.events]
-        if self.table is not None:
-            parts += list(self.table.header)
+        parts += [f.value + f.unit for f in self.key_figures] + [e.when for e in self.events]
+        if self.table is not None:  # a table style may make any row bold (a total row, say)
+            parts += [*self.table.header, *(cell for row in self.table.rows for cell in row)]
         return [p for p in parts if p]
 
 
