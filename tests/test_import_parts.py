@@ -301,6 +301,26 @@ def test_figures_with_currencies_scales_and_qualifiers(
     ]
 
 
+def test_a_compound_unit_is_written_whole() -> None:
+    found, _ = find_figures("每年節省之工時約當 1,400 人年，服務 3 萬人次。")
+
+    assert [(f.value, f.unit, f.as_written) for f in found] == [
+        (1400, "人年", "1,400 人年"),
+        (3, "萬人次", "3 萬人次"),
+    ]
+
+
+def test_a_figure_takes_the_year_of_its_own_clause_or_one_named_before_it() -> None:
+    text = "2019 年共有 500 家，目前使用者約 25 萬人，政府預計於 2025 年前提升至 40 萬人。"
+    found, _ = find_figures(text)
+
+    assert [(f.as_written, f.when) for f in found] == [
+        ("500 家", "2019"),
+        ("25 萬人", "2019"),
+        ("40 萬人", "2025"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text", ["自 2016 年起", "108 年 6 月 24 日", "第 5 代無線通訊", "工業 4.0 應用", "5G 網路"]
 )

@@ -25,6 +25,7 @@ _BEFORE = {
 _AFTER = {"以上": "over", "多": "over", "餘": "over", "以內": "within", "以下": "under"}
 _EXTRA_COUNTS = (
     "個月", "小時", "分鐘", "位", "場", "台", "臺", "部", "種", "倍", "天", "週", "張", "筆", "份",
+    "人次", "人年", "人月", "人日", "家次", "公里", "公頃", "公噸", "平方公里",
 )  # fmt: skip
 _CLAUSE_QUALIFIERS = (("預計", "forecast"), ("預估", "forecast"), ("目標", "target"))
 _DATE_AFTER = re.compile(r"^\s*\d{1,2}\s*月")
@@ -174,6 +175,10 @@ def _when(text: str, at: int) -> tuple[str | None, str | None]:
     """The Gregorian year the sentence around ``at`` names, and its words, or (None, None)."""
     sentence_start = max((text.rfind(s, 0, at) for s in "。！？；"), default=-1) + 1
     ends = [i for i in (text.find(s, at) for s in "。！？；") if i >= 0]
-    sentence = text[sentence_start : min(ends) if ends else len(text)]
-    match = re.search(r"((?:19|20)\d{2})\s*年", sentence)
+    end = min(ends) if ends else len(text)
+    clause_end = min((i for i in (text.find(s, at, end) for s in "，,") if i >= 0), default=end)
+    # the year of the number's own clause, or one named before it in the sentence: in
+    # 「目前使用者約 25 萬人，政府預計於 2025 年前…」 the 25 萬 is not of 2025
+    years = list(re.finditer(r"((?:19|20)\d{2})\s*年", text[sentence_start:clause_end]))
+    match = years[-1] if years else None
     return (match.group(1), match.group(0)) if match else (None, None)
