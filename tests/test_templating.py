@@ -75,6 +75,14 @@ def test_english_labels_come_from_labels_yaml() -> None:
     assert Templates("zh-TW").labels.statuses["trial"] == "試辦中"
 
 
+def test_a_labels_file_of_an_older_version_still_works(tmp_path: Path) -> None:
+    (tmp_path / "labels.yaml").write_text("zh-TW:\n  closing: 報告完畢\n", encoding="utf-8")
+    labels = Templates("zh-TW", tmp_path).labels
+
+    assert labels.closing == "報告完畢"
+    assert labels.qualifiers["over"] == "超過"  # added later: the bundled word
+
+
 def test_templates_never_contain_ooxml() -> None:
     for path in (TEMPLATES_DIR / "slides").glob("*.j2"):
         text = path.read_text(encoding="utf-8")

@@ -290,15 +290,23 @@ def _environment(user_folders: tuple[str, ...]) -> BoundedEnvironment:
 
 
 def _labels(language: str, user_dir: Path | None) -> Mapping[str, str]:
+    """The bundled labels of ``language``, with those of the user's labels.yaml over them (a
+    labels file written for an older version still works when new labels are added)."""
     path = TEMPLATES_DIR / "labels.yaml"
+    table = _label_table(path, language)
     if user_dir is not None and (user_dir / "labels.yaml").exists():
         path = user_dir / "labels.yaml"
         _inside(str(path), os.path.realpath(user_dir))
+        table = {**table, **_label_table(path, language)}
+    return _Labels(table, str(path))
+
+
+def _label_table(path: Path, language: str) -> dict[str, Any]:
     located = load_yaml(path, error=TemplateError)
     table = located.data.get(language) if isinstance(located.data, dict) else None
     if not isinstance(table, dict):
         raise TemplateError(f"no labels for language {language!r}", file=path)
-    return _Labels(table, str(path))
+    return table
 
 
 class _Labels(dict):  # type: ignore[type-arg]
