@@ -11,6 +11,7 @@ one line moves its English name to the subtitle line, never shrinks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ GAP = 0.45  # space before a paragraph, × size
 INDENT = 1.1  # bullet hanging indent per level, em
 SAFETY = 0.95  # text must fit in this share of its box (another renderer may set wider)
 TABLE_SAFETY = 0.85  # renderers add their own cell spacing: tables keep more room
+# A paragraph with long Latin words is left ragged: renderers break around them differently
+# (「（Nordic」 kept together or not), and a line broken early would stretch between characters.
+_LONG_LATIN = re.compile(r"[A-Za-z][A-Za-z.'-]{5,}")
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
 CELL_PAD = 0.06  # inches of padding inside a table cell
@@ -110,7 +114,7 @@ class Setter:
             total += len(fit.lines) * own * LINE + (GAP * own if n else 0.0)
             margins.append(fit.margin_em)
             room = (width - indent) / own - fit.margin_em
-            even.append(self._even(fit.lines, room))
+            even.append(self._even(fit.lines, room) and not _LONG_LATIN.search(bullet.text))
         fits = total <= height * SAFETY
         return BlockFit(size, total, tuple(margins), fits, tuple(even))
 
