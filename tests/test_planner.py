@@ -65,6 +65,58 @@ def test_the_trips_process_with_an_itinerary_is_a_timeline() -> None:
     assert slide.events[2].detail == "赫爾辛基"
 
 
+def test_an_itinerary_printed_in_the_appendix_is_a_table_there() -> None:
+    process = section("process", "貳", "過程", "9 月 4 日拜會經濟通訊部。", kind="process")
+    table = section("schedule", "一", "考察行程表", key_points=[])
+    appendix = section("appendix", "參", "附錄", key_points=[], kind="appendix", children=(table,))
+    trip = itinerary("schedule")
+    plan = plan_deck(report([process, appendix], agendas=(trip,)), ALL)
+    after = plan.slides[[s.kind for s in plan.slides].index("closing") + 1 :]
+    tables = [s for s in after if s.table is not None]
+
+    assert len(tables) == 1 and not any(s.cards for s in after)
+    assert tables[0].table.header == ("時間", "項目", "地點")
+    assert [r[1:] for r in tables[0].table.rows] == [(i.title, i.place) for i in trip.items]
+    assert tables[0].table.rows[0][0] == "9月4日（一）"
+    assert "schedule" in tables[0].sections
+
+
+def test_a_lone_appendix_item_is_a_slide_of_text_not_one_box() -> None:
+    note = section("contacts", "一", "聯絡窗口", "經濟通訊部數位政府處，負責電子服務。")
+    appendix = section("appendix", "參", "附錄", key_points=[], kind="appendix", children=(note,))
+    body = section("body", "壹", "考察內容", "該國推動數位政府。")
+    plan = plan_deck(report([body, appendix]), ALL)
+    last = plan.slides[-1] if plan.slides[-1].kind != "sources" else plan.slides[-2]
+
+    assert last.kind == "content" and not last.cards
+    assert [b.text for b in last.body] == ["一、聯絡窗口：經濟通訊部數位政府處，負責電子服務。"]
+
+
+def test_things_a_section_is_about_carry_their_own_points_once() -> None:
+    left = section("portal", "(一)", "服務入口", "該局營運服務入口，整合線上服務。")
+    right = section("exchange", "(二)", "跨境交換", "兩國共同成立研究所，維運資料交換層。")
+    finland = section("finland", "二", "芬蘭資料交換", key_points=[], children=(left, right))
+    estonia = section(
+        "estonia",
+        "一",
+        "愛沙尼亞數位身分",
+        *(f"愛沙尼亞數位身分的第 {n} 項特點，說明其作法與成效。" for n in range(1, 6)),
+    )
+    top = section("visits", "貳", "考察內容", key_points=[], children=(estonia, finland))
+    items = (
+        initiative("dvv", "數位暨人口資料局", "portal", "該局營運服務入口。"),
+        initiative("niis", "北歐互通研究所", "exchange", "兩國共同成立研究所。"),
+    )
+    plan = plan_deck(report([top], initiatives=items), ALL.replace(length="standard"))
+    slide = next(s for s in plan.slides if "finland" in s.sections and s.content)
+    shown = slide.texts()
+
+    assert slide.cards, "each sub-section a card: its name with its point"
+    assert [c.heading for c in slide.cards] == ["服務入口", "跨境交換"]
+    for point in ("該局營運服務入口", "兩國共同成立研究所"):
+        assert sum(point in t for t in shown) == 1
+
+
 def test_a_section_with_a_quote_shows_it_large() -> None:
     speech = section(
         "speech",
@@ -143,6 +195,54 @@ def test_numbers_become_key_figures_and_are_not_repeated_as_points() -> None:
     assert [(f.value, f.unit) for f in slide.key_figures] == [("22", "家"), ("500", "家")]
     assert [b.text for b in slide.body] == ["成效顯著"]
     assert slide.figures == ("pay-2018", "pay-2019")
+
+
+def test_a_key_figure_says_no_more_than_the_report_and_not_its_number_twice() -> None:
+    text = (
+        "創新週預計邀請各國專家超過 1 萬 5,000 人。迄今累計投入約 5,000 萬歐元。"
+        "國內已有 99% 之公共服務可於線上辦理。"
+    )
+    sec = section("week", "一", "創新週", text)
+    figures = (
+        {
+            "id": "attendance",
+            "value": 15000,
+            "unit": "人",
+            "qualifier": "over",
+            "measure": "創新週預計邀請出席人數",
+            "as_written": "1 萬 5,000 人",
+            "evidence": {"qualifier": "預計邀請各國專家超過 1 萬 5,000 人"},
+        },
+        {
+            "id": "invested",
+            "value": 5000,
+            "unit": "萬歐元",
+            "qualifier": "about",
+            "measure": "迄今累計投入約 5,000 萬歐元",
+            "as_written": "約 5,000 萬歐元",
+        },
+        {
+            "id": "online",
+            "value": 99,
+            "unit": "%",
+            "qualifier": "target",  # no quote: the deck's own word for a target
+            "measure": "國內已有 99% 之公共服務可於線上辦理",
+            "as_written": "99%",
+        },
+    )
+    from briefing.content.model import Figure
+
+    plan = plan_deck(
+        report([sec], figures=tuple(Figure(section="week", **f) for f in figures)), ALL
+    )
+    tiles = _slide(plan, "figures").key_figures
+
+    shown = [(t.qualifier, t.value, t.unit, t.label) for t in tiles]
+    assert shown == [
+        ("超過", "1萬5,000", "人", "創新週預計邀請出席人數"),
+        ("", "約5,000", "萬歐元", "迄今累計投入"),
+        ("預計", "99", "%", "公共服務可於線上辦理"),
+    ]
 
 
 def test_a_few_short_points_are_cards_and_many_long_ones_bullets_on_pages() -> None:

@@ -554,6 +554,16 @@ class _SlideWriter:
             frame.margin_left = frame.margin_right = Inches(CARD_PAD)
             frame.clear()
             number = frame.paragraphs[0]
+            if tile.qualifier:  # the report's hedge, at the unit's size: 超過 1萬5,000 人
+                add_text(
+                    number,
+                    tile.qualifier,
+                    self.typeface,
+                    self.language,
+                    size=max(theme.MIN_PT, round(size * 0.5)),
+                    bold=True,
+                    colour=theme.ACCENTS[i % 3],
+                )
             add_text(
                 number,
                 tile.value,

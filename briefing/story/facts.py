@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 
 _NUMBER_END = re.compile(r"^(.*\d)(\D*)$")
 _LATIN_NAME = re.compile(r"\s*[（(]\s*([A-Za-z][^（）()]*?)\s*[)）]\s*$")
+# The words a report hedges a number with, right before it (超過 1 萬 5,000 人, 將上看 2400 億)
+# or right after it (500 家以上); a number written with one of them is hedged already.
+_HEDGE_BEFORE = re.compile(
+    r"(將上看|上看|超過|逾|約|近|大約|至少|多達|高達|預計|預定|預估|估計|目標|未滿|不到|低於)\s*$"
+)
+_HEDGE_AFTER = re.compile(r"^\s*(以上|以下|以內|之內|多|餘|左右)")
+_BOUND_BEFORE = re.compile(r"(約當|已達|達到|達|為|計有|共有|已有|共|計)\s*$")
+_PLAN_WORDS = re.compile(r"預計|預估|預定|目標|希望|計畫|將")
+_HEDGED = re.compile(r"上看|超過|逾|約|近|至少|多|幾|餘|以上|以下|以內|左右|未滿|不到|前|預計|預估")
 
 
 @dataclass(frozen=True)
@@ -92,13 +101,61 @@ def key_figures(report: Report, section_ids: Iterable[str], limit: int = 3) -> l
     return chosen[:limit]
 
 
-def figure_tile(fig: Figure, language: str) -> KeyFigure:
-    """``4,000 萬新幣`` as a tile: the number large, the unit after it, the measure below."""
+def figure_tile(fig: Figure, language: str, labels: Any = None) -> KeyFigure:
+    """``4,000 萬新幣`` as a tile: the number large, the unit after it, the measure below, and
+    the report's hedge before it (``超過`` 1萬5,000人): a tile never states a forecast or an
+    approximation as an exact count."""
     written = normalize(fig.as_written)
     match = _NUMBER_END.match(written)
     value, unit = (match.group(1), match.group(2)) if match else (written, "")
-    label = normalize(_measure_without_value(fig.measure, fig.as_written))
-    return with_label(KeyFigure(value=value, unit=unit, label=label), fig, language)
+    before, after = hedge(fig, labels)
+    label = tile_label(fig.measure, fig.as_written)
+    if fig.qualifier in ("target", "forecast") and _PLAN_WORDS.search(label):
+        before = ""  # 「政府預計於 2025 年前將使用者提升至」 says it is a plan already
+    tile = KeyFigure(value=value, unit=unit + after, label=label, qualifier=before)
+    return with_label(tile, fig, language)
+
+
+def tile_label(measure: str, as_written: str) -> str:
+    """What a tile says under its number: the measure without the number it shows.
+
+    A measure that is the report's sentence stating the number loses the number and the
+    words bound to it: 「迄今累計投入約 5,000 萬歐元」 -> 「迄今累計投入」, 「國內已有超過 99% 之
+    公共服務可於線上辦理」 -> 「公共服務可於線上辦理」; one that goes on past the number
+    (「…則已吸引逾 10 萬人申請」) stays whole. A number in brackets is dropped:
+    「整合之跨機關資訊系統數（十幾項）」 -> 「整合之跨機關資訊系統數」."""
+    text, written = normalize(measure), normalize(as_written)
+    head, found, tail = text.partition(written)
+    if found and not re.search(rf"[（(]\s*{re.escape(written)}\s*[)）]", text):
+        head = _BOUND_BEFORE.sub("", _HEDGE_BEFORE.sub("", head)).rstrip()
+        tail = _HEDGE_AFTER.sub("", tail).strip().rstrip("，。；")
+        if tail[:1] in ("之", "的") and len(tail) >= 5:
+            return tail[1:]
+        if not tail and len(head) >= 2:
+            return head
+        return text
+    return normalize(_measure_without_value(measure, as_written))
+
+
+def hedge(fig: Figure, labels: Any = None) -> tuple[str, str]:
+    """The words to show before and after ``fig``'s number so that it says no more than the
+    report: none for an exact figure or one written with its hedge (「200 多項」, 「前三名」);
+    else the report's own word next to the number in the quote that backs the qualifier
+    (「…超過 1 萬 5,000 人」 -> 超過), or the deck's word for the qualifier (labels.qualifiers)."""
+    if fig.qualifier == "exact" or _HEDGED.search(fig.as_written):
+        return "", ""
+    written = normalize(fig.as_written)
+    for quote in fig.evidence.get("qualifier", ()):
+        text = normalize(quote.quote)
+        at = text.find(written)
+        if at < 0:
+            continue
+        if match := _HEDGE_BEFORE.search(text[:at]):
+            return match.group(1), ""
+        if match := _HEDGE_AFTER.match(text[at + len(written) :]):
+            return "", match.group(1)
+    words = labels.qualifiers if labels is not None else {}
+    return normalize(words.get(fig.qualifier) or ""), ""
 
 
 def with_label(tile: KeyFigure, fig: Figure, language: str) -> KeyFigure:

@@ -116,6 +116,7 @@ class KeyFigure:
     unit: str
     label: str
     note: str = ""  # when, or the figure it grew from
+    qualifier: str = ""  # the report's hedge before the number: 超過, 約, 預計, 上看 …
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ class Slide:
         for card in self.cards:
             parts += [card.number, card.heading, card.text, card.tag]
         for fig in self.key_figures:
-            parts += [fig.value, fig.unit, fig.label, fig.note]
+            parts += [fig.qualifier, fig.value, fig.unit, fig.label, fig.note]
         for event in self.events:
             parts += [event.when, event.title, event.detail]
         if self.quote is not None:
@@ -229,7 +230,9 @@ class Slide:
         parts = [self.title]
         parts += [b.text for b in (*self.body, *self.right) if b.heading]
         parts += [c.heading for c in self.cards] + [c.number for c in self.cards]
-        parts += [f.value + f.unit for f in self.key_figures] + [e.when for e in self.events]
+        parts += [f.qualifier + f.value + f.unit for f in self.key_figures] + [
+            e.when for e in self.events
+        ]
         if self.table is not None:  # a table style may make any row bold (a total row, say)
             parts += [*self.table.header, *(cell for row in self.table.rows for cell in row)]
         return [p for p in parts if p]

@@ -23,7 +23,7 @@ from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
-from briefing.story.shaping import Shaper
+from briefing.story.shaping import Shaper, day_text
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
 from briefing.story.typography import normalize
@@ -31,7 +31,7 @@ from briefing.story.typography import normalize
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from briefing.content.model import Initiative
+    from briefing.content.model import Agenda, Initiative
     from briefing.content.report import OutlineEntry, Report
     from briefing.options import BuildOptions
 
@@ -296,7 +296,9 @@ class _Planner:
             blocks=self.shaper.blocks((sec.id,)),
             cites=[self.report.cite(sec.id)],
         )
-        tiles = tuple(facts_mod.figure_tile(f, self.options.language) for f in figures)
+        tiles = tuple(
+            facts_mod.figure_tile(f, self.options.language, self.templates.labels) for f in figures
+        )
         kind = "overview" if tiles else "content"
         return Slide(
             kind,  # type: ignore[arg-type]
@@ -370,43 +372,61 @@ class _Planner:
         return [self.shaper.initiative_slide(self.report.initiative(i)) for i in self.chosen]
 
     def _appendix(self, part: Part) -> list[Slide]:
-        """The appendix: the programme once (as a table), the other appendix items named."""
-        agenda = self.report.agenda
+        """The appendix: each agenda printed in it once (as a table: editable, in the report's
+        own casing), the other appendix items named beside the first, or on slides of their
+        own when there is no agenda."""
         selected_ids = set(part.ids)
-        slides: list[Slide] = []
+        agendas = [a for a in self.report.agendas if a.section in selected_ids]
+        shown = {a.section for a in agendas}
         others = [
             e
             for e in self.report.outline
-            if e.section.id in selected_ids
-            and e.level > 1
-            and not (agenda is not None and e.section.id == agenda.section)
+            if e.section.id in selected_ids and e.level > 1 and e.section.id not in shown
         ]
-        if agenda is not None and agenda.section in selected_ids:
-            slides += self._programme(part, others)  # a table: editable, in its own casing
+        slides: list[Slide] = []
+        for n, agenda in enumerate(agendas):
+            slides += self._agenda_table(part, agenda, others if n == 0 else [])
             for chart in self.shaper.charts:
-                if chart.kind == "schedule":
-                    self.shaper.placed_charts.add(chart.id)  # the programme is shown once
-        elif others:
+                if chart.kind == "schedule" and (chart.agenda or "programme") == agenda.id:
+                    self.shaper.placed_charts.add(chart.id)  # an agenda is shown once
+        if not agendas and others:
             slides += self.shaper.appendix_cards(part, others)
         return slides
 
-    def _programme(self, part: Part, others: list[OutlineEntry]) -> list[Slide]:
+    def _agenda_table(self, part: Part, agenda: Agenda, others: list[OutlineEntry]) -> list[Slide]:
+        """A programme (time, type, session, speaker) or an itinerary (day and time, stop,
+        place) as a table, paged."""
         from briefing.charts.labels import agenda_type_label
 
-        agenda = self.report.agenda
-        assert agenda is not None
+        language = self.options.language
         labels = self.templates.labels
-        word = self.report.meta.vocabulary.word("programme", self.options.language)
-        rows = [
-            (
-                item.time or "",
-                agenda_type_label(item.type, self.options.language),
-                item.title,
-                item.speaker or "",
-            )
-            for item in agenda.items
-        ]
-        day = dates.display(agenda.date, "gregorian", self.options.language) if agenda.date else ""
+        word = self.report.meta.vocabulary.word(agenda.kind, language)
+        if agenda.kind == "itinerary":
+            header: tuple[str, ...] = (labels.time, labels.item, labels.place)
+            widths: tuple[float, ...] = (0.24, 0.50, 0.26)
+            rows = [
+                (
+                    day_text(day, item.time, language) if (day := agenda.day_of(item)) else "",
+                    item.title,
+                    item.place or "",
+                )
+                for item in agenda.items
+            ]
+        else:
+            header = (labels.time, labels.session_type, labels.session, labels.speaker)
+            widths = (0.09, 0.13, 0.48, 0.30)
+            rows = [
+                (
+                    item.time or "",
+                    agenda_type_label(item.type, language),
+                    item.title,
+                    item.speaker or "",
+                )
+                for item in agenda.items
+            ]
+        rows = [tuple(normalize(c) for c in row) for row in rows]
+        days = agenda.days
+        day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
         for n in range(0, len(rows), PROGRAMME_ROWS):
@@ -422,11 +442,6 @@ class _Planner:
                 cite=self.report.cite(agenda.section) if agenda.section else "",
                 blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
             )
-            table = Table(
-                (labels.time, labels.session_type, labels.session, labels.speaker),
-                tuple(page),
-                (0.09, 0.13, 0.48, 0.30),
-            )
             own = (part.entry.section.id,) if part.entry else ()
             sections = (*own, agenda.section or "", *(e.section.id for e in others))
             sections = tuple(s for s in dict.fromkeys(sections) if s)
@@ -439,7 +454,7 @@ class _Planner:
                     notes=text.notes,
                     source=text.source,
                     sections=tuple(sections),
-                    table=table,
+                    table=Table(header, tuple(page), widths),
                     condensed=tuple(e.section.id for e in others),
                 )
             )
@@ -482,7 +497,7 @@ class _Planner:
         if slide.key_figures:
             count = len(slide.key_figures)
             tile = (theme.CONTENT_WIDTH - (count - 1) * theme.GAP) / count * 72 - 24
-            values = [(f.value, f.unit) for f in slide.key_figures]
+            values = [(f.value, f.qualifier + f.unit) for f in slide.key_figures]
             sizes["figure"] = setter.figure_size(values, tile)
         if slide.quote is not None:
             fit = setter.best([Bullet(slide.quote.text)], theme.QUOTE_BOX, (36, 32, 30, 28, 24))

@@ -86,6 +86,12 @@ class Shaper:
             return quote + ([self.columns(part, unit, points, rows)] if rows else [])
         if len(rows) >= 4 or (len(rows) == 3 and len(points) <= 2):
             return self.comparison(part, unit, points, rows)
+        if rows and not points and 2 <= len(rows) <= MAX_CARDS and all(r.point for r in rows):
+            slide = self.row_cards(part, unit, rows)
+            if self.setter.best_cards(slide.cards, theme.BODY_BOX)[2]:
+                return [
+                    slide
+                ]  # each thing with its point, not points in one column, names in another
         if rows:
             for compact in (False, True):
                 slide = self.columns(part, unit, points, rows, compact=compact)
@@ -112,7 +118,12 @@ class Shaper:
             if not self._child_is_row(child):
                 point = _first(child.section.key_points) or _first(child.section.key_sentences)
                 text = f"{child.label}{child.section.title}"
-                lines.append(normalize(f"{text}：{point}" if point else text))
+                name = facts_mod.split_english(child.section.title)[0]
+                if point and normalize(point).startswith(normalize(name)):
+                    text = f"{child.label}{point}"  # 「（一）行動身分（Mobile-ID）結合…」
+                elif point:
+                    text = f"{text}：{point}"
+                lines.append(normalize(text))
         return lines
 
     def rows(self, unit: Unit) -> list[Row]:
@@ -163,9 +174,10 @@ class Shaper:
             if item
             else None
         )
+        named = item is not None and (item.name in heading or heading in item.name)
         return Row(
             normalize(heading),
-            normalize(english or (facts.name_en if facts else "")),
+            normalize(english or (facts.name_en if facts and named else "")),
             normalize(point or ""),
             facts,
             tuple(inits),
@@ -274,17 +286,18 @@ class Shaper:
     ) -> Slide:
         """The section's points beside the things it is about (``compact``: their names and
         key points only; the English names and facts are in the notes)."""
+        left = [Bullet(p) for p in points] or [Bullet(r.point) for r in rows if r.point]
+        said = [b.text for b in left]  # a point is said once: left, or under its row
         right: list[Bullet] = []
         for row in rows:
             right.append(Bullet(row.heading, heading=True))
             if row.english and not compact:
                 right.append(Bullet(row.english, level=1))
-            if row.point and not any(row.point in p or p in row.point for p in points):
+            if row.point and not any(row.point in p or p in row.point for p in said):
                 right.append(Bullet(row.point))
             if row.facts and not compact:
                 facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows]
-                right += [Bullet(f) for f in facts if not any(f in p for p in points)]
-        left = [Bullet(p) for p in points] or [Bullet(r.point) for r in rows if r.point]
+                right += [Bullet(f) for f in facts if not any(f in p for p in said)]
         text = self._render(part, unit, points=[])
         return self._slide(
             "columns",
@@ -292,6 +305,23 @@ class Shaper:
             unit,
             body=tuple(left),
             right=tuple(right),
+            initiatives=tuple(i for r in rows for i in r.initiatives),
+            extra_sections=tuple(s for r in rows for s in r.sections),
+        )
+
+    def row_cards(self, part: Part, unit: Unit, rows: list[Row]) -> Slide:
+        """The things a section is about as cards: name, key point, English name and facts."""
+        cards = []
+        for row in rows:
+            facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows] if row.facts else []
+            tag = self.labels.sep.join(x for x in (row.english, *facts) if x)
+            cards.append(Card(row.heading, row.point, normalize(tag)))
+        text = self._render(part, unit, points=[])
+        return self._slide(
+            "points",
+            text,
+            unit,
+            cards=tuple(cards),
             initiatives=tuple(i for r in rows for i in r.initiatives),
             extra_sections=tuple(s for r in rows for s in r.sections),
         )
@@ -304,7 +334,7 @@ class Shaper:
         )
 
     def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
-        tiles = tuple(facts_mod.figure_tile(f, self.language) for f in figures)
+        tiles = tuple(facts_mod.figure_tile(f, self.language, self.labels) for f in figures)
         kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
         text = self._render(part, unit, points=kept)
         return self._slide(
@@ -369,7 +399,7 @@ class Shaper:
         tiles = []
         for fid in chart.figures:
             fig = self.report.figure(fid)
-            tile = facts_mod.figure_tile(fig, self.language)
+            tile = facts_mod.figure_tile(fig, self.language, self.labels)
             label = spec_label(chart, fid, self.language)
             if label:
                 tile = dataclasses.replace(tile, label=normalize(label))
@@ -468,7 +498,7 @@ class Shaper:
         events = []
         for item in itinerary.items:
             day = itinerary.day_of(item)
-            when = _day_text(day, item.time, self.language) if day else (item.time or "")
+            when = day_text(day, item.time, self.language) if day else (item.time or "")
             place = normalize(item.place or "")
             events.append(Event(normalize(when), normalize(item.title), place))
         text = self._render(part, unit, points=[])
@@ -632,11 +662,12 @@ class Shaper:
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
         figures = [self.report.figure(f) for f in item.figures]
         left = [Bullet(normalize(s)) for s in _sentences(item.summary)]
-        left += [
-            Bullet(normalize(f"{facts_mod.figure_tile(f, self.language).label}：{f.as_written}"))
-            for f in figures
-            if not any(facts_mod.states_figure(b.text, f) for b in left)
-        ]
+        for fig in figures:
+            if not any(facts_mod.states_figure(b.text, fig) for b in left):
+                label = facts_mod.figure_tile(fig, self.language, self.labels).label
+                before, after = facts_mod.hedge(fig, self.labels)
+                stated = f"{label}{self.labels.colon}{before}{fig.as_written}{after}"
+                left.append(Bullet(normalize(stated)))
         right = [Bullet(f"{k}{self.labels.colon}{v}") for k, v in facts.rows]
         if facts.kicker:
             right.append(Bullet(facts.kicker))
@@ -672,8 +703,12 @@ class Shaper:
             for e in entries
         )
         unit = part.units[0]
-        text = self._render(part, unit, points=[])
         ids = tuple(e.section.id for e in entries)
+        if len(cards) == 1:  # one item is a slide of text, not a box on an empty slide
+            card = cards[0]
+            line = f"{card.heading}{self.labels.colon}{card.text}" if card.text else card.heading
+            return self.text(part, unit, [line], cards_ok=False)
+        text = self._render(part, unit, points=[])
         return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
 
     # -- pieces -------------------------------------------------------------------------------
@@ -801,7 +836,7 @@ def _first_clause(text: str, limit: int = 40) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    parts = [s + "。" for s in text.split("。") if s.strip()]
+    parts = [s.rstrip("；，、：;,: ") + "。" for s in text.split("。") if s.strip()]
     return parts or [text]
 
 
@@ -814,7 +849,7 @@ def _point_card(point: str) -> Card:
     return Card(heading=point)
 
 
-def _day_text(day: Any, time: str | None, language: str) -> str:
+def day_text(day: Any, time: str | None, language: str) -> str:
     weekdays = "一二三四五六日"
     if language == "en":
         text = f"{day.day} {day:%b}"
