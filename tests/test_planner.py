@@ -77,7 +77,7 @@ def test_an_itinerary_printed_in_the_appendix_is_a_table_there() -> None:
     assert len(tables) == 1 and not any(s.cards for s in after)
     assert tables[0].table.header == ("時間", "項目", "地點")
     assert [r[1:] for r in tables[0].table.rows] == [(i.title, i.place) for i in trip.items]
-    assert tables[0].table.rows[0][0] == "9月4日（一）"
+    assert tables[0].table.rows[0][0] == "9月4日（一）"  # no time: the day alone
     assert "schedule" in tables[0].sections
 
 

@@ -406,7 +406,9 @@ class _Planner:
             widths: tuple[float, ...] = (0.24, 0.50, 0.26)
             rows = [
                 (
-                    day_text(day, item.time, language) if (day := agenda.day_of(item)) else "",
+                    day_text(day, None, language) + (f"\n{item.time}" if item.time else "")
+                    if (day := agenda.day_of(item))
+                    else item.time or "",
                     item.title,
                     item.place or "",
                 )
