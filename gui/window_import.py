@@ -37,6 +37,15 @@ def target_folder(home: Path, source: Path) -> Path:
 class ImportActions:
     """File ▸ Import report… (mixed into MainWindow)."""
 
+    def _import_start(self: MainWindow) -> Path:
+        """Where the file dialog opens: the folder of the last report imported, else the
+        Documents folder, else home (never a folder that does not exist yet)."""
+        last = self.settings.value("import/folder", "")
+        for folder in (Path(str(last)) if last else None, self.output_folder.parent, Path.home()):
+            if folder is not None and folder.is_dir():
+                return folder
+        return Path.home()
+
     def import_report(self: MainWindow, source: Path | str | None = None) -> None:
         """Ask for a report file (unless given), import it in the background, then open it."""
         if self._token is not None or not self.maybe_save():
@@ -45,12 +54,13 @@ class ImportActions:
             chosen, _ = QFileDialog.getOpenFileName(
                 self,
                 tr("import_title"),
-                str(self.output_folder.parent),
+                str(self._import_start()),
                 f"{tr('import_filter')} ({' '.join(SUFFIXES)})",
             )
             if not chosen:
                 return
             source = chosen
+            self.settings.setValue("import/folder", str(Path(chosen).parent))
         path = Path(source)
         out = target_folder(self.output_folder, path)
         token = api.CancelToken()

@@ -58,3 +58,20 @@ def test_the_app_says_what_to_install_and_exits_2_instead_of_aborting(
     assert text.startswith("error: the desktop app cannot open a window")
     assert "sudo apt-get install libxcb-icccm4 libxcb-keysyms1" in text
     assert "Traceback" not in text
+
+
+@pytest.mark.parametrize("language", ["zh-TW", "en"])
+def test_every_kind_of_slide_has_a_name_in_the_storyboard(language: str) -> None:
+    from typing import get_args
+
+    from briefing.story.plan import SlideKind
+    from gui import strings
+
+    strings.set_language(language)
+    try:
+        names = {kind: strings.kind_label(kind) for kind in get_args(SlideKind)}
+    finally:
+        strings.set_language("zh-TW")
+
+    assert all(name != kind for kind, name in names.items() if language == "zh-TW"), names
+    assert len(set(names.values())) == len(names)  # no two kinds share a badge
