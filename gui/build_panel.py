@@ -109,6 +109,11 @@ class BuildPanel(QWidget):
         self.progressBar.setValue(0)
         self.progressBar.setFormat(tr("cancelled") if cancelled else tr("failed"))
 
+    def idle(self) -> None:
+        """Other background work (an import) ended: Generate back on, the bar cleared."""
+        self._stop()
+        self.reset()
+
     def reset(self) -> None:
         """Inputs changed: the bar no longer describes the last build."""
         if not self._busy:

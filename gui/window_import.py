@@ -79,7 +79,7 @@ class ImportActions:
     def _imported(self: MainWindow, result: api.ImportResult) -> None:
         self._token = None
         self._lock(False)
-        self.buildPanel.reset()
+        self.buildPanel.idle()
         options = api.options_from_recipe(None).replace(report=result.folder)
         if not self._set_document(options, None):
             return
@@ -101,7 +101,7 @@ class ImportActions:
     def _import_failed(self: MainWindow, exc: Exception) -> None:
         self._token = None
         self._lock(False)
-        self.buildPanel.reset()
+        self.buildPanel.stopped(isinstance(exc, BuildCancelled))
         if isinstance(exc, BuildCancelled):
             self.statusBar().showMessage(tr("import_cancelled"), 8000)
             return

@@ -57,6 +57,9 @@ def test_an_imported_report_opens_as_a_briefing_with_its_drafts_marked(
     assert any(title.endswith("〔草稿〕") for title in shown_titles)
     assert "新加坡" not in window.initiativesPanel.title()
     assert window.storyboard.model_.rowCount() > 3  # planned from the imported report
+    # and ready to build: Generate on, Cancel off
+    assert window.buildPanel.generateButton.isEnabled()
+    assert not window.buildPanel.cancelButton.isEnabled()
 
 
 def test_a_file_that_cannot_be_imported_is_a_dialog_and_changes_nothing(
@@ -71,6 +74,8 @@ def test_a_file_that_cannot_be_imported_is_a_dialog_and_changes_nothing(
 
     assert shown and "scan.pdf" in str(shown[0])
     assert window._report is before
+    assert window.buildPanel.generateButton.isEnabled()
+    assert not window.buildPanel.cancelButton.isEnabled()
     assert not (window.output_folder / "imported" / "scan").exists()
 
 
