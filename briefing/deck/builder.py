@@ -19,6 +19,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches
 
 from briefing import theme
+from briefing.deck.package import index_package
 from briefing.deck.text import add_text, finish, name_run, set_lines
 from briefing.errors import DeckError
 from briefing.story import textfit
@@ -40,6 +41,7 @@ def build_presentation(
         prs = Presentation(str(master))
     except Exception as exc:  # python-pptx raises several types for a bad package
         raise DeckError(f"cannot open the master template: {exc}", file=master) from None
+    index_package(prs)  # slides and notes added in constant time (see deck/package.py)
     layouts = {layout.name: layout for layout in prs.slide_layouts}
     writer = _SlideWriter(prs, typeface, visuals)
     for number, spec in enumerate(plan.slides, start=1):
