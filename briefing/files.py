@@ -3,12 +3,14 @@
 Every file the program writes (decks, build reports, recipes, cached font subsets and chart
 pictures) goes through :func:`write_atomic`: a temporary file in the same folder, renamed over
 the target only when complete, so a reader never sees half a file and a failure leaves the old
-one in place.
+one in place. Cache entries are sealed with their SHA-256 (:func:`store_sealed`) and checked
+when read (:func:`read_sealed`): a damaged entry is a miss, rebuilt, never used.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import sys
@@ -47,6 +49,31 @@ def store(path: Path, data: bytes) -> bool:
         log.debug("cache file not written (%s): %s", path, exc)
         return False
     return True
+
+
+_SEAL = b"\0briefing-sha256:"  # then the 32-byte digest of what precedes it
+
+
+def store_sealed(path: Path, data: bytes) -> bool:
+    """:func:`store` ``data`` followed by a seal (its SHA-256), so :func:`read_sealed` can tell
+    an intact cache entry from a damaged one."""
+    return store(path, data + _SEAL + hashlib.sha256(data).digest())
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The data :func:`store_sealed` wrote to ``path``; None when the entry is missing,
+    unreadable, or damaged (truncated, overwritten, or written without a seal), which callers
+    treat as a cache miss."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    cut = len(raw) - len(_SEAL) - 32
+    data, seal, digest = raw[:cut], raw[cut : cut + len(_SEAL)], raw[cut + len(_SEAL) :]
+    if cut < 0 or seal != _SEAL or hashlib.sha256(data).digest() != digest:
+        log.debug("damaged cache entry ignored: %s", path)
+        return None
+    return data
 
 
 def cache_dir(kind: str) -> Path:

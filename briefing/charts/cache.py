@@ -1,5 +1,6 @@
 """The PNG cache: :func:`render_png` draws a chart once per data, fonts, size and code version
-and keeps the PNG on disk. A hit reads the file without importing matplotlib."""
+and keeps the PNG on disk, sealed with its SHA-256. A hit reads the file without importing
+matplotlib; a damaged entry is a miss, drawn again."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 CHART_VERSION = "1"
 
 _FONT_HASHES: dict[tuple[str, int, int], str] = {}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def default_cache_dir() -> Path:
@@ -71,8 +73,8 @@ def render_png(
 
     Every text is drawn with ``font`` (the title with ``bold_font`` when given). With
     ``title=False`` the chart draws no title of its own (the slide shows it). PNGs are cached
-    under ``cache_dir`` (default :func:`default_cache_dir`); a hit returns the stored bytes
-    without importing matplotlib.
+    under ``cache_dir`` (default :func:`default_cache_dir`), sealed with their SHA-256; a hit
+    returns the stored bytes without importing matplotlib, and a damaged entry is drawn again.
     """
     if width_in <= 0 or height_in <= 0 or dpi <= 0:
         raise ChartError(f"bad chart size {width_in} x {height_in} in at {dpi} dpi", field="size")
@@ -87,12 +89,11 @@ def render_png(
     key = cache_key(data, **drawing)
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     target = folder / key[:2] / f"{key}.png"
-    try:
-        return target.read_bytes()
-    except OSError:
-        pass
+    cached = files.read_sealed(target)
+    if cached is not None and cached.startswith(PNG_SIGNATURE):
+        return cached
     png = png_of(data, **drawing)
-    files.store(target, png)
+    files.store_sealed(target, png)
     return png
 
 

@@ -282,13 +282,29 @@ def _extract_face(info: fontfind.FaceInfo, cache: Path) -> Path:
     ):
         suffix = ".otf" if font.sfntVersion == "OTTO" else ".ttf"
         out = cache / "faces" / f"{src.stem}-{info.index}-{key}{suffix}"
-        if out.is_file():
+        if _intact(out):
             return out
         buf = BytesIO()
         font.save(buf)
-    if not write_atomic(out, buf.getvalue()):
+    data = buf.getvalue()
+    seal = out.with_name(out.name + ".sha256")
+    if not (write_atomic(out, data) and write_atomic(seal, _sha256(data).encode())):
         raise FontError(f"cannot extract {info.label} into the font cache {cache}", file=src)
     return out
+
+
+def _intact(face: Path) -> bool:
+    """Whether an extracted face in the cache is there and has the SHA-256 recorded beside it
+    when it was written (a damaged one is extracted again)."""
+    try:
+        recorded = face.with_name(face.name + ".sha256").read_text(encoding="ascii").strip()
+        return recorded == _sha256(face.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 # ----------------------------------------------------------------------------- coverage

@@ -9,7 +9,6 @@ for a CJK font, the cached copy 2 ms).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -183,11 +182,12 @@ def _coverage(path: str, size: int, mtime_ns: int, cache_dir: Path | None) -> fr
     file = None
     if cache_dir is not None:
         file = cache_dir / "coverage" / f"{hashlib.sha256(stamp).hexdigest()[:32]}.bin"
-        with contextlib.suppress(OSError, ValueError):
-            return frozenset(array("I", file.read_bytes()))
+        cached = files.read_sealed(file)
+        if cached is not None and len(cached) % 4 == 0:
+            return frozenset(array("I", cached))
     covered = _read_coverage(Path(path))
     if file is not None:
-        write_atomic(file, array("I", sorted(covered)).tobytes())
+        files.store_sealed(file, array("I", sorted(covered)).tobytes())
     return covered
 
 

@@ -40,12 +40,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("briefing")
 
-#: Bump whenever the output of :func:`subset_font` changes, to invalidate cached subsets.
+#: Bump whenever the output of :func:`subset_font` changes, to invalidate cached subsets (and
+#: then run ``python tools/make_prebuilt_fonts.py``).
 SUBSET_VERSION = 1
 LAYOUT_FEATURES = ("kern", "ccmp", "locl", "liga", "vert", "vrt2")
 _DROP_TABLES = ("BASE", "STAT", "DSIG", "VORG", "meta")
 _CU2QU_MAX_ERR = 1.0  # font units: invisible at 1000 or 2048 units per em
 _TRUETYPE = "\x00\x01\x00\x00"
+_SFNT_TAGS = (_TRUETYPE.encode("latin-1"), b"true")
 
 
 def subset_font(data: bytes, codepoints: Iterable[int] | None, *, family: str, style: str) -> bytes:
@@ -79,15 +81,17 @@ def cached_subset(
     """:func:`subset_font` through a disk cache under ``cache_dir / "subsets"``.
 
     The key is the SHA-256 of the font bytes, the sorted code points, family, style and
-    :data:`SUBSET_VERSION`. An unreadable or unwritable cache only costs the subsetting time.
+    :data:`SUBSET_VERSION`; each entry is sealed with its own SHA-256 and a damaged one is
+    subset again (see :func:`briefing.files.read_sealed`). An unreadable or unwritable cache
+    only costs the subsetting time.
     """
     wanted = None if codepoints is None else sorted(set(codepoints))
     path = cache_dir / "subsets" / f"{_cache_key(data, wanted, family, style)}.ttf"
-    cached = _read_cached(path)
-    if cached is not None:
+    cached = files.read_sealed(path)
+    if cached is not None and cached[:4] in _SFNT_TAGS:
         return cached
     ttf = subset_font(data, wanted, family=family, style=style)
-    write_atomic(path, ttf)
+    files.store_sealed(path, ttf)
     return ttf
 
 
@@ -97,14 +101,6 @@ def _cache_key(data: bytes, codepoints: list[int] | None, family: str, style: st
     h.update(hashlib.sha256(data).digest())
     h.update(b"whole" if codepoints is None else ",".join(map(str, codepoints)).encode())
     return h.hexdigest()
-
-
-def _read_cached(path: Path) -> bytes | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return data if data[:4] == _TRUETYPE.encode("latin-1") else None
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
