@@ -25,9 +25,6 @@ import logging
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from fontTools import subset as ft_subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
@@ -109,6 +106,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def _subset(font: TTFont, codepoints: Iterable[int]) -> None:
+    from fontTools import subset as ft_subset  # 0.15 s to import: only when subsetting
+
     options = ft_subset.Options()
     options.layout_features = list(LAYOUT_FEATURES)
     options.hinting = not _is_hinted(font)
@@ -150,6 +149,9 @@ def _cff_to_glyf(font: TTFont) -> None:
 
 
 def _quadratic(glyph: object) -> object:
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
     pen = TTGlyphPen(None)
     glyph.draw(Cu2QuPen(pen, _CU2QU_MAX_ERR, reverse_direction=True))  # type: ignore[attr-defined]
     return pen.glyph()
