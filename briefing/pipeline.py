@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+import os
 import threading
 import time
 import warnings
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
 from briefing import dates
+from briefing.charts.cache import cached_png, render_png
+from briefing.charts.render import prepare_worker
 from briefing.errors import BuildCancelled, FontError
 from briefing.story.plan import Visual
 from briefing.theme import EMU_PER_INCH, VISUAL_BOX
@@ -100,32 +107,54 @@ def draw_charts(
     family: fonts.FontFamily,
     step: Steps,
 ) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
-    visuals: dict[str, Visual] = {}
-    info: list[dict[str, Any]] = []
-    specs = list(deck_plan.charts.values())
-    width_in, height_in = VISUAL_BOX[2] / EMU_PER_INCH, VISUAL_BOX[3] / EMU_PER_INCH
-    for n, spec in enumerate(specs):
-        step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
-        data = charts_mod.chart_data(spec, report, language=options.language)
-        style = chart_style(spec, options)
-        if style == "native":
-            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data, text=data.text())
-        else:
-            with warnings.catch_warnings():
-                # A glyph the font lacks is reported once, by the coverage check, with its
-                # slide; matplotlib's own warning would repeat it on the console.
-                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-                png = charts_mod.render_png(
-                    data,
-                    font=family.regular.path,
-                    bold_font=family.bold.path if family.bold else None,
-                    width_in=width_in,
-                    height_in=height_in,
-                    dpi=200,
-                    title=False,
-                )
-            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png, text=data.text())
-        info.append(
+    """Every chart of the plan drawn (pictures) or described (native charts), and what the
+    build report says of each; :class:`ChartDrawing` draws while other work goes on."""
+    with ChartDrawing(deck_plan, report, options, family, step) as drawing:
+        return {cid: drawing.pictures[cid] for cid in drawing.texts}, drawing.info
+
+
+class ChartDrawing:
+    """The deck's charts, drawn while the rest of the build goes on (a context manager).
+
+    :attr:`texts` has every chart's visual without its picture (what the font steps need) and
+    :attr:`info` its build-report entry, at once. :attr:`pictures` maps a chart id to its
+    finished visual: native charts and pictures the cache holds at once, and pictures to draw
+    when they are drawn. With two or more to draw, on a machine with two cores or more, they
+    are drawn by up to two worker processes started on entry (drawing is CPU-bound: threads
+    would take turns), in deck order, while this process checks and subsets the font and
+    writes the slides; the deck writer waits only for a picture that is not drawn yet.
+    Otherwise (and in a build that already runs in a worker process, such as ``--jobs``) this
+    process draws each picture when it is first asked for. Leaving the context stops the
+    workers.
+    """
+
+    def __init__(
+        self,
+        deck_plan: DeckPlan,
+        report: Report,
+        options: BuildOptions,
+        family: fonts.FontFamily,
+        step: Steps,
+    ) -> None:
+        self._drawing = _drawing_options(family)
+        self.texts: dict[str, Visual] = {}
+        self.info: list[dict[str, Any]] = []
+        self._todo: dict[str, Any] = {}  # chart id -> ChartData of pictures to draw
+        for spec in deck_plan.charts.values():
+            step.check()
+            data = charts_mod.chart_data(spec, report, language=options.language)
+            self._describe(spec, data, chart_style(spec, options))
+        self.pictures = _Pictures(self.texts, self._todo, self._drawing)
+
+    def _describe(self, spec: ChartSpec, data: Any, style: str) -> None:
+        png = cached_png(data, **self._drawing) if style == "image" else None
+        if style == "image" and png is None:
+            self._todo[spec.id] = data
+        native = data if style == "native" else None
+        self.texts[spec.id] = Visual(
+            alt_text=data.alt_text, png=png, native=native, text=data.text()
+        )
+        self.info.append(
             {
                 "id": spec.id,
                 "kind": spec.kind,
@@ -135,7 +164,83 @@ def draw_charts(
                 "alt_text": data.alt_text,
             }
         )
-    return visuals, info
+
+    def __enter__(self) -> ChartDrawing:
+        workers = min(2, os.cpu_count() or 1, len(self._todo))
+        if workers >= 2 and multiprocessing.parent_process() is None:
+            self.pictures.start(_worker_pool(workers))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pictures.stop()
+
+
+class _Pictures(Mapping[str, Visual]):
+    """Chart id -> finished visual; a picture still being drawn is waited for, one not being
+    drawn is drawn here, when first asked for."""
+
+    def __init__(self, texts: dict[str, Visual], todo: dict[str, Any], drawing: dict[str, Any]):
+        self._visuals, self._todo, self._drawing = texts, todo, drawing
+        self._done: dict[str, Visual] = {}
+        self._futures: dict[str, Future[bytes]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+
+    def start(self, pool: ProcessPoolExecutor) -> None:
+        self._pool = pool
+        self._futures = {
+            cid: pool.submit(_render, data, self._drawing) for cid, data in self._todo.items()
+        }
+
+    def stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def __getitem__(self, chart_id: str) -> Visual:
+        if chart_id not in self._todo:
+            return self._visuals[chart_id]
+        if chart_id not in self._done:
+            future = self._futures.get(chart_id)
+            png = future.result() if future else _render(self._todo[chart_id], self._drawing)
+            self._done[chart_id] = replace(self._visuals[chart_id], png=png)
+        return self._done[chart_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._visuals)
+
+    def __len__(self) -> int:
+        return len(self._visuals)
+
+
+def _drawing_options(family: fonts.FontFamily) -> dict[str, Any]:
+    """How every chart picture is drawn: the deck's faces, the deck's chart box, 200 dpi."""
+    return {
+        "font": family.regular.path,
+        "bold_font": family.bold.path if family.bold else None,
+        "width_in": VISUAL_BOX[2] / EMU_PER_INCH,
+        "height_in": VISUAL_BOX[3] / EMU_PER_INCH,
+        "dpi": 200,
+        "title": False,
+    }
+
+
+def _render(data: Any, drawing: dict[str, Any]) -> bytes:
+    """One chart picture, drawn and cached (in this process or a worker)."""
+    with warnings.catch_warnings():
+        # A glyph the font lacks is reported once, by the coverage check, with its slide;
+        # matplotlib's own warning would repeat it on the console.
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return render_png(data, **drawing)
+
+
+def _worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Chart-drawing processes, started fresh ("spawn": safe beside the GUI's threads, and what
+    Windows and macOS do anyway) with matplotlib loaded and ready (see
+    :func:`briefing.charts.render.prepare_worker`)."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=prepare_worker,
+    )
 
 
 def chart_style(spec: ChartSpec, options: BuildOptions) -> str:
@@ -219,12 +324,14 @@ def epoch_of(date: dt.date) -> dt.datetime:
 
 def package(
     deck_plan: DeckPlan,
-    visuals: dict[str, Visual],
+    visuals: Mapping[str, Visual],
     typeface: str,
     faces: list[fonts.EmbeddedFace],
     options: BuildOptions,
 ) -> bytes:
-    """The .pptx bytes: slides on the master, fonts embedded, dated properties."""
+    """The .pptx bytes: slides on the master, fonts embedded, dated properties. ``visuals``
+    may be :attr:`ChartDrawing.pictures`, whose pictures the writer waits for as it comes to
+    them."""
     from briefing.deck import builder, package
     from briefing.deck.embed import embed_fonts, set_theme_fonts
 

@@ -76,9 +76,38 @@ def render_png(
     under ``cache_dir`` (default :func:`default_cache_dir`), sealed with their SHA-256; a hit
     returns the stored bytes without importing matplotlib, and a damaged entry is drawn again.
     """
+    drawing = _drawing(font, bold_font, width_in, height_in, dpi, title)
+    target = _entry(data, drawing, cache_dir)
+    cached = _read(target)
+    if cached is not None:
+        return cached
+    png = png_of(data, **drawing)
+    files.store_sealed(target, png)
+    return png
+
+
+def cached_png(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None = None,
+    width_in: float,
+    height_in: float,
+    dpi: int = 200,
+    title: bool = True,
+    cache_dir: Path | None = None,
+) -> bytes | None:
+    """What :func:`render_png` would return from the cache, or None when it would draw."""
+    drawing = _drawing(font, bold_font, width_in, height_in, dpi, title)
+    return _read(_entry(data, drawing, cache_dir))
+
+
+def _drawing(
+    font: Path, bold_font: Path | None, width_in: float, height_in: float, dpi: int, title: bool
+) -> dict[str, Any]:
     if width_in <= 0 or height_in <= 0 or dpi <= 0:
         raise ChartError(f"bad chart size {width_in} x {height_in} in at {dpi} dpi", field="size")
-    drawing: dict[str, Any] = {
+    return {
         "font": Path(font),
         "bold_font": Path(bold_font) if bold_font else None,
         "width_in": width_in,
@@ -86,15 +115,17 @@ def render_png(
         "dpi": dpi,
         "title": title,
     }
+
+
+def _entry(data: ChartData, drawing: dict[str, Any], cache_dir: Path | None) -> Path:
     key = cache_key(data, **drawing)
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    target = folder / key[:2] / f"{key}.png"
-    cached = files.read_sealed(target)
-    if cached is not None and cached.startswith(PNG_SIGNATURE):
-        return cached
-    png = png_of(data, **drawing)
-    files.store_sealed(target, png)
-    return png
+    return folder / key[:2] / f"{key}.png"
+
+
+def _read(entry: Path) -> bytes | None:
+    cached = files.read_sealed(entry)
+    return cached if cached is not None and cached.startswith(PNG_SIGNATURE) else None
 
 
 def _font_hash(path: Path) -> str:
