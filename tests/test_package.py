@@ -96,8 +96,9 @@ def test_zip_entries_and_properties_are_dated_from_the_deck(tmp_path: Path, monk
     assert names[0] == "[Content_Types].xml"
 
 
-def _parts_and_ids(indexed: bool) -> tuple[list[str], list[tuple[str, str]], bytes]:
-    """Part names, slide ids and the presentation rels of a 12-slide deck with notes."""
+def _parts_and_ids(indexed: bool) -> tuple[list[str], list[tuple[str, str]], bytes, list[bytes]]:
+    """Part names, slide ids, the presentation rels and every slide's and notes slide's XML
+    and rels of a 12-slide deck with notes."""
     from pptx import Presentation
 
     from briefing.deck.builder import MASTER
@@ -109,9 +110,15 @@ def _parts_and_ids(indexed: bool) -> tuple[list[str], list[tuple[str, str]], byt
     for n in range(12):
         slide = prs.slides.add_slide(prs.slide_layouts[n % len(prs.slide_layouts)])
         slide.notes_slide.notes_text_frame.text = f"note {n}"
-    names = sorted(str(part.partname) for part in prs.part.package.iter_parts())
+    parts = list(prs.part.package.iter_parts())
+    names = sorted(str(part.partname) for part in parts)
     ids = [(s.get("id"), s.get(qn("r:id"))) for s in prs.slides._sldIdLst]
-    return names, ids, prs.part.rels.xml
+    xml = [
+        p.blob + p.rels.xml
+        for p in sorted(parts, key=lambda p: p.partname)
+        if "slide" in p.partname
+    ]
+    return names, ids, prs.part.rels.xml, xml
 
 
 def test_an_indexed_package_names_parts_and_slides_as_python_pptx_does() -> None:

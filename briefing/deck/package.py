@@ -13,16 +13,21 @@ previous deck.
 from __future__ import annotations
 
 import collections
+import copy
 import datetime as dt
+import functools
 import io
 import itertools
 import zipfile
 from typing import IO, TYPE_CHECKING, Any
 
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part, _Relationship, _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
+from pptx.parts.slide import NotesSlidePart
 
 from briefing import files
 from briefing.errors import DeckError
@@ -30,6 +35,8 @@ from briefing.errors import DeckError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from lxml import etree
+    from pptx.parts.slide import SlidePart
     from pptx.presentation import Presentation
     from pptx.slide import Slide, SlideLayout
 
@@ -101,13 +108,15 @@ def index_package(prs: Presentation) -> None:
     slide) and every slide id to number a slide, which makes a deck's cost grow with the square
     of its slides. After this call the package names parts from an index
     (:func:`_index_partnames`), the presentation part's relationships keep an index by type and
-    target (:class:`_IndexedRelationships`) and ``prs.slides.add_slide`` counts slide ids
-    (:func:`_count_slide_ids`). Names and ids are python-pptx's own, so the deck is byte for
-    byte the same.
+    target (:class:`_IndexedRelationships`), ``prs.slides.add_slide`` counts slide ids
+    (:func:`_count_slide_ids`) and a slide's notes slide is a copy of the first one made
+    (:class:`_NotesTemplate`: python-pptx clones the notes master's placeholders for each, a
+    third of the cost of a slide). Names, ids and XML are python-pptx's own, so the deck is
+    byte for byte the same.
     """
     _index_partnames(prs)
     prs.part.rels.__class__ = _IndexedRelationships
-    _count_slide_ids(prs)
+    _count_slide_ids(prs, _NotesTemplate())
 
 
 def _index_partnames(prs: Presentation) -> None:
@@ -134,9 +143,9 @@ def _index_partnames(prs: Presentation) -> None:
     package.next_partname = next_partname  # type: ignore[method-assign]
 
 
-def _count_slide_ids(prs: Presentation) -> None:
+def _count_slide_ids(prs: Presentation, notes: _NotesTemplate) -> None:
     """``prs.slides.add_slide`` with the next slide id counted, not found by reading them all
-    (python-pptx's id: one more than the largest in use)."""
+    (python-pptx's id: one more than the largest in use), and notes slides made by ``notes``."""
     slides = prs.slides
     id_list = slides._sldIdLst
     used = [int(s.get("id")) for s in id_list.iterchildren(qn("p:sldId"))]
@@ -146,9 +155,36 @@ def _count_slide_ids(prs: Presentation) -> None:
         rid, slide = prs.part.add_slide(layout)
         slide.shapes.clone_layout_placeholders(layout)
         id_list._add_sldId(id=next(next_id), rId=rid)
+        part = slide.part
+        part._add_notes_slide_part = functools.partial(notes.add, part)  # type: ignore[method-assign]
         return slide
 
     slides.add_slide = add_slide  # type: ignore[method-assign]
+
+
+class _NotesTemplate:
+    """Notes slides for one presentation: the first made by python-pptx (its placeholders
+    cloned from the notes master), the others as copies of it as it was before any text."""
+
+    def __init__(self) -> None:
+        self._pristine: etree._Element | None = None
+
+    def add(self, slide_part: SlidePart) -> NotesSlidePart:
+        """A new notes slide part for ``slide_part``, related both ways (python-pptx's
+        ``SlidePart._add_notes_slide_part``)."""
+        package = slide_part.package
+        if self._pristine is None:
+            part = NotesSlidePart.new(package, slide_part)
+            self._pristine = copy.deepcopy(part._element)
+        else:
+            master = package.presentation_part.notes_master_part
+            name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+            element = copy.deepcopy(self._pristine)
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, element)
+            part.relate_to(master, RT.NOTES_MASTER)
+            part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return part
 
 
 class _IndexedRelationships(_Relationships):
