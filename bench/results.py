@@ -211,7 +211,16 @@ def machine() -> dict[str, str]:
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
         "OS": platform.platform(),
         "libraries": versions,
+        "load": _load(),
     }
+
+
+def _load() -> str:
+    """The machine's load average (other work competing for the cores), where known."""
+    if not hasattr(os, "getloadavg"):  # pragma: no cover - Windows
+        return "unknown"
+    one, five, _ = os.getloadavg()
+    return f"{one:.1f} (1 min), {five:.1f} (5 min) when the run ended, on {os.cpu_count()} cores"
 
 
 def _installed(name: str) -> bool:

@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 import warnings
@@ -121,8 +122,9 @@ class ChartDrawing:
     finished visual: native charts and pictures the cache holds at once, and pictures to draw
     when they are drawn. With two or more to draw, on a machine with two cores or more, they
     are drawn by up to two worker processes started on entry (drawing is CPU-bound: threads
-    would take turns), in deck order, while this process checks and subsets the font and
-    writes the slides; the deck writer waits only for a picture that is not drawn yet.
+    would take turns; see :func:`start_method`), in deck order, while this process checks and
+    subsets the font and writes the slides; the deck writer waits only for a picture that is
+    not drawn yet.
     Otherwise (and in a build that already runs in a worker process, such as ``--jobs``) this
     process draws each picture when it is first asked for. Leaving the context stops the
     workers.
@@ -233,14 +235,31 @@ def _render(data: Any, drawing: dict[str, Any]) -> bytes:
 
 
 def _worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Chart-drawing processes, started fresh ("spawn": safe beside the GUI's threads, and what
-    Windows and macOS do anyway) with matplotlib loaded and ready (see
-    :func:`briefing.charts.render.prepare_worker`)."""
+    """Chart-drawing processes with matplotlib loaded and ready (see
+    :func:`briefing.charts.render.prepare_worker`), started as :func:`start_method` says."""
     return ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=multiprocessing.get_context(start_method()),
         initializer=prepare_worker,
     )
+
+
+def start_method() -> str:
+    """How worker processes start: "fork" on Linux when this process runs one thread (the
+    command line): a forked worker has every module loaded already, and all of a fork pool's
+    workers are started before its manager thread is; otherwise "spawn" (a fresh interpreter:
+    safe beside the GUI's threads, and what Windows and macOS do anyway)."""
+    if sys.platform == "linux" and _threads() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _threads() -> int:
+    """How many threads this process runs (Linux; 0 when it cannot tell)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def chart_style(spec: ChartSpec, options: BuildOptions) -> str:

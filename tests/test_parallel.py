@@ -103,3 +103,19 @@ def test_a_configured_matplotlib_is_left_alone(tmp_path: Path) -> None:
     )
 
     assert done.stdout.strip() == str(tmp_path / "mine")
+
+
+def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:
+    code = (
+        "import threading, time; from briefing.pipeline import start_method;"
+        "print(start_method()); t = threading.Thread(target=time.sleep, args=(1,)); t.start();"
+        "print(start_method())"
+    )
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+
+    alone, beside_a_thread = done.stdout.split()
+    assert alone == ("fork" if sys.platform == "linux" else "spawn")
+    assert beside_a_thread == "spawn"
