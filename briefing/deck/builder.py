@@ -57,6 +57,7 @@ def build_presentation(
 class _SlideWriter:
     def __init__(self, prs: PresentationT, typeface: str, visuals: dict[str, Visual]) -> None:
         self.prs, self.typeface, self.visuals = prs, typeface, visuals
+        self._number_ph: dict[object, Any] = {}  # layout part -> its slide-number placeholder
 
     def write(self, slide: PptxSlide, spec: Slide, number: int) -> None:
         getattr(self, f"_{spec.kind}", self._content)(slide, spec)
@@ -196,15 +197,18 @@ class _SlideWriter:
         set_lines(frame, spec.notes.split("\n"), self.typeface)
 
     def _slide_number(self, slide: PptxSlide, number: int) -> None:
-        layout_ph = next(
-            (
-                ph
-                for ph in slide.slide_layout.placeholders
-                if ph.placeholder_format.type is not None
-                and "SLIDE_NUMBER" in str(ph.placeholder_format.type)
-            ),
-            None,
-        )
+        layout = slide.slide_layout
+        if layout.part not in self._number_ph:  # looked up once per layout, not per slide
+            self._number_ph[layout.part] = next(
+                (
+                    ph
+                    for ph in layout.placeholders
+                    if ph.placeholder_format.type is not None
+                    and "SLIDE_NUMBER" in str(ph.placeholder_format.type)
+                ),
+                None,
+            )
+        layout_ph = self._number_ph[layout.part]
         if layout_ph is None:
             return
         ids = [int(x) for x in slide.shapes._spTree.xpath("//p:cNvPr/@id")] or [1]
