@@ -14,7 +14,6 @@ embeds the whole font. Variable fonts raise :class:`FontError` (embed a static i
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -28,7 +27,7 @@ from briefing.errors import FontError, FontNotFound
 from briefing.fonts import find as fontfind
 from briefing.fonts.eot import charset, panose_bytes, pitch_family, wrap_eot
 from briefing.fonts.prebuilt import prebuilt_for
-from briefing.fonts.subset import cached_subset, write_atomic
+from briefing.fonts.subset import cached_subset
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -264,47 +263,8 @@ def _embedding_problem(info: fontfind.FaceInfo) -> str | None:
 
 
 def _face(info: fontfind.FaceInfo, family: str, style: str, cache: Path) -> FontFace:
-    path = _extract_face(info, cache) if info.collection else Path(info.path)
+    path = fontfind.extract_face(info, cache) if info.collection else Path(info.path)
     return FontFace(family=family, style=style, path=path, fs_type=info.fs_type)
-
-
-def _extract_face(info: fontfind.FaceInfo, cache: Path) -> Path:
-    """A single-face copy of a collection face in ``cache / "faces"`` (made once)."""
-    src = Path(info.path)
-    st = src.stat()
-    stamp = f"{src.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{info.index}"
-    key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
-    with (
-        src.open("rb") as fh,
-        TTFont(
-            fh, fontNumber=info.index, lazy=True, recalcBBoxes=False, recalcTimestamp=False
-        ) as font,
-    ):
-        suffix = ".otf" if font.sfntVersion == "OTTO" else ".ttf"
-        out = cache / "faces" / f"{src.stem}-{info.index}-{key}{suffix}"
-        if _intact(out):
-            return out
-        buf = BytesIO()
-        font.save(buf)
-    data = buf.getvalue()
-    seal = out.with_name(out.name + ".sha256")
-    if not (write_atomic(out, data) and write_atomic(seal, _sha256(data).encode())):
-        raise FontError(f"cannot extract {info.label} into the font cache {cache}", file=src)
-    return out
-
-
-def _intact(face: Path) -> bool:
-    """Whether an extracted face in the cache is there and has the SHA-256 recorded beside it
-    when it was written (a damaged one is extracted again)."""
-    try:
-        recorded = face.with_name(face.name + ".sha256").read_text(encoding="ascii").strip()
-        return recorded == _sha256(face.read_bytes())
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 # ----------------------------------------------------------------------------- coverage

@@ -18,6 +18,7 @@ import struct
 import sys
 from array import array
 from dataclasses import asdict, dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -167,6 +168,45 @@ def pick_bold(faces: Sequence[FaceInfo], regular: FaceInfo) -> FaceInfo | None:
     """The upright bold face nearest to weight 700 other than ``regular``; None when none."""
     bold = [f for f in faces if f.bold and not f.italic and f != regular]
     return min(bold, key=lambda f: (abs(f.weight - 700), f.path, f.index)) if bold else None
+
+
+def extract_face(info: FaceInfo, cache: Path) -> Path:
+    """A single-face copy of a collection face in ``cache / "faces"`` (made once)."""
+    src = Path(info.path)
+    st = src.stat()
+    stamp = f"{src.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{info.index}"
+    key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    with (
+        src.open("rb") as fh,
+        TTFont(
+            fh, fontNumber=info.index, lazy=True, recalcBBoxes=False, recalcTimestamp=False
+        ) as font,
+    ):
+        suffix = ".otf" if font.sfntVersion == "OTTO" else ".ttf"
+        out = cache / "faces" / f"{src.stem}-{info.index}-{key}{suffix}"
+        if _intact(out):
+            return out
+        buf = BytesIO()
+        font.save(buf)
+    data = buf.getvalue()
+    seal = out.with_name(out.name + ".sha256")
+    if not (write_atomic(out, data) and write_atomic(seal, _sha256(data).encode())):
+        raise FontError(f"cannot extract {info.label} into the font cache {cache}", file=src)
+    return out
+
+
+def _intact(face: Path) -> bool:
+    """Whether an extracted face in the cache is there and has the SHA-256 recorded beside it
+    when it was written (a damaged one is extracted again)."""
+    try:
+        recorded = face.with_name(face.name + ".sha256").read_text(encoding="ascii").strip()
+        return recorded == _sha256(face.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def coverage(path: Path, cache_dir: Path | None) -> frozenset[int]:
