@@ -206,7 +206,7 @@ def build(
     family = fonts.load_family(options.font, index=options.font_index)
     notes += family.warnings
     with pipeline.ChartDrawing(deck_plan, report, options, family, step) as drawing:
-        # Pictures the cache lacks are drawn in worker processes meanwhile (pipeline.py).
+        # Pictures the cache lacks are drawn in worker processes meanwhile (drawing.py).
         step("fonts", 0.3)
         shown, bold = pipeline.deck_text(deck_plan, drawing.texts, pictures=True)
         missing = fonts.missing_characters(family, shown, bold_texts=bold)
@@ -214,7 +214,9 @@ def build(
         regular, bold = pipeline.deck_text(deck_plan, drawing.texts, pictures=False)
         faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
         step("writing", 0.5)
-        data = pipeline.package(deck_plan, drawing.pictures, family.name, faces, options)
+        data = pipeline.package(
+            deck_plan, drawing.pictures, family.name, faces, options, drawing.drawn
+        )
     chart_info = drawing.info
     step.check()  # the last point where Cancel is honoured: after it, the deck is written
     from briefing.deck.package import write_atomic

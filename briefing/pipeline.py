@@ -1,5 +1,6 @@
 """The steps of a build below :func:`briefing.api.build`: progress and cancellation, drawing
-the charts, collecting the text each face must draw, reporting characters the font lacks, and
+the charts (:class:`~briefing.drawing.ChartDrawing`, in worker processes while the rest goes
+on), collecting the text each face must draw, reporting characters the font lacks, and
 packaging the .pptx (python-pptx is imported only there).
 """
 
@@ -7,33 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
-import os
-import sys
 import threading
 import time
-import warnings
-from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from briefing import charts as charts_mod
 from briefing import dates
-from briefing.charts.cache import cached_png, render_png
-from briefing.charts.render import prepare_worker
+from briefing.drawing import ChartDrawing, chart_style, start_method  # noqa: F401 - the stages
 from briefing.errors import BuildCancelled, FontError
-from briefing.story.plan import Visual
-from briefing.theme import EMU_PER_INCH, VISUAL_BOX
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
-    from briefing.content.model import ChartSpec
-    from briefing.content.report import Report
     from briefing.fonts import family as fonts
     from briefing.options import BuildOptions
-    from briefing.story.plan import DeckPlan
+    from briefing.story.plan import DeckPlan, Visual
 
 log = logging.getLogger("briefing")
 
@@ -45,7 +33,6 @@ STAGE_NAMES = {
     "writing": "writing the deck",
 }
 Progress = "Callable[[str, float], None]"
-NATIVE_KINDS = ("bar", "column", "pie", "line")
 
 
 class CancelToken:
@@ -99,172 +86,6 @@ class Steps:
         log.debug("stage times: %s", ", ".join(f"{k} {v:.2f} s" for k, v in self.timings.items()))
         if self.progress is not None:
             self.progress("done", 1.0)
-
-
-def draw_charts(
-    deck_plan: DeckPlan,
-    report: Report,
-    options: BuildOptions,
-    family: fonts.FontFamily,
-    step: Steps,
-) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
-    """Every chart of the plan drawn (pictures) or described (native charts), and what the
-    build report says of each; :class:`ChartDrawing` draws while other work goes on."""
-    with ChartDrawing(deck_plan, report, options, family, step) as drawing:
-        return {cid: drawing.pictures[cid] for cid in drawing.texts}, drawing.info
-
-
-class ChartDrawing:
-    """The deck's charts, drawn while the rest of the build goes on (a context manager).
-
-    :attr:`texts` has every chart's visual without its picture (what the font steps need) and
-    :attr:`info` its build-report entry, at once. :attr:`pictures` maps a chart id to its
-    finished visual: native charts and pictures the cache holds at once, and pictures to draw
-    when they are drawn. With two or more to draw, on a machine with two cores or more, they
-    are drawn by up to two worker processes started on entry (drawing is CPU-bound: threads
-    would take turns; see :func:`start_method`), in deck order, while this process checks and
-    subsets the font and writes the slides; the deck writer waits only for a picture that is
-    not drawn yet.
-    Otherwise (and in a build that already runs in a worker process, such as ``--jobs``) this
-    process draws each picture when it is first asked for. Leaving the context stops the
-    workers.
-    """
-
-    def __init__(
-        self,
-        deck_plan: DeckPlan,
-        report: Report,
-        options: BuildOptions,
-        family: fonts.FontFamily,
-        step: Steps,
-    ) -> None:
-        self._drawing = _drawing_options(family)
-        self.texts: dict[str, Visual] = {}
-        self.info: list[dict[str, Any]] = []
-        self._todo: dict[str, Any] = {}  # chart id -> ChartData of pictures to draw
-        for spec in deck_plan.charts.values():
-            step.check()
-            data = charts_mod.chart_data(spec, report, language=options.language)
-            self._describe(spec, data, chart_style(spec, options))
-        self.pictures = _Pictures(self.texts, self._todo, self._drawing)
-
-    def _describe(self, spec: ChartSpec, data: Any, style: str) -> None:
-        png = cached_png(data, **self._drawing) if style == "image" else None
-        if style == "image" and png is None:
-            self._todo[spec.id] = data
-        native = data if style == "native" else None
-        self.texts[spec.id] = Visual(
-            alt_text=data.alt_text, png=png, native=native, text=data.text()
-        )
-        self.info.append(
-            {
-                "id": spec.id,
-                "kind": spec.kind,
-                "title": spec.title,
-                "style": style,
-                "figures": list(spec.figures),
-                "alt_text": data.alt_text,
-            }
-        )
-
-    def __enter__(self) -> ChartDrawing:
-        workers = min(2, os.cpu_count() or 1, len(self._todo))
-        if workers >= 2 and multiprocessing.parent_process() is None:
-            self.pictures.start(_worker_pool(workers))
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.pictures.stop()
-
-
-class _Pictures(Mapping[str, Visual]):
-    """Chart id -> finished visual; a picture still being drawn is waited for, one not being
-    drawn is drawn here, when first asked for."""
-
-    def __init__(self, texts: dict[str, Visual], todo: dict[str, Any], drawing: dict[str, Any]):
-        self._visuals, self._todo, self._drawing = texts, todo, drawing
-        self._done: dict[str, Visual] = {}
-        self._futures: dict[str, Future[bytes]] = {}
-        self._pool: ProcessPoolExecutor | None = None
-
-    def start(self, pool: ProcessPoolExecutor) -> None:
-        self._pool = pool
-        self._futures = {
-            cid: pool.submit(_render, data, self._drawing) for cid, data in self._todo.items()
-        }
-
-    def stop(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-
-    def __getitem__(self, chart_id: str) -> Visual:
-        if chart_id not in self._todo:
-            return self._visuals[chart_id]
-        if chart_id not in self._done:
-            future = self._futures.get(chart_id)
-            png = future.result() if future else _render(self._todo[chart_id], self._drawing)
-            self._done[chart_id] = replace(self._visuals[chart_id], png=png)
-        return self._done[chart_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._visuals)
-
-    def __len__(self) -> int:
-        return len(self._visuals)
-
-
-def _drawing_options(family: fonts.FontFamily) -> dict[str, Any]:
-    """How every chart picture is drawn: the deck's faces, the deck's chart box, 200 dpi."""
-    return {
-        "font": family.regular.path,
-        "bold_font": family.bold.path if family.bold else None,
-        "width_in": VISUAL_BOX[2] / EMU_PER_INCH,
-        "height_in": VISUAL_BOX[3] / EMU_PER_INCH,
-        "dpi": 200,
-        "title": False,
-    }
-
-
-def _render(data: Any, drawing: dict[str, Any]) -> bytes:
-    """One chart picture, drawn and cached (in this process or a worker)."""
-    with warnings.catch_warnings():
-        # A glyph the font lacks is reported once, by the coverage check, with its slide;
-        # matplotlib's own warning would repeat it on the console.
-        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-        return render_png(data, **drawing)
-
-
-def _worker_pool(workers: int) -> ProcessPoolExecutor:
-    """Chart-drawing processes with matplotlib loaded and ready (see
-    :func:`briefing.charts.render.prepare_worker`), started as :func:`start_method` says."""
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context(start_method()),
-        initializer=prepare_worker,
-    )
-
-
-def start_method() -> str:
-    """How worker processes start: "fork" on Linux when this process runs one thread (the
-    command line): a forked worker has every module loaded already, and all of a fork pool's
-    workers are started before its manager thread is; otherwise "spawn" (a fresh interpreter:
-    safe beside the GUI's threads, and what Windows and macOS do anyway)."""
-    if sys.platform == "linux" and _threads() == 1:
-        return "fork"
-    return "spawn"
-
-
-def _threads() -> int:
-    """How many threads this process runs (Linux; 0 when it cannot tell)."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return 0
-
-
-def chart_style(spec: ChartSpec, options: BuildOptions) -> str:
-    wanted = spec.style if spec.style != "auto" else options.chart_style
-    return "native" if wanted == "native" and spec.kind in NATIVE_KINDS else "image"
 
 
 def deck_text(
@@ -347,14 +168,18 @@ def package(
     typeface: str,
     faces: list[fonts.EmbeddedFace],
     options: BuildOptions,
+    drawn: Callable[[], dict[bytes, bytes]] | None = None,
 ) -> bytes:
-    """The .pptx bytes: slides on the master, fonts embedded, dated properties. ``visuals``
-    may be :attr:`ChartDrawing.pictures`, whose pictures the writer waits for as it comes to
-    them."""
+    """The .pptx bytes: slides on the master, fonts embedded, dated properties.
+
+    ``visuals`` may hold stand-in pictures for charts still being drawn (see
+    :class:`~briefing.drawing.ChartDrawing`): ``drawn`` then gives stand-in -> drawn picture,
+    waiting for them, and the drawn ones replace the stand-ins before the deck is saved.
+    """
     from briefing.deck import builder, package
     from briefing.deck.embed import embed_fonts, set_theme_fonts
 
-    prs = builder.build_presentation(deck_plan, visuals, typeface)
+    prs = builder.build_presentation(deck_plan, visuals, typeface)  # type: ignore[arg-type]
     set_theme_fonts(prs, typeface)
     embed_fonts(prs, faces)
     epoch = options.epoch or epoch_of(deck_plan.meta.date)
@@ -367,4 +192,6 @@ def package(
         keywords="、".join(meta.keywords),
         epoch=epoch,
     )
+    if drawn is not None:
+        package.replace_images(prs, drawn())
     return package.to_bytes(prs, epoch)

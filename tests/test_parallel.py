@@ -1,4 +1,4 @@
-"""Charts drawn in worker processes while the build goes on (briefing.pipeline.ChartDrawing),
+"""Charts drawn in worker processes while the build goes on (briefing.drawing.ChartDrawing),
 and the private matplotlib set-up of those workers (briefing.charts.render.prepare_worker)."""
 
 from __future__ import annotations
@@ -7,9 +7,10 @@ import json
 import os
 import subprocess
 import sys
+from io import BytesIO
 from pathlib import Path
 
-from briefing import api, pipeline
+from briefing import api, drawing, pipeline
 from briefing.charts import render
 from briefing.fonts import family as fonts
 
@@ -26,8 +27,9 @@ def _pictures(options, monkeypatch, tmp_path: Path, *, cores: int):  # type: ign
     step = pipeline.Steps(None, None)
     with pipeline.ChartDrawing(plan, report, options, fonts.load_family(), step) as drawing:
         pooled = drawing.pictures._pool is not None
-        pictures = {cid: drawing.pictures[cid].png for cid in drawing.pictures}
-    return pictures, pooled
+        placed = {cid: drawing.pictures[cid].png for cid in drawing.pictures}
+        drawn = drawing.drawn()
+    return {cid: drawn.get(png, png) for cid, png in placed.items()}, pooled
 
 
 def test_workers_draw_the_same_pictures_as_this_process(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -103,6 +105,18 @@ def test_a_configured_matplotlib_is_left_alone(tmp_path: Path) -> None:
     )
 
     assert done.stdout.strip() == str(tmp_path / "mine")
+
+
+def test_a_picture_being_drawn_is_placed_as_a_stand_in_naming_its_chart() -> None:
+    from PIL import Image
+
+    first, second = drawing.stand_in("chart-a"), drawing.stand_in("chart-b")
+
+    with Image.open(BytesIO(first)) as image:
+        image.load()
+        assert image.size == (1, 1)
+        assert image.text == {"briefing-chart": "chart-a"}
+    assert first != second
 
 
 def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:

@@ -3,7 +3,7 @@ font, at an exact pixel size, from matplotlib's defaults (a user's matplotlibrc 
 nothing). matplotlib is imported inside the functions only.
 
 :func:`prepare_worker` readies a chart-drawing worker process (see
-:class:`briefing.pipeline.ChartDrawing`): matplotlib there gets briefing's own configuration
+:class:`briefing.drawing.ChartDrawing`): matplotlib there gets briefing's own configuration
 folder, seeded with the font list in ``assets/matplotlib/`` (``python
 tools/make_matplotlib_fontlist.py``), so a first run does not spend a second or more scanning
 the system's fonts. The charts name their font files; matplotlib's own fonts are all the list

@@ -27,6 +27,7 @@ from pptx.opc.package import Part, _Relationship, _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
 from pptx.oxml.ns import qn
+from pptx.parts.image import ImagePart
 from pptx.parts.slide import NotesSlidePart
 
 from briefing import files
@@ -98,6 +99,18 @@ class _DatedZip:
         entry.external_attr = 0o644 << 16
         entry.create_system = 0
         self._archive.writestr(entry, blob)
+
+
+def replace_images(prs: Presentation, blobs: dict[bytes, bytes]) -> None:
+    """Give every image part of ``prs`` whose bytes are a key of ``blobs`` the bytes it maps to
+    (a chart's stand-in picture becomes the drawn one; the pictures placed keep their size,
+    name and alt text). Raises DeckError when a stand-in is not in the deck."""
+    left = dict(blobs)
+    for part in prs.part.package.iter_parts():
+        if isinstance(part, ImagePart) and part.blob in left:
+            part._blob = left.pop(part.blob)
+    if left:
+        raise DeckError(f"{len(left)} chart picture(s) were drawn but not placed in the deck")
 
 
 def index_package(prs: Presentation) -> None:
