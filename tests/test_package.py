@@ -134,3 +134,23 @@ def test_to_bytes_writes_every_part_once_and_readably(tmp_path: Path) -> None:
         assert deck.testzip() is None
     assert len(names) == len(set(names))
     assert sum(n.startswith("ppt/slides/slide") for n in names) == result.slide_count
+
+
+def test_the_garbage_collector_is_paused_while_a_deck_is_written_and_restored_after() -> None:
+    import gc
+
+    from briefing.pipeline import collector_paused
+
+    states = []
+    with collector_paused():
+        states.append(gc.isenabled())
+    states.append(gc.isenabled())
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        states.append(gc.isenabled())
+    finally:
+        gc.enable()
+
+    assert states == [False, True, False]
