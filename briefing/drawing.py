@@ -13,6 +13,7 @@ Otherwise (one picture, one core, or a build already running in a worker process
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import struct
@@ -21,6 +22,7 @@ import warnings
 import zlib
 from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from briefing.pipeline import Steps
     from briefing.story.plan import DeckPlan
 
+log = logging.getLogger("briefing")
 NATIVE_KINDS = ("bar", "column", "pie", "line")
 
 
@@ -130,7 +133,15 @@ class _Pictures(Mapping[str, Visual]):
     def drawn(self) -> dict[bytes, bytes]:
         """Stand-in -> drawn PNG of the stand-ins handed out (waits for their workers)."""
         placed = [cid for cid in self._futures if cid in self._done]
-        return {stand_in(cid): self._futures[cid].result() for cid in placed}
+        return {stand_in(cid): self._result(cid) for cid in placed}
+
+    def _result(self, chart_id: str) -> bytes:
+        """A worker's picture; drawn here when the worker died (its errors are raised)."""
+        try:
+            return self._futures[chart_id].result()
+        except BrokenProcessPool as exc:
+            log.warning("a chart worker stopped (%s); drawing %s here", exc, chart_id)
+            return _render(self._todo[chart_id], self._drawing)
 
     def __getitem__(self, chart_id: str) -> Visual:
         if chart_id not in self._todo:

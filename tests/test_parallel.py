@@ -10,6 +10,8 @@ import sys
 from io import BytesIO
 from pathlib import Path
 
+import pytest
+
 from briefing import api, drawing, pipeline
 from briefing.charts import render
 from briefing.fonts import family as fonts
@@ -133,3 +135,29 @@ def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:
     alone, beside_a_thread = done.stdout.split()
     assert alone == ("fork" if sys.platform == "linux" else "spawn")
     assert beside_a_thread == "spawn"
+
+
+def _dies_in_a_worker(data, drawing_options):  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return _RENDER(data, drawing_options)
+
+
+_RENDER = drawing._render
+
+
+def test_pictures_a_dead_worker_left_are_drawn_here(monkeypatch, tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    if drawing.start_method() != "fork":
+        pytest.skip("the dying stand-in reaches workers only when they are forked")
+    monkeypatch.setattr(drawing, "_render", _dies_in_a_worker)
+    options = api.options_from_recipe(None, sections=("summit-strategy",))
+
+    pictures, pooled = _pictures(options, monkeypatch, tmp_path, cores=2)
+
+    assert pooled
+    assert pictures and all(
+        png.startswith(b"\x89PNG") and len(png) > 1000 for png in pictures.values()
+    )
+    assert "a chart worker stopped" in caplog.text
