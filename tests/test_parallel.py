@@ -7,10 +7,10 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from io import BytesIO
 from pathlib import Path
-
-import pytest
 
 from briefing import api, drawing, pipeline
 from briefing.charts import render
@@ -137,27 +137,21 @@ def test_workers_are_forked_only_from_a_process_running_one_thread() -> None:
     assert beside_a_thread == "spawn"
 
 
-def _dies_in_a_worker(data, drawing_options):  # type: ignore[no-untyped-def]
-    import multiprocessing
-
-    if multiprocessing.parent_process() is not None:
-        os._exit(3)
-    return _RENDER(data, drawing_options)
-
-
-_RENDER = drawing._render
-
-
 def test_pictures_a_dead_worker_left_are_drawn_here(monkeypatch, tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
-    if drawing.start_method() != "fork":
-        pytest.skip("the dying stand-in reaches workers only when they are forked")
-    monkeypatch.setattr(drawing, "_render", _dies_in_a_worker)
-    options = api.options_from_recipe(None, sections=("summit-strategy",))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    options = api.options_from_recipe(None, sections=("visit-e-payment",))
+    report = api.load(options)
+    plan = api.plan(options, report)
+    step = pipeline.Steps(None, None)
+    with pipeline.ChartDrawing(plan, report, options, fonts.load_family(), step) as charts:
+        [chart_id] = charts._todo
+        died: Future[bytes] = Future()
+        died.set_exception(BrokenProcessPool("a worker was killed"))
+        charts.pictures._futures = {chart_id: died}
+        placed = charts.pictures[chart_id].png
 
-    pictures, pooled = _pictures(options, monkeypatch, tmp_path, cores=2)
+        drawn = charts.drawn()
 
-    assert pooled
-    assert pictures and all(
-        png.startswith(b"\x89PNG") and len(png) > 1000 for png in pictures.values()
-    )
+    assert placed == drawing.stand_in(chart_id)
+    assert drawn[placed].startswith(b"\x89PNG") and len(drawn[placed]) > 1000
     assert "a chart worker stopped" in caplog.text
