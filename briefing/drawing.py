@@ -1,14 +1,14 @@
 """The deck's charts, drawn while the rest of a build goes on.
 
-:class:`ChartDrawing` reads every chart picture it can from the cache and, when two or more are
-missing on a machine with two cores or more, has up to two worker processes draw them (drawing
-is CPU-bound: threads would take turns; see :func:`start_method`) while the build checks and
-subsets the font and writes the slides. The deck writer gets a stand-in picture for each one
+:class:`ChartDrawing` reads every chart picture it can from the cache and, on a machine with two
+cores or more, has worker processes draw the missing ones (one on two cores, two on more:
+drawing is CPU-bound, threads would take turns; see :func:`start_method`) while the build checks
+and subsets the font and writes the slides. The deck writer gets a stand-in picture for each one
 still being drawn (a 1 x 1 PNG naming the chart, placed at the chart's size), and
 :meth:`ChartDrawing.drawn` gives the drawn pictures that replace them before the deck is saved
 (:func:`briefing.deck.package.replace_images`), so the writer never waits for matplotlib.
-Otherwise (one picture, one core, or a build already running in a worker process such as
-``--jobs``) the pictures are drawn here, when the writer first asks for them.
+Otherwise (one core, or a build already running in a worker process such as ``--jobs``) the
+pictures are drawn here, when the writer first asks for them.
 """
 
 from __future__ import annotations
@@ -97,8 +97,10 @@ class ChartDrawing:
         )
 
     def __enter__(self) -> ChartDrawing:
-        workers = min(2, os.cpu_count() or 1, len(self._todo))
-        if workers >= 2 and multiprocessing.parent_process() is None:
+        # The building process keeps a core for itself: one worker on two cores (a second
+        # would only take turns with it and pay for loading matplotlib again), two on more.
+        workers = min(2, (os.cpu_count() or 1) - 1, len(self._todo))
+        if workers >= 1 and multiprocessing.parent_process() is None:
             self.pictures.start(_worker_pool(workers))
         return self
 

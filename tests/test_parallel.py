@@ -38,11 +38,12 @@ def test_workers_draw_the_same_pictures_as_this_process(monkeypatch, tmp_path: P
     options = api.options_from_recipe(None, sections=("summit-strategy", "visit-e-payment"))
 
     here, pooled_here = _pictures(options, monkeypatch, tmp_path, cores=1)
-    there, pooled_there = _pictures(options, monkeypatch, tmp_path, cores=2)
+    one, pooled_one = _pictures(options, monkeypatch, tmp_path, cores=2)  # one worker
+    two, pooled_two = _pictures(options, monkeypatch, tmp_path, cores=4)  # two workers
 
-    assert (pooled_here, pooled_there) == (False, True)
-    assert len(there) >= 2 and all(png and png.startswith(b"\x89PNG") for png in there.values())
-    assert there == here
+    assert (pooled_here, pooled_one, pooled_two) == (False, True, True)
+    assert len(one) >= 2 and all(png and png.startswith(b"\x89PNG") for png in one.values())
+    assert here == one == two
 
 
 def test_a_build_with_workers_writes_the_deck_a_build_without_them_writes(
