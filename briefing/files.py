@@ -10,6 +10,7 @@ when read (:func:`read_sealed`): a damaged entry is a miss, rebuilt, never used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import logging
 import os
@@ -74,6 +75,23 @@ def read_sealed(path: Path) -> bytes | None:
         log.debug("damaged cache entry ignored: %s", path)
         return None
     return data
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of the file at ``path`` (hex), remembered while its size and modification
+    time stay the same (the chart cache and the prebuilt fonts both check the 7 MB font
+    files); raises OSError."""
+    stat = path.stat()
+    return _sha256(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def cache_dir(kind: str) -> Path:

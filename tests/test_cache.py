@@ -96,3 +96,17 @@ def test_a_damaged_face_extracted_from_a_collection_is_extracted_again(tmp_path:
     assert fonts.prepare_faces(
         fonts.load_family(ttc, index=1, cache_dir=cache), "中", cache_dir=cache
     )
+
+
+def test_a_cached_subset_is_found_without_reading_the_font(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.ttf").write_bytes(build_font())
+    family = fonts.load_family(tmp_path / "a.ttf", cache_dir=tmp_path / "cache")
+    [first] = fonts.prepare_faces(family, "中文", cache_dir=tmp_path / "cache")
+
+    def unread(_face: fonts.FontFace) -> bytes:
+        raise AssertionError("the font file was read for a cached subset")
+
+    monkeypatch.setattr(fonts.FontFace, "data", unread)
+    [second] = fonts.prepare_faces(family, "中文", cache_dir=tmp_path / "cache")
+
+    assert second.eot == first.eot

@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 #: it when a change elsewhere (e.g. the theme) changes what a PNG looks like.
 CHART_VERSION = "1"
 
-_FONT_HASHES: dict[tuple[str, int, int], str] = {}
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -130,17 +129,9 @@ def _read(entry: Path) -> bytes | None:
 
 def _font_hash(path: Path) -> str:
     try:
-        stat = path.stat()
+        return files.sha256(path)
     except OSError as exc:
         raise FontError(f"cannot read font: {exc.strerror}", file=path) from None
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key not in _FONT_HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _FONT_HASHES[key] = digest.hexdigest()
-    return _FONT_HASHES[key]
 
 
 @functools.cache

@@ -343,12 +343,9 @@ def _embed_face(face: FontFace, text: str, cache: Path) -> EmbeddedFace:
     base = BOLD_BASE_TEXT if face.style == "bold" else BASE_TEXT
     codepoints = None if whole else _codepoints(text + base)
     try:
+        data, digest = _subset_source(face, codepoints)
         ttf = cached_subset(
-            _subset_source(face, codepoints),
-            codepoints,
-            family=face.family,
-            style=face.style,
-            cache_dir=cache,
+            data, codepoints, family=face.family, style=face.style, cache_dir=cache, digest=digest
         )
         return _describe(face, ttf, subset=not whole)
     except OSError as exc:
@@ -358,13 +355,16 @@ def _embed_face(face: FontFace, text: str, cache: Path) -> EmbeddedFace:
         raise FontError(message, file=face.path) from exc
 
 
-def _subset_source(face: FontFace, codepoints: set[int] | None) -> bytes:
-    """The font to subset: the face's prebuilt subset when it holds every code point asked for
-    (the bundled font and report: a few hundred KB instead of 7 MB), else the face itself."""
+def _subset_source(
+    face: FontFace, codepoints: set[int] | None
+) -> tuple[bytes | Callable[[], bytes], str | None]:
+    """The font to subset, and its SHA-256 when known without reading it: the face's prebuilt
+    subset when it holds every code point asked for (the bundled font and report: a few
+    hundred KB instead of 7 MB), else the face itself, read only if the cache misses."""
     found = prebuilt_for(face.path) if codepoints is not None else None
     if found is not None and found.serves(codepoints):  # type: ignore[arg-type]
-        return found.data
-    return face.data()
+        return found.data, None
+    return face.data, files.sha256(face.path)
 
 
 def _codepoints(text: str) -> set[int]:

@@ -23,6 +23,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing import files
 from briefing.fonts.subset import SUBSET_VERSION
 
 log = logging.getLogger("briefing")
@@ -98,9 +99,5 @@ def read_manifest() -> dict[str, dict[str, object]]:
 
 
 def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """The SHA-256 of a file (see :func:`briefing.files.sha256`)."""
+    return files.sha256(path)

@@ -32,7 +32,7 @@ from briefing import files
 from briefing.fonts.eot import windows_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
 log = logging.getLogger("briefing")
@@ -68,34 +68,42 @@ def subset_font(data: bytes, codepoints: Iterable[int] | None, *, family: str, s
 
 
 def cached_subset(
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     codepoints: Iterable[int] | None,
     *,
     family: str,
     style: str,
     cache_dir: Path,
+    digest: str | None = None,
 ) -> bytes:
     """:func:`subset_font` through a disk cache under ``cache_dir / "subsets"``.
 
-    The key is the SHA-256 of the font bytes, the sorted code points, family, style and
-    :data:`SUBSET_VERSION`; each entry is sealed with its own SHA-256 and a damaged one is
-    subset again (see :func:`briefing.files.read_sealed`). An unreadable or unwritable cache
-    only costs the subsetting time.
+    ``data`` is the font's bytes, or a function reading them, called only when the cache
+    misses (then ``digest``, the bytes' SHA-256 in hex, must be given). The key is that
+    SHA-256, the sorted code points, family, style and :data:`SUBSET_VERSION`; each entry is
+    sealed with its own SHA-256 and a damaged one is subset again (see
+    :func:`briefing.files.read_sealed`). An unreadable or unwritable cache only costs the
+    subsetting time.
     """
     wanted = None if codepoints is None else sorted(set(codepoints))
-    path = cache_dir / "subsets" / f"{_cache_key(data, wanted, family, style)}.ttf"
+    if digest is None:
+        assert isinstance(data, bytes), "a digest is needed to read the font only on a miss"
+        digest = hashlib.sha256(data).hexdigest()
+    path = cache_dir / "subsets" / f"{_cache_key(digest, wanted, family, style)}.ttf"
     cached = files.read_sealed(path)
     if cached is not None and cached[:4] in _SFNT_TAGS:
         return cached
-    ttf = subset_font(data, wanted, family=family, style=style)
+    ttf = subset_font(
+        data if isinstance(data, bytes) else data(), wanted, family=family, style=style
+    )
     files.store_sealed(path, ttf)
     return ttf
 
 
-def _cache_key(data: bytes, codepoints: list[int] | None, family: str, style: str) -> str:
+def _cache_key(digest: str, codepoints: list[int] | None, family: str, style: str) -> str:
     h = hashlib.sha256()
     h.update(f"v{SUBSET_VERSION}\0{family}\0{style}\0".encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(bytes.fromhex(digest))
     h.update(b"whole" if codepoints is None else ",".join(map(str, codepoints)).encode())
     return h.hexdigest()
 
