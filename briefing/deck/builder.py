@@ -284,6 +284,13 @@ def _autofit(frame: Any) -> None:
 
 
 def _drop_empty_placeholders(slide: PptxSlide) -> None:
-    for shape in list(slide.placeholders):
-        if shape.has_text_frame and not shape.text_frame.text.strip():
-            shape._element.getparent().remove(shape._element)
+    # Read with lxml: python-pptx's placeholder proxies cost 0.6 ms a slide to look at.
+    tree = slide.shapes._spTree
+    for sp in list(tree.iterchildren(qn("p:sp"))):
+        if sp.find(_PH_PATH) is None:
+            continue
+        if not "".join(t.text or "" for t in sp.iter(qn("a:t"))).strip():
+            tree.remove(sp)
+
+
+_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
