@@ -121,8 +121,9 @@ def index_package(prs: Presentation) -> None:
     slide) and every slide id to number a slide, which makes a deck's cost grow with the square
     of its slides. After this call the package names parts from an index
     (:func:`_index_partnames`), the presentation part's relationships keep an index by type and
-    target (:class:`_IndexedRelationships`), ``prs.slides.add_slide`` counts slide ids
-    (:func:`_count_slide_ids`) and a slide's notes slide is a copy of the first one made
+    target (:class:`_IndexedRelationships`), ``prs.slides.add_slide`` counts slide ids and
+    copies a layout's placeholders (:func:`_count_slide_ids`), and a slide's notes slide is a
+    copy of the first one made
     (:class:`_NotesTemplate`: python-pptx clones the notes master's placeholders for each, a
     third of the cost of a slide). Names, ids and XML are python-pptx's own, so the deck is
     byte for byte the same.
@@ -158,15 +159,24 @@ def _index_partnames(prs: Presentation) -> None:
 
 def _count_slide_ids(prs: Presentation, notes: _NotesTemplate) -> None:
     """``prs.slides.add_slide`` with the next slide id counted, not found by reading them all
-    (python-pptx's id: one more than the largest in use), and notes slides made by ``notes``."""
+    (python-pptx's id: one more than the largest in use), a layout's placeholders copied from
+    the first slide made on it (python-pptx clones them from the layout through its proxies
+    for each slide: same shapes, ids and names), and notes slides made by ``notes``."""
     slides = prs.slides
     id_list = slides._sldIdLst
     used = [int(s.get("id")) for s in id_list.iterchildren(qn("p:sldId"))]
     next_id = itertools.count(max([255, *used]) + 1)
+    placeholders: dict[object, list[etree._Element]] = {}  # layout part -> pristine shapes
 
     def add_slide(layout: SlideLayout) -> Slide:
         rid, slide = prs.part.add_slide(layout)
-        slide.shapes.clone_layout_placeholders(layout)
+        tree = slide.shapes._spTree
+        first = len(tree)  # a new slide's tree holds only its group properties
+        if layout.part not in placeholders:
+            slide.shapes.clone_layout_placeholders(layout)
+            placeholders[layout.part] = [copy.deepcopy(shape) for shape in tree[first:]]
+        else:
+            tree.extend(copy.deepcopy(shape) for shape in placeholders[layout.part])
         id_list._add_sldId(id=next(next_id), rId=rid)
         part = slide.part
         part._add_notes_slide_part = functools.partial(notes.add, part)  # type: ignore[method-assign]
