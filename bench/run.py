@@ -122,22 +122,24 @@ def scale(work: Path, sizes: tuple[int, ...], runs: int, *, warmup: bool) -> lis
     cost grows with the deck is a property of the code, and medians of a busy machine's runs
     made it look like 0.8 × one time and 1.2 × the next."""
     cache = {"XDG_CACHE_HOME": str(work / "cache-0")}
-    points: list[tuple[int, float]] = []
-    stages: dict[str, float] = {}
+    builds: dict[int, list[str]] = {}
+    slides: dict[int, int] = {}
     for size in sizes:
         folder = work / f"report-{size}"
-        slides = generate.generate(folder, size)
+        slides[size] = generate.generate(folder, size)
         deck, json_report = work / f"scale-{size}.pptx", work / f"scale-{size}.json"
-        args = ["main.py", "build", "-q", "--content", str(folder), "--out", str(deck)]
+        builds[size] = ["main.py", "build", "-q", "--content", str(folder), "--out", str(deck)]
+        builds[size] += ["--report", str(json_report)]
         if warmup:
-            run([*args, "--report", str(json_report)], cache)
-        seconds = []
-        for _ in range(runs):
-            run([*args, "--report", str(json_report)], cache)
-            timings = json.loads(json_report.read_text(encoding="utf-8"))["timings"]
-            seconds.append(sum(timings.values()))
-            stages = timings
-        points.append((slides, min(seconds)))  # the least disturbed run: growth is the code's
+            run(builds[size], cache)
+    seconds: dict[int, list[float]] = {size: [] for size in sizes}
+    stages: dict[str, float] = {}
+    for _ in range(runs):  # sizes in turn, so a busy spell of the machine falls on all of them
+        for size in sizes:
+            run(builds[size], cache)
+            stages = json.loads(Path(builds[size][-1]).read_text(encoding="utf-8"))["timings"]
+            seconds[size].append(sum(stages.values()))
+    points = [(slides[size], min(seconds[size])) for size in sizes]  # the least disturbed runs
     return report.scale_rows(points, stages, pptx_alone(work, sizes))
 
 
