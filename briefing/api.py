@@ -314,16 +314,20 @@ def build(
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
     notes += family.warnings
-    visuals, chart_info = pipeline.draw_charts(deck_plan, report, options, family, step)
-    step("fonts", 0.6)
-    shown, bold = pipeline.deck_text(deck_plan, visuals, pictures=True)
-    pipeline.check_characters(shown, bold)
-    missing = fonts.missing_characters(family, shown, bold_texts=bold)
-    pipeline.report_missing(missing, options, notes)
-    regular, bold = pipeline.deck_text(deck_plan, visuals, pictures=False)  # no glyphs in PNGs
-    faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
-    step("writing", 0.8)
-    data = pipeline.package(deck_plan, visuals, family.name, faces, options)
+    with pipeline.ChartDrawing(deck_plan, report, options, family, step) as drawing:
+        # Pictures the cache lacks are drawn in worker processes meanwhile (drawing.py).
+        step("fonts", 0.3)
+        shown, bold = pipeline.deck_text(deck_plan, drawing.texts, pictures=True)
+        pipeline.check_characters(shown, bold)
+        missing = fonts.missing_characters(family, shown, bold_texts=bold)
+        pipeline.report_missing(missing, options, notes)
+        regular, bold = pipeline.deck_text(deck_plan, drawing.texts, pictures=False)
+        faces = fonts.prepare_faces(family, "".join(regular.values()), "".join(bold.values()))
+        step("writing", 0.5)
+        data = pipeline.package(
+            deck_plan, drawing.pictures, family.name, faces, options, drawing.drawn
+        )
+    chart_info = drawing.info
     from briefing.deck.package import verify, write_atomic
 
     verify(data, len(deck_plan.slides), target=target)

@@ -11,11 +11,15 @@ old one in place.
   file it replaces; never wider.
 - A build killed outright (SIGKILL, a power cut) cannot remove its temporary file; the next
   durable write into the same folder removes such files older than ``STALE_AFTER`` seconds.
+- Cache entries are sealed with their SHA-256 (:func:`store_sealed`) and checked when read
+  (:func:`read_sealed`): a damaged entry is a miss, rebuilt, never used.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 import logging
 import os
 import re
@@ -123,6 +127,48 @@ def store(path: Path, data: bytes) -> bool:
         log.debug("cache file not written (%s): %s", path, exc)
         return False
     return True
+
+
+_SEAL = b"\0briefing-sha256:"  # then the 32-byte digest of what precedes it
+
+
+def store_sealed(path: Path, data: bytes) -> bool:
+    """:func:`store` ``data`` followed by a seal (its SHA-256), so :func:`read_sealed` can tell
+    an intact cache entry from a damaged one."""
+    return store(path, data + _SEAL + hashlib.sha256(data).digest())
+
+
+def read_sealed(path: Path) -> bytes | None:
+    """The data :func:`store_sealed` wrote to ``path``; None when the entry is missing,
+    unreadable, or damaged (truncated, overwritten, or written without a seal), which callers
+    treat as a cache miss."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    cut = len(raw) - len(_SEAL) - 32
+    data, seal, digest = raw[:cut], raw[cut : cut + len(_SEAL)], raw[cut + len(_SEAL) :]
+    if cut < 0 or seal != _SEAL or hashlib.sha256(data).digest() != digest:
+        log.debug("damaged cache entry ignored: %s", path)
+        return None
+    return data
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of the file at ``path`` (hex), remembered while its size and modification
+    time stay the same (the chart cache and the prebuilt fonts both check the 7 MB font
+    files); raises OSError."""
+    stat = path.stat()
+    return _sha256(str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=32)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def cache_dir(kind: str) -> Path:

@@ -1,32 +1,35 @@
 """The steps of a build below :func:`briefing.api.build`: progress and cancellation, drawing
-the charts, collecting the text each face must draw, reporting characters the font lacks, and
+the charts (:class:`~briefing.drawing.ChartDrawing`, in worker processes while the rest goes
+on), collecting the text each face must draw, reporting characters the font lacks, and
 packaging the .pptx (python-pptx is imported only there).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import logging
 import threading
 import time
-import warnings
 from typing import TYPE_CHECKING, Any
 
-from briefing import charts as charts_mod
 from briefing import dates
+from briefing.drawing import (  # noqa: F401 - the stages
+    ChartDrawing,
+    chart_box,
+    chart_style,
+    start_method,
+)
 from briefing.errors import BuildCancelled, DeckError, FontError
 from briefing.limits import bad_character
-from briefing.story.plan import Visual
-from briefing.theme import EMU_PER_INCH, RIGHT_BOX, VISUAL_BOX
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator, Mapping
 
-    from briefing.content.model import ChartSpec
-    from briefing.content.report import Report
     from briefing.fonts import family as fonts
     from briefing.options import BuildOptions
-    from briefing.story.plan import DeckPlan
+    from briefing.story.plan import DeckPlan, Visual
 
 log = logging.getLogger("briefing")
 
@@ -38,7 +41,6 @@ STAGE_NAMES = {
     "writing": "writing the deck",
 }
 Progress = "Callable[[str, float], None]"
-NATIVE_KINDS = ("bar", "column", "pie", "line")
 
 
 class CancelToken:
@@ -94,65 +96,8 @@ class Steps:
             self.progress("done", 1.0)
 
 
-def draw_charts(
-    deck_plan: DeckPlan,
-    report: Report,
-    options: BuildOptions,
-    family: fonts.FontFamily,
-    step: Steps,
-) -> tuple[dict[str, Visual], list[dict[str, Any]]]:
-    visuals: dict[str, Visual] = {}
-    info: list[dict[str, Any]] = []
-    specs = list(deck_plan.charts.values())
-    boxes = deck_plan.chart_boxes
-    for n, spec in enumerate(specs):
-        box = chart_box(boxes.get(spec.id, "visual"))
-        width_in, height_in = box[2] / EMU_PER_INCH, box[3] / EMU_PER_INCH
-        step("charts", 0.2 + 0.4 * n / max(len(specs), 1))
-        data = charts_mod.chart_data(spec, report, language=options.language)
-        style = chart_style(spec, options)
-        if style == "native":
-            visuals[spec.id] = Visual(alt_text=data.alt_text, native=data, text=data.text())
-        else:
-            with warnings.catch_warnings():
-                # A glyph the font lacks is reported once, by the coverage check, with its
-                # slide; matplotlib's own warning would repeat it on the console.
-                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-                png = charts_mod.render_png(
-                    data,
-                    font=family.regular.path,
-                    bold_font=family.bold.path if family.bold else None,
-                    width_in=width_in,
-                    height_in=height_in,
-                    dpi=200,
-                    title=False,
-                )
-            visuals[spec.id] = Visual(alt_text=data.alt_text, png=png, text=data.text())
-        info.append(
-            {
-                "id": spec.id,
-                "kind": spec.kind,
-                "title": spec.title,
-                "style": style,
-                "figures": list(spec.figures),
-                "alt_text": data.alt_text,
-            }
-        )
-    return visuals, info
-
-
-def chart_box(where: str) -> tuple[int, int, int, int]:
-    """The box (EMU) a chart is drawn for: ``right`` beside text, else a slide of its own."""
-    return RIGHT_BOX if where == "right" else VISUAL_BOX
-
-
-def chart_style(spec: ChartSpec, options: BuildOptions) -> str:
-    wanted = spec.style if spec.style != "auto" else options.chart_style
-    return "native" if wanted == "native" and spec.kind in NATIVE_KINDS else "image"
-
-
 def deck_text(
-    deck_plan: DeckPlan, visuals: dict[str, Visual], *, pictures: bool = False
+    deck_plan: DeckPlan, visuals: Mapping[str, Visual], *, pictures: bool = False
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Slide number -> text drawn in the regular face, and in the bold face.
 
@@ -228,29 +173,56 @@ def epoch_of(date: dt.date) -> dt.datetime:
 
 def package(
     deck_plan: DeckPlan,
-    visuals: dict[str, Visual],
+    visuals: Mapping[str, Visual],
     typeface: str,
     faces: list[fonts.EmbeddedFace],
     options: BuildOptions,
+    drawn: Callable[[], dict[bytes, bytes]] | None = None,
 ) -> bytes:
-    """The .pptx bytes: slides on the master, fonts embedded, dated properties."""
+    """The .pptx bytes: slides on the master, fonts embedded, dated properties.
+
+    ``visuals`` may hold stand-in pictures for charts still being drawn (see
+    :class:`~briefing.drawing.ChartDrawing`): ``drawn`` then gives stand-in -> drawn picture,
+    waiting for them, and the drawn ones replace the stand-ins before the deck is saved.
+    """
     from briefing.deck import builder, package
     from briefing.deck.embed import embed_fonts, set_theme_fonts
 
-    prs = builder.build_presentation(deck_plan, visuals, typeface)
-    set_theme_fonts(prs, typeface)
-    embed_fonts(prs, faces)
-    epoch = options.epoch or epoch_of(deck_plan.meta.date)
-    meta = deck_plan.meta
-    package.set_properties(
-        prs,
-        title=meta.title,
-        author=meta.presenter or meta.agency,
-        subject=meta.report_title,
-        keywords="、".join(meta.keywords),
-        epoch=epoch,
-    )
-    return package.to_bytes(prs, epoch)
+    with collector_paused():
+        prs = builder.build_presentation(deck_plan, visuals, typeface)  # type: ignore[arg-type]
+        set_theme_fonts(prs, typeface)
+        embed_fonts(prs, faces)
+        epoch = options.epoch or epoch_of(deck_plan.meta.date)
+        meta = deck_plan.meta
+        package.set_properties(
+            prs,
+            title=meta.title,
+            author=meta.presenter or meta.agency,
+            subject=meta.report_title,
+            keywords="、".join(meta.keywords),
+            epoch=epoch,
+        )
+        if drawn is not None:
+            package.replace_images(prs, drawn())
+        return package.to_bytes(prs, epoch)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused (as it was before, after).
+
+    Everything a deck is made of lives until the deck is saved, so the collector finds
+    nothing to free while it is written (peak memory is the same), but its passes over a
+    growing heap made each slide of a 1,000-slide deck cost a fifth more than one of a
+    100-slide deck.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_characters(*texts: dict[int, str]) -> None:

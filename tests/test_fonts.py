@@ -10,6 +10,7 @@ from _fontutil import BIG5_BIT, CHARS, LATIN1_BIT, build_collection, build_font,
 from fontTools.ttLib import TTFont
 
 from briefing.errors import FontError, FontNotFound
+from briefing.files import store_sealed
 from briefing.fonts import family as fonts
 from briefing.fonts import find as fontfind
 from briefing.fonts.eot import EOT_MAGIC, EOT_VERSION, charset, wrap_eot
@@ -465,9 +466,9 @@ def test_second_prepare_reuses_the_cached_subset(font_dir: Path, cache: Path) ->
     family = fonts.load_family(write(font_dir, "a.ttf", data), cache_dir=cache)
     [first] = fonts.prepare_faces(family, "中", cache_dir=cache)
     [cached] = list((cache / "subsets").iterdir())
-    # Replace the cached subset by a different (valid) font: a cache hit must return it.
+    # Replace the cached subset by a different (valid, sealed) font: a hit must return it.
     impostor = subset_font(data, [ord("字")], family="Tiny Sans", style="regular")
-    cached.write_bytes(impostor)
+    store_sealed(cached, impostor)
 
     [second] = fonts.prepare_faces(family, "中", cache_dir=cache)
 

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pptx.oxml.ns import qn
 
 from briefing import api
 from briefing.deck.package import write_atomic
@@ -93,3 +94,63 @@ def test_zip_entries_and_properties_are_dated_from_the_deck(tmp_path: Path, monk
     assert stamps == {(2019, 8, 2, 0, 0, 0)}
     assert "2019-08-02T00:00:00Z" in core
     assert names[0] == "[Content_Types].xml"
+
+
+def _parts_and_ids(indexed: bool) -> tuple[list[str], list[tuple[str, str]], bytes, list[bytes]]:
+    """Part names, slide ids, the presentation rels and every slide's and notes slide's XML
+    and rels of a 12-slide deck with notes."""
+    from pptx import Presentation
+
+    from briefing.deck.builder import MASTER
+    from briefing.deck.package import index_package
+
+    prs = Presentation(str(MASTER))
+    if indexed:
+        index_package(prs)
+    for n in range(12):
+        slide = prs.slides.add_slide(prs.slide_layouts[n % len(prs.slide_layouts)])
+        slide.notes_slide.notes_text_frame.text = f"note {n}"
+    parts = list(prs.part.package.iter_parts())
+    names = sorted(str(part.partname) for part in parts)
+    ids = [(s.get("id"), s.get(qn("r:id"))) for s in prs.slides._sldIdLst]
+    xml = [
+        p.blob + p.rels.xml
+        for p in sorted(parts, key=lambda p: p.partname)
+        if "slide" in p.partname
+    ]
+    return names, ids, prs.part.rels.xml, xml
+
+
+def test_an_indexed_package_names_parts_and_slides_as_python_pptx_does() -> None:
+    assert _parts_and_ids(indexed=True) == _parts_and_ids(indexed=False)
+
+
+def test_to_bytes_writes_every_part_once_and_readably(tmp_path: Path) -> None:
+    target = tmp_path / "deck.pptx"
+    result = api.build(_options(target))
+
+    with zipfile.ZipFile(target) as deck:
+        names = deck.namelist()
+        assert deck.testzip() is None
+    assert len(names) == len(set(names))
+    assert sum(n.startswith("ppt/slides/slide") for n in names) == result.slide_count
+
+
+def test_the_garbage_collector_is_paused_while_a_deck_is_written_and_restored_after() -> None:
+    import gc
+
+    from briefing.pipeline import collector_paused
+
+    states = []
+    with collector_paused():
+        states.append(gc.isenabled())
+    states.append(gc.isenabled())
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        states.append(gc.isenabled())
+    finally:
+        gc.enable()
+
+    assert states == [False, True, False]

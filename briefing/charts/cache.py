@@ -1,5 +1,6 @@
 """The PNG cache: :func:`render_png` draws a chart once per data, fonts, size and code version
-and keeps the PNG on disk. A hit reads the file without importing matplotlib."""
+and keeps the PNG on disk, sealed with its SHA-256. A hit reads the file without importing
+matplotlib; a damaged entry is a miss, drawn again."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 #: it when a change elsewhere (e.g. the theme) changes what a PNG looks like.
 CHART_VERSION = "1"
 
-_FONT_HASHES: dict[tuple[str, int, int], str] = {}
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def default_cache_dir() -> Path:
@@ -71,12 +72,41 @@ def render_png(
 
     Every text is drawn with ``font`` (the title with ``bold_font`` when given). With
     ``title=False`` the chart draws no title of its own (the slide shows it). PNGs are cached
-    under ``cache_dir`` (default :func:`default_cache_dir`); a hit returns the stored bytes
-    without importing matplotlib.
+    under ``cache_dir`` (default :func:`default_cache_dir`), sealed with their SHA-256; a hit
+    returns the stored bytes without importing matplotlib, and a damaged entry is drawn again.
     """
+    drawing = _drawing(font, bold_font, width_in, height_in, dpi, title)
+    target = _entry(data, drawing, cache_dir)
+    cached = _read(target)
+    if cached is not None:
+        return cached
+    png = png_of(data, **drawing)
+    files.store_sealed(target, png)
+    return png
+
+
+def cached_png(
+    data: ChartData,
+    *,
+    font: Path,
+    bold_font: Path | None = None,
+    width_in: float,
+    height_in: float,
+    dpi: int = 200,
+    title: bool = True,
+    cache_dir: Path | None = None,
+) -> bytes | None:
+    """What :func:`render_png` would return from the cache, or None when it would draw."""
+    drawing = _drawing(font, bold_font, width_in, height_in, dpi, title)
+    return _read(_entry(data, drawing, cache_dir))
+
+
+def _drawing(
+    font: Path, bold_font: Path | None, width_in: float, height_in: float, dpi: int, title: bool
+) -> dict[str, Any]:
     if width_in <= 0 or height_in <= 0 or dpi <= 0:
         raise ChartError(f"bad chart size {width_in} x {height_in} in at {dpi} dpi", field="size")
-    drawing: dict[str, Any] = {
+    return {
         "font": Path(font),
         "bold_font": Path(bold_font) if bold_font else None,
         "width_in": width_in,
@@ -84,31 +114,24 @@ def render_png(
         "dpi": dpi,
         "title": title,
     }
+
+
+def _entry(data: ChartData, drawing: dict[str, Any], cache_dir: Path | None) -> Path:
     key = cache_key(data, **drawing)
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    target = folder / key[:2] / f"{key}.png"
-    try:
-        return target.read_bytes()
-    except OSError:
-        pass
-    png = png_of(data, **drawing)
-    files.store(target, png)
-    return png
+    return folder / key[:2] / f"{key}.png"
+
+
+def _read(entry: Path) -> bytes | None:
+    cached = files.read_sealed(entry)
+    return cached if cached is not None and cached.startswith(PNG_SIGNATURE) else None
 
 
 def _font_hash(path: Path) -> str:
     try:
-        stat = path.stat()
+        return files.sha256(path)
     except OSError as exc:
         raise FontError(f"cannot read font: {exc.strerror}", file=path) from None
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-    if key not in _FONT_HASHES:
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        _FONT_HASHES[key] = digest.hexdigest()
-    return _FONT_HASHES[key]
 
 
 @functools.cache

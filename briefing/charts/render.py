@@ -1,13 +1,24 @@
 """Drawing a chart with matplotlib: a ``Figure`` on the Agg canvas (never pyplot), in the deck
-font, at an exact pixel size. matplotlib is imported inside the functions only."""
+font, at an exact pixel size, from matplotlib's defaults (a user's matplotlibrc changes
+nothing). matplotlib is imported inside the functions only.
+
+:func:`prepare_worker` readies a chart-drawing worker process (see
+:class:`briefing.drawing.ChartDrawing`): matplotlib there gets briefing's own configuration
+folder, seeded with the font list in ``assets/matplotlib/`` (``python
+tools/make_matplotlib_fontlist.py``), so a first run does not spend a second or more scanning
+the system's fonts. The charts name their font files; matplotlib's own fonts are all the list
+needs to hold.
+"""
 
 from __future__ import annotations
 
 import io
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefing import theme
+from briefing import files, theme
 from briefing.charts.bars import draw_bars
 from briefing.charts.line import draw_line
 from briefing.charts.painter import Painter
@@ -46,6 +57,7 @@ _RC: dict[Any, Any] = {
     "figure.constrained_layout.w_pad": 0.08,
 }
 _drawn = 0
+FONTLISTS = Path(__file__).resolve().parents[2] / "assets" / "matplotlib"
 
 
 def render_count() -> int:
@@ -75,9 +87,25 @@ def png_of(
         dpi=dpi,
         title=title,
     )
-    buffer = io.BytesIO()
     canvas = FigureCanvasAgg(figure)
-    canvas.print_png(buffer, metadata={"Software": None})  # type: ignore[no-untyped-call]
+    canvas.draw()
+    return encode_png(canvas.buffer_rgba(), canvas.get_width_height(), dpi)
+
+
+def encode_png(rgba: Any, size: tuple[int, int], dpi: int) -> bytes:
+    """A PNG of the RGBA pixels ``rgba`` (``size`` wide and high), marked ``dpi``.
+
+    An opaque picture (every chart: its background is white) is stored as RGB, and deflated
+    at level 3: a third faster to encode than matplotlib's RGBA at level 6, and smaller once
+    the deck's zip has deflated it again (662 KB against 685 KB for the default deck's six).
+    """
+    from PIL import Image
+
+    image = Image.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1)
+    if image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", compress_level=3, dpi=(dpi, dpi))
     return buffer.getvalue()
 
 
@@ -106,7 +134,9 @@ def draw_figure(
     # A hair over the exact pixel count so Agg's int() truncation lands on round(w*dpi).
     width_px, height_px = round(width_in * dpi), round(height_in * dpi)
     size = ((width_px + 0.01) / dpi, (height_px + 0.01) / dpi)
-    with mpl.rc_context(_RC):
+    with mpl.rc_context():
+        mpl.rcdefaults()
+        mpl.rcParams.update(_RC)
         figure = MplFigure(figsize=size, dpi=dpi, facecolor="white")
         FigureCanvasAgg(figure)
         bold = Path(bold_font) if bold_font else None
@@ -114,3 +144,30 @@ def draw_figure(
         _PAINTERS[data.kind](painter)
     _drawn += 1
     return figure
+
+
+def prepare_worker() -> None:
+    """Ready this process to draw charts (a worker's initializer): unless matplotlib is loaded
+    already or ``MPLCONFIGDIR`` is set, give it briefing's own configuration folder seeded with
+    the shipped font list; then load it."""
+    if "matplotlib" not in sys.modules and "MPLCONFIGDIR" not in os.environ:
+        folder = _private_config()
+        if folder is not None:
+            os.environ["MPLCONFIGDIR"] = str(folder)
+    from matplotlib.backends import backend_agg  # noqa: F401 - loaded before the first chart
+
+
+def _private_config() -> Path | None:
+    """``<cache>/matplotlib`` with the shipped font lists copied in; None when it cannot be
+    written (matplotlib then uses its usual folder)."""
+    folder = files.cache_dir("matplotlib")
+    try:
+        for shipped in FONTLISTS.glob("fontlist-*.json"):
+            target = folder / shipped.name
+            if not target.is_file():
+                files.write_atomic(target, shipped.read_bytes(), durable=False)
+        probe = folder / ".writable"
+        probe.touch()
+    except OSError:
+        return None
+    return folder

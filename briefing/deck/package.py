@@ -1,22 +1,37 @@
-"""Save a Presentation reproducibly and atomically.
+"""Save a Presentation reproducibly and atomically, and keep python-pptx's package fast.
 
 python-pptx stamps zip entries with the current time and the core properties with "now", so two
-builds of the same recipe differ. :func:`save` fixes both (entry times and document dates from
-one ``epoch``), keeps python-pptx's entry order, and writes through a temporary file in the
-target folder that is renamed over the target only when complete: a failed build never leaves a
-partial file or clobbers the previous deck. :func:`verify` reopens the bytes with python-pptx
-before they replace anything, so a deck that does not reopen is never reported as written.
+builds of the same recipe differ. :func:`to_bytes` writes the package once, in python-pptx's
+entry order, with every entry dated ``epoch``; :func:`set_properties` dates the document;
+:func:`write_atomic` writes through a temporary file in the target folder that is renamed over
+the target only when complete: a failed build never leaves a partial file or clobbers the
+previous deck. :func:`verify` reopens the bytes with python-pptx before they replace anything,
+so a deck that does not reopen is never reported as written.
+
+:func:`index_package` makes adding a slide cost the same on slide 1,000 as on slide 1.
 """
 
 from __future__ import annotations
 
+import collections
+import copy
 import datetime as dt
+import functools
 import io
+import itertools
 import re
 import zipfile
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from pptx import Presentation as open_presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, _Relationship, _Relationships
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
+from pptx.oxml.ns import qn
+from pptx.parts.image import ImagePart
+from pptx.parts.slide import NotesSlidePart
 
 from briefing import files, limits
 from briefing.errors import DeckError
@@ -24,7 +39,10 @@ from briefing.errors import DeckError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from lxml import etree
+    from pptx.parts.slide import SlidePart
     from pptx.presentation import Presentation
+    from pptx.slide import Slide, SlideLayout
 
 #: Dates a zip entry can hold (MS-DOS time: 1980 to 2107).
 _ZIP_FIRST, _ZIP_LAST = dt.datetime(1980, 1, 1), dt.datetime(2107, 12, 31, 23, 59, 58)
@@ -48,20 +66,204 @@ def set_properties(
 
 
 def to_bytes(prs: Presentation, epoch: dt.datetime) -> bytes:
-    """The .pptx bytes with every zip entry dated ``epoch`` (same order as python-pptx)."""
-    raw = io.BytesIO()
-    prs.save(raw)
+    """The .pptx bytes with every zip entry dated ``epoch`` (same order as python-pptx).
+
+    One pass: the parts are compressed once, straight into the dated entries (saving with
+    python-pptx and rewriting its zip compressed everything twice).
+    """
+    package = prs.part.package
     naive = epoch.replace(tzinfo=None)
     stamp = min(max(naive, _ZIP_FIRST), _ZIP_LAST).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            entry.create_system = 0
-            dst.writestr(entry, src.read(info.filename))
+    _DatedPackageWriter(out, package._rels, tuple(package.iter_parts()), stamp)._write()
     return out.getvalue()
+
+
+class _DatedPackageWriter(PackageWriter):
+    """python-pptx's package writer with every zip entry dated ``stamp`` and marked as a
+    plain 0644 file from MS-DOS (no host or time of the machine that built it)."""
+
+    def __init__(
+        self, out: IO[bytes], rels: Any, parts: tuple[Any, ...], stamp: tuple[int, ...]
+    ) -> None:
+        super().__init__(out, rels, parts)
+        self._stamp = stamp
+
+    def _write(self) -> None:
+        with zipfile.ZipFile(self._pkg_file, "w", zipfile.ZIP_DEFLATED) as archive:
+            writer = _DatedZip(archive, self._stamp)
+            self._write_content_types_stream(writer)  # type: ignore[arg-type]
+            self._write_pkg_rels(writer)  # type: ignore[arg-type]
+            self._write_parts(writer)  # type: ignore[arg-type]
+
+
+class _DatedZip:
+    """The ``write(pack_uri, blob)`` end of a package writer, into an open zip archive."""
+
+    def __init__(self, archive: zipfile.ZipFile, stamp: tuple[int, ...]) -> None:
+        self._archive, self._stamp = archive, stamp
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)  # type: ignore[arg-type]
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        entry.create_system = 0
+        self._archive.writestr(entry, blob)
+
+
+def replace_images(prs: Presentation, blobs: dict[bytes, bytes]) -> None:
+    """Give every image part of ``prs`` whose bytes are a key of ``blobs`` the bytes it maps to
+    (a chart's stand-in picture becomes the drawn one; the pictures placed keep their size,
+    name and alt text). Raises DeckError when a stand-in is not in the deck."""
+    left = dict(blobs)
+    for part in prs.part.package.iter_parts():
+        if isinstance(part, ImagePart) and part.blob in left:
+            part._blob = left.pop(part.blob)
+    if left:
+        raise DeckError(f"{len(left)} chart picture(s) were drawn but not placed in the deck")
+
+
+def index_package(prs: Presentation) -> None:
+    """Make adding a slide to ``prs`` cost the same on slide 1,000 as on slide 1.
+
+    python-pptx walks every part of the package to name a new part, every relationship of the
+    presentation part to add or find one (one per slide, and the notes master for each notes
+    slide) and every slide id to number a slide, which makes a deck's cost grow with the square
+    of its slides. After this call the package names parts from an index
+    (:func:`_index_partnames`), the presentation part's relationships keep an index by type and
+    target (:class:`_IndexedRelationships`), ``prs.slides.add_slide`` counts slide ids and
+    copies a layout's placeholders (:func:`_count_slide_ids`), and a slide's notes slide is a
+    copy of the first one made
+    (:class:`_NotesTemplate`: python-pptx clones the notes master's placeholders for each, a
+    third of the cost of a slide). Names, ids and XML are python-pptx's own, so the deck is
+    byte for byte the same.
+    """
+    _index_partnames(prs)
+    prs.part.rels.__class__ = _IndexedRelationships
+    _count_slide_ids(prs, _NotesTemplate())
+
+
+def _index_partnames(prs: Presentation) -> None:
+    """Name new parts from an index of the names taken, read once per kind of part.
+
+    The name is python-pptx's (the lowest free number counting down from one past the parts of
+    that kind). Parts of a kind must then be added through ``next_partname`` only, as
+    python-pptx does for notes slides, charts, chart workbooks and fonts (slides and pictures
+    are named by other means).
+    """
+    package = prs.part.package
+    names: dict[str, set[str]] = {}
+
+    def next_partname(template: str) -> PackURI:
+        prefix = template[: (template % 42).find("42")]
+        if prefix not in names:
+            parts = package.iter_parts()
+            names[prefix] = {p.partname for p in parts if p.partname.startswith(prefix)}
+        taken = names[prefix]
+        number = next(n for n in range(len(taken) + 1, 0, -1) if template % n not in taken)
+        taken.add(template % number)
+        return PackURI(template % number)
+
+    package.next_partname = next_partname  # type: ignore[method-assign]
+
+
+def _count_slide_ids(prs: Presentation, notes: _NotesTemplate) -> None:
+    """``prs.slides.add_slide`` with the next slide id counted, not found by reading them all
+    (python-pptx's id: one more than the largest in use), a layout's placeholders copied from
+    the first slide made on it (python-pptx clones them from the layout through its proxies
+    for each slide: same shapes, ids and names), and notes slides made by ``notes``."""
+    slides = prs.slides
+    id_list = slides._sldIdLst
+    used = [int(s.get("id")) for s in id_list.iterchildren(qn("p:sldId"))]
+    next_id = itertools.count(max([255, *used]) + 1)
+    placeholders: dict[object, list[etree._Element]] = {}  # layout part -> pristine shapes
+
+    def add_slide(layout: SlideLayout) -> Slide:
+        rid, slide = prs.part.add_slide(layout)
+        tree = slide.shapes._spTree
+        first = len(tree)  # a new slide's tree holds only its group properties
+        if layout.part not in placeholders:
+            slide.shapes.clone_layout_placeholders(layout)
+            placeholders[layout.part] = [copy.deepcopy(shape) for shape in tree[first:]]
+        else:
+            tree.extend(copy.deepcopy(shape) for shape in placeholders[layout.part])
+        id_list._add_sldId(id=next(next_id), rId=rid)
+        part = slide.part
+        part._add_notes_slide_part = functools.partial(notes.add, part)  # type: ignore[method-assign]
+        return slide
+
+    slides.add_slide = add_slide  # type: ignore[method-assign]
+
+
+class _NotesTemplate:
+    """Notes slides for one presentation: the first made by python-pptx (its placeholders
+    cloned from the notes master), the others as copies of it as it was before any text."""
+
+    def __init__(self) -> None:
+        self._pristine: etree._Element | None = None
+
+    def add(self, slide_part: SlidePart) -> NotesSlidePart:
+        """A new notes slide part for ``slide_part``, related both ways (python-pptx's
+        ``SlidePart._add_notes_slide_part``)."""
+        package = slide_part.package
+        if self._pristine is None:
+            part = NotesSlidePart.new(package, slide_part)
+            self._pristine = copy.deepcopy(part._element)
+        else:
+            master = package.presentation_part.notes_master_part
+            name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+            element = copy.deepcopy(self._pristine)
+            part = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, element)
+            part.relate_to(master, RT.NOTES_MASTER)
+            part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        return part
+
+
+class _IndexedRelationships(_Relationships):
+    """python-pptx's relationships of one part, with an index by type and by target kept up
+    to date as relationships are added (and rebuilt after one is removed)."""
+
+    @property
+    def _rels_by_reltype(self) -> dict[str, list[_Relationship]]:
+        return self._index()[0]
+
+    def _get_matching(
+        self, reltype: str, target: Part | str, is_external: bool = False
+    ) -> str | None:
+        return self._index()[1].get((reltype, target, is_external))
+
+    def _add_relationship(self, reltype: str, target: Part | str, is_external: bool = False) -> str:
+        rid = super()._add_relationship(reltype, target, is_external)
+        if _INDEX in self.__dict__:
+            _add_to_index(self.__dict__[_INDEX], self._rels[rid])
+        return rid
+
+    def pop(self, rId: str) -> _Relationship:  # noqa: N803 - python-pptx's name
+        self.__dict__.pop(_INDEX, None)
+        return super().pop(rId)
+
+    def _index(self) -> _RelIndex:
+        if _INDEX not in self.__dict__:
+            index: _RelIndex = (collections.defaultdict(list), {})
+            for rel in self._rels.values():
+                _add_to_index(index, rel)
+            self.__dict__[_INDEX] = index
+        return self.__dict__[_INDEX]  # type: ignore[no-any-return]
+
+
+_INDEX = "_briefing_index"
+_RelIndex = tuple[
+    "collections.defaultdict[str, list[_Relationship]]",
+    "dict[tuple[str, Part | str, bool], str]",
+]
+
+
+def _add_to_index(index: _RelIndex, rel: _Relationship) -> None:
+    by_type, by_target = index
+    by_type[rel.reltype].append(rel)
+    target = rel.target_ref if rel.is_external else rel.target_part
+    by_target.setdefault((rel.reltype, target, rel.is_external), rel.rId)
 
 
 def write_atomic(data: bytes, target: Path, *, what: str = "deck") -> None:

@@ -14,7 +14,6 @@ embeds the whole font. Variable fonts raise :class:`FontError` (embed a static i
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from io import BytesIO
@@ -27,10 +26,11 @@ from briefing import files
 from briefing.errors import FontError, FontNotFound
 from briefing.fonts import find as fontfind
 from briefing.fonts.eot import charset, panose_bytes, pitch_family, wrap_eot
-from briefing.fonts.subset import cached_subset, write_atomic
+from briefing.fonts.prebuilt import prebuilt_for
+from briefing.fonts.subset import cached_subset
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "BASE_TEXT",
@@ -263,31 +263,8 @@ def _embedding_problem(info: fontfind.FaceInfo) -> str | None:
 
 
 def _face(info: fontfind.FaceInfo, family: str, style: str, cache: Path) -> FontFace:
-    path = _extract_face(info, cache) if info.collection else Path(info.path)
+    path = fontfind.extract_face(info, cache) if info.collection else Path(info.path)
     return FontFace(family=family, style=style, path=path, fs_type=info.fs_type)
-
-
-def _extract_face(info: fontfind.FaceInfo, cache: Path) -> Path:
-    """A single-face copy of a collection face in ``cache / "faces"`` (made once)."""
-    src = Path(info.path)
-    st = src.stat()
-    stamp = f"{src.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{info.index}"
-    key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
-    with (
-        src.open("rb") as fh,
-        TTFont(
-            fh, fontNumber=info.index, lazy=True, recalcBBoxes=False, recalcTimestamp=False
-        ) as font,
-    ):
-        suffix = ".otf" if font.sfntVersion == "OTTO" else ".ttf"
-        out = cache / "faces" / f"{src.stem}-{info.index}-{key}{suffix}"
-        if out.is_file():
-            return out
-        buf = BytesIO()
-        font.save(buf)
-    if not write_atomic(out, buf.getvalue()):
-        raise FontError(f"cannot extract {info.label} into the font cache {cache}", file=src)
-    return out
 
 
 # ----------------------------------------------------------------------------- coverage
@@ -306,17 +283,34 @@ def missing_characters(
     found: dict[tuple[str, str], set[int]] = {}
     checks = [(family.regular, texts), (family.bold or family.regular, bold_texts or {})]
     for face, by_slide in checks:
-        covered = fontfind.coverage(face.path, cache)
+        has = _coverage_test(face, cache)
         label = f"{face.family} Bold" if face.style == "bold" else face.family
         for slide, text in by_slide.items():
             for ch in set(text):
-                if not _ignorable(ch) and ord(ch) not in covered:
+                if not _ignorable(ch) and not has(ord(ch)):
                     found.setdefault((label, ch), set()).add(slide)
     missing = [
         MissingChar(ch, f"U+{ord(ch):04X}", tuple(sorted(slides)), label)
         for (label, ch), slides in found.items()
     ]
     return sorted(missing, key=lambda m: (m.slides[0], ord(m.char), m.face))
+
+
+def _coverage_test(face: FontFace, cache: Path) -> Callable[[int], bool]:
+    """Whether ``face`` has a glyph for a code point: answered by the face's prebuilt subset
+    where it can, reading the face's own ``cmap`` (once) only for other code points."""
+    found = prebuilt_for(face.path)
+    full: list[frozenset[int]] = []
+
+    def has(codepoint: int) -> bool:
+        known = found.covers(codepoint) if found is not None else None
+        if known is not None:
+            return known
+        if not full:
+            full.append(fontfind.coverage(face.path, cache))
+        return codepoint in full[0]
+
+    return has
 
 
 def _ignorable(ch: str) -> bool:
@@ -349,8 +343,9 @@ def _embed_face(face: FontFace, text: str, cache: Path) -> EmbeddedFace:
     base = BOLD_BASE_TEXT if face.style == "bold" else BASE_TEXT
     codepoints = None if whole else _codepoints(text + base)
     try:
+        data, digest = _subset_source(face, codepoints)
         ttf = cached_subset(
-            face.data(), codepoints, family=face.family, style=face.style, cache_dir=cache
+            data, codepoints, family=face.family, style=face.style, cache_dir=cache, digest=digest
         )
         return _describe(face, ttf, subset=not whole)
     except OSError as exc:
@@ -358,6 +353,18 @@ def _embed_face(face: FontFace, text: str, cache: Path) -> EmbeddedFace:
     except Exception as exc:  # fontTools on a malformed font: any error, none of them ours
         message = f"font '{face.family}' ({face.path.name}) cannot be subset for embedding: {exc!r}"
         raise FontError(message, file=face.path) from exc
+
+
+def _subset_source(
+    face: FontFace, codepoints: set[int] | None
+) -> tuple[bytes | Callable[[], bytes], str | None]:
+    """The font to subset, and its SHA-256 when known without reading it: the face's prebuilt
+    subset when it holds every code point asked for (the bundled font and report: a few
+    hundred KB instead of 7 MB), else the face itself, read only if the cache misses."""
+    found = prebuilt_for(face.path) if codepoints is not None else None
+    if found is not None and found.serves(codepoints):  # type: ignore[arg-type]
+        return found.data, None
+    return face.data, files.sha256(face.path)
 
 
 def _codepoints(text: str) -> set[int]:

@@ -9,7 +9,6 @@ for a CJK font, the cached copy 2 ms).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -19,6 +18,7 @@ import struct
 import sys
 from array import array
 from dataclasses import asdict, dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -199,6 +199,45 @@ def pick_bold(faces: Sequence[FaceInfo], regular: FaceInfo) -> FaceInfo | None:
     return min(bold, key=lambda f: (abs(f.weight - 700), f.path, f.index)) if bold else None
 
 
+def extract_face(info: FaceInfo, cache: Path) -> Path:
+    """A single-face copy of a collection face in ``cache / "faces"`` (made once)."""
+    src = Path(info.path)
+    st = src.stat()
+    stamp = f"{src.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0{info.index}"
+    key = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+    with (
+        src.open("rb") as fh,
+        TTFont(
+            fh, fontNumber=info.index, lazy=True, recalcBBoxes=False, recalcTimestamp=False
+        ) as font,
+    ):
+        suffix = ".otf" if font.sfntVersion == "OTTO" else ".ttf"
+        out = cache / "faces" / f"{src.stem}-{info.index}-{key}{suffix}"
+        if _intact(out):
+            return out
+        buf = BytesIO()
+        font.save(buf)
+    data = buf.getvalue()
+    seal = out.with_name(out.name + ".sha256")
+    if not (write_atomic(out, data) and write_atomic(seal, _sha256(data).encode())):
+        raise FontError(f"cannot extract {info.label} into the font cache {cache}", file=src)
+    return out
+
+
+def _intact(face: Path) -> bool:
+    """Whether an extracted face in the cache is there and has the SHA-256 recorded beside it
+    when it was written (a damaged one is extracted again)."""
+    try:
+        recorded = face.with_name(face.name + ".sha256").read_text(encoding="ascii").strip()
+        return recorded == _sha256(face.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def coverage(path: Path, cache_dir: Path | None) -> frozenset[int]:
     """The code points the font at ``path`` maps to a glyph with outlines (for CFF fonts: to
     any glyph), remembered in memory and in ``cache_dir / "coverage"``."""
@@ -212,11 +251,12 @@ def _coverage(path: str, size: int, mtime_ns: int, cache_dir: Path | None) -> fr
     file = None
     if cache_dir is not None:
         file = cache_dir / "coverage" / f"{hashlib.sha256(stamp).hexdigest()[:32]}.bin"
-        with contextlib.suppress(OSError, ValueError):
-            return frozenset(array("I", file.read_bytes()))
+        cached = files.read_sealed(file)
+        if cached is not None and len(cached) % 4 == 0:
+            return frozenset(array("I", cached))
     covered = _read_coverage(Path(path))
     if file is not None:
-        write_atomic(file, array("I", sorted(covered)).tobytes())
+        files.store_sealed(file, array("I", sorted(covered)).tobytes())
     return covered
 
 

@@ -25,9 +25,6 @@ import logging
 from io import BytesIO
 from typing import TYPE_CHECKING
 
-from fontTools import subset as ft_subset
-from fontTools.pens.cu2quPen import Cu2QuPen
-from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont, newTable
 from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
@@ -35,17 +32,19 @@ from briefing import files
 from briefing.fonts.eot import windows_name
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
 log = logging.getLogger("briefing")
 
-#: Bump whenever the output of :func:`subset_font` changes, to invalidate cached subsets.
+#: Bump whenever the output of :func:`subset_font` changes, to invalidate cached subsets (and
+#: then run ``python tools/make_prebuilt_fonts.py``).
 SUBSET_VERSION = 1
 LAYOUT_FEATURES = ("kern", "ccmp", "locl", "liga", "vert", "vrt2")
 _DROP_TABLES = ("BASE", "STAT", "DSIG", "VORG", "meta")
 _CU2QU_MAX_ERR = 1.0  # font units: invisible at 1000 or 2048 units per em
 _TRUETYPE = "\x00\x01\x00\x00"
+_SFNT_TAGS = (_TRUETYPE.encode("latin-1"), b"true")
 
 
 def subset_font(data: bytes, codepoints: Iterable[int] | None, *, family: str, style: str) -> bytes:
@@ -69,42 +68,44 @@ def subset_font(data: bytes, codepoints: Iterable[int] | None, *, family: str, s
 
 
 def cached_subset(
-    data: bytes,
+    data: bytes | Callable[[], bytes],
     codepoints: Iterable[int] | None,
     *,
     family: str,
     style: str,
     cache_dir: Path,
+    digest: str | None = None,
 ) -> bytes:
     """:func:`subset_font` through a disk cache under ``cache_dir / "subsets"``.
 
-    The key is the SHA-256 of the font bytes, the sorted code points, family, style and
-    :data:`SUBSET_VERSION`. An unreadable or unwritable cache only costs the subsetting time.
+    ``data`` is the font's bytes, or a function reading them, called only when the cache
+    misses (then ``digest``, the bytes' SHA-256 in hex, must be given). The key is that
+    SHA-256, the sorted code points, family, style and :data:`SUBSET_VERSION`; each entry is
+    sealed with its own SHA-256 and a damaged one is subset again (see
+    :func:`briefing.files.read_sealed`). An unreadable or unwritable cache only costs the
+    subsetting time.
     """
     wanted = None if codepoints is None else sorted(set(codepoints))
-    path = cache_dir / "subsets" / f"{_cache_key(data, wanted, family, style)}.ttf"
-    cached = _read_cached(path)
-    if cached is not None:
+    if digest is None:
+        assert isinstance(data, bytes), "a digest is needed to read the font only on a miss"
+        digest = hashlib.sha256(data).hexdigest()
+    path = cache_dir / "subsets" / f"{_cache_key(digest, wanted, family, style)}.ttf"
+    cached = files.read_sealed(path)
+    if cached is not None and cached[:4] in _SFNT_TAGS:
         return cached
-    ttf = subset_font(data, wanted, family=family, style=style)
-    write_atomic(path, ttf)
+    ttf = subset_font(
+        data if isinstance(data, bytes) else data(), wanted, family=family, style=style
+    )
+    files.store_sealed(path, ttf)
     return ttf
 
 
-def _cache_key(data: bytes, codepoints: list[int] | None, family: str, style: str) -> str:
+def _cache_key(digest: str, codepoints: list[int] | None, family: str, style: str) -> str:
     h = hashlib.sha256()
     h.update(f"v{SUBSET_VERSION}\0{family}\0{style}\0".encode())
-    h.update(hashlib.sha256(data).digest())
+    h.update(bytes.fromhex(digest))
     h.update(b"whole" if codepoints is None else ",".join(map(str, codepoints)).encode())
     return h.hexdigest()
-
-
-def _read_cached(path: Path) -> bytes | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return data if data[:4] == _TRUETYPE.encode("latin-1") else None
 
 
 def write_atomic(path: Path, data: bytes) -> bool:
@@ -113,6 +114,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
 
 
 def _subset(font: TTFont, codepoints: Iterable[int]) -> None:
+    from fontTools import subset as ft_subset  # 0.15 s to import: only when subsetting
+
     options = ft_subset.Options()
     options.layout_features = list(LAYOUT_FEATURES)
     options.hinting = not _is_hinted(font)
@@ -154,6 +157,9 @@ def _cff_to_glyf(font: TTFont) -> None:
 
 
 def _quadratic(glyph: object) -> object:
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
     pen = TTGlyphPen(None)
     glyph.draw(Cu2QuPen(pen, _CU2QU_MAX_ERR, reverse_direction=True))  # type: ignore[attr-defined]
     return pen.glyph()
