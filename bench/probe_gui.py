@@ -59,6 +59,7 @@ def main(out_dir: Path, runs: int) -> dict[str, float]:
     app.installEventFilter(painted)
     window = MainWindow(QSettings(str(out_dir / "probe.ini"), QSettings.Format.IniFormat))
     window.document.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    window.ask_replace = lambda _path: True  # each timed build writes over the last one
     window.resize(1440, 900)
     window.show()
     window.start()

@@ -355,7 +355,7 @@ class _SlideWriter:
 
     # -- pieces -------------------------------------------------------------------------------
     def _header(self, slide: PptxSlide, spec: Slide) -> None:
-        title = slide.shapes.title
+        title = _title(slide)
         if title is None:
             raise DeckError("the layout has no title placeholder")
         set_lines(
@@ -391,7 +391,7 @@ class _SlideWriter:
             )
 
     def _big_title(self, slide: PptxSlide, text: str, size: float, box: tuple[int, ...]) -> None:
-        title = slide.shapes.title
+        title = _title(slide)
         if title is None:
             raise DeckError("the layout has no title placeholder")
         set_lines(title.text_frame, [text], self.typeface, self.language, size=size, bold=True)
@@ -728,9 +728,24 @@ def _fill(shape: Any, colour: str) -> None:
 
 
 def _placeholder(slide: PptxSlide, idx: int) -> Any:
-    for shape in slide.placeholders:
-        if shape.placeholder_format.idx == idx:
-            return shape
+    """The slide's placeholder ``idx`` (found with lxml: python-pptx builds a proxy and reads
+    the format of every placeholder on the way)."""
+    shapes = slide.shapes
+    for sp in shapes._spTree.iterchildren(qn("p:sp")):
+        ph = sp.find(_PH_PATH)
+        if ph is not None and int(ph.get("idx", "0")) == idx:
+            return shapes._shape_factory(sp)
+    return None
+
+
+def _title(slide: PptxSlide) -> Any:
+    """The slide's title placeholder (``title`` or ``ctrTitle``), found as :func:`_placeholder`
+    finds one."""
+    shapes = slide.shapes
+    for sp in shapes._spTree.iterchildren(qn("p:sp")):
+        ph = sp.find(_PH_PATH)
+        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+            return shapes._shape_factory(sp)
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 from pptx.oxml.ns import qn
@@ -127,8 +127,19 @@ def layout(
 ) -> None:
     """Paragraph properties as the planner measured them: exact line spacing (``line`` x size),
     space before (``gap`` x size, none for the first), East Asian line breaking, a right margin
-    of ``margin_em``, and a hanging bullet ``indent_em`` wide drawn in ``typeface``."""
-    ppr = paragraph._p.get_or_add_pPr()
+    of ``margin_em``, and a hanging bullet ``indent_em`` wide drawn in ``typeface``.
+
+    A paragraph without properties of its own gets a copy of the ``a:pPr`` made the first time
+    these arguments were seen (a tenth of the cost; the XML is the same)."""
+    key = (size, first, line, gap, justify, margin_em, bullet, indent_em, typeface)
+    key += (bullet_colour, align)
+    p = paragraph._p
+    ppr = p.pPr
+    if ppr is None and key in _LAID_OUT:
+        p.insert(0, copy.deepcopy(_LAID_OUT[key]))
+        return
+    fresh = ppr is None
+    ppr = p.get_or_add_pPr()
     for child in list(ppr):
         if child.tag in (qn("a:lnSpc"), qn("a:spcBef"), qn("a:buNone"), qn("a:buChar")):
             ppr.remove(child)
@@ -156,6 +167,12 @@ def layout(
     else:
         etree.SubElement(ppr, qn("a:buNone"))
     _order_ppr(ppr)
+    if fresh:
+        _LAID_OUT[key] = copy.deepcopy(ppr)
+
+
+#: The ``a:pPr`` made for each set of :func:`layout` arguments, copied into later paragraphs.
+_LAID_OUT: dict[tuple[Any, ...], etree._Element] = {}
 
 
 # CT_TextParagraphProperties child order.
@@ -189,9 +206,19 @@ def _order_ppr(ppr: etree._Element) -> None:
 def finish(frame: TextFrame, typeface: str, language: str = "zh-TW") -> None:
     """Name the font on every paragraph's end-of-paragraph properties too (typing after the
     last character in PowerPoint then continues in the embedded font)."""
-    for paragraph in frame.paragraphs:
-        end = paragraph._p.get_or_add_endParaRPr()
-        name_run(end, typeface, lang_of(paragraph.text, language))
+    for p in frame._txBody.iterchildren(qn("a:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("a:t")))
+        lang = lang_of(text, language)
+        if p.find(qn("a:endParaRPr")) is None and (typeface, lang) in _ENDS:
+            p.append(copy.deepcopy(_ENDS[typeface, lang]))
+            continue
+        end = p.get_or_add_endParaRPr()
+        name_run(end, typeface, lang)
+        if len(end) == 3 and len(end.attrib) == 2:  # only what name_run wrote: reusable
+            _ENDS[typeface, lang] = copy.deepcopy(end)
+
+
+_ENDS: dict[tuple[str, str], etree._Element] = {}
 
 
 # CT_TextCharacterProperties child order: ln, fill, effect, highlight, uLnTx/uLn, uFillTx/uFill,

@@ -339,13 +339,13 @@ class _Planner:
         return Slide("closing", text.title, text.subtitle, notes=text.notes)
 
     def _sources(self) -> Slide:
-        cited = [e for e in self.report.outline if e.level == 1 and e.section.id in self.selected]
-        cited += [
-            e
+        # the top-level sections with anything selected in or below them, in report order
+        cites = [
+            self.report.cite(e.section.id)
             for e in self.report.outline
-            if e.level == 1 and e not in cited and any(d in self.selected for d in self._below(e))
+            if e.level == 1
+            and (e.section.id in self.selected or any(d in self.selected for d in self._below(e)))
         ]
-        cites = [self.report.cite(e.section.id) for e in self.report.outline if e in cited]
         text = self.templates.render("sources", report=self.report.meta, cites=cites)
         return Slide("sources", text.title, body=text.body, notes=text.notes)
 
