@@ -302,12 +302,15 @@ def build(
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
     report: Report | None = None,
+    planned: DeckPlan | None = None,
 ) -> BuildResult:
-    """Build the deck ``options`` describe and write it atomically."""
+    """Build the deck ``options`` describe and write it atomically. ``report`` and ``planned``
+    (the plan :func:`plan` made of ``options`` and ``report``) save reading and planning again
+    when the caller has them (the desktop app shows the plan before it builds)."""
     step = pipeline.Steps(progress, cancel)
     step("content", 0.0)
     report = report or load(options)
-    deck_plan = plan(options, report)
+    deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
     check_output(target)  # before the work, not after it
     notes: list[str] = []

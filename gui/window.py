@@ -69,6 +69,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self.plan_seconds = 0.0
         self.refresh_seconds = 0.0
         self._build_ui()
+        self._planned: tuple[Any, BuildOptions | None, DeckPlan | None] = (None, None, None)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
         self._connect()
@@ -281,8 +282,15 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
             self._update_counts()
             return
         self.plan_seconds = time.perf_counter() - start
+        self._planned = (self._report, _without_output(options), plan)
         self._show_plan(plan, options)
         self.refresh_seconds = time.perf_counter() - start
+
+    def planned(self, options: BuildOptions) -> DeckPlan | None:
+        """The plan on screen, if it is the plan of ``options`` (wherever the deck goes)."""
+        report, planned_options, plan = self._planned
+        same = report is self._report and planned_options == _without_output(options)
+        return plan if same and not self._timer.isActive() else None
 
     def _show_plan(self, plan: DeckPlan, options: BuildOptions) -> None:
         assert self._report is not None
@@ -357,3 +365,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         dirty = self._report is not None and self.document.dirty(self.recipe_options())
         self.setWindowTitle(f"{self.document.name}[*] — {tr('app_title')}")
         self.setWindowModified(dirty)
+
+
+def _without_output(options: BuildOptions) -> BuildOptions:
+    return options.replace(output=None)

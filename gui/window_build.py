@@ -53,10 +53,13 @@ class BuildActions:
         if self._token is not None or self._report is None:
             return
         self.settingsPanel.commit()
-        self.refresh()
+        planned = self.planned(self.current_options())
+        if planned is None:  # the screen is not up to date: plan what the build will write
+            self.refresh()
         if not self.generateButton.isEnabled():
             return
         options, report = self.current_options(), self._report
+        planned = planned or self.planned(options)
         assert options.output is not None
         if options.output.exists() and not self._replace_ok(options.output):
             return
@@ -67,7 +70,10 @@ class BuildActions:
         self.buildPanel.started()
         prefs.write_prefs(self.settings, self.settingsPanel.changes())
         Op(
-            self, lambda ctx: api.build(options, progress=ctx.progress, cancel=token, report=report)
+            self,
+            lambda ctx: api.build(
+                options, progress=ctx.progress, cancel=token, report=report, planned=planned
+            ),
         ).progress(self.buildPanel.set_progress).success(
             lambda result: self._built(result, time.perf_counter() - started)
         ).failure(self._build_failed).run_in_background()

@@ -183,6 +183,22 @@ def test_generate_writes_the_chosen_file(window: MainWindow, qtbot: QtBot, tmp_p
     assert sorted(p.name for p in leftovers(tmp_path)) == ["deck.pptx"]
 
 
+def test_generate_right_after_an_edit_builds_what_is_on_screen(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    target = tmp_path / "edited.pptx"
+    window.outputEdit.setText(str(target))
+    window.refresh()  # a plan on screen …
+    window.titleEdit.setText("臨時改過的標題")  # … then an edit, its refresh still pending
+
+    qtbot.mouseClick(window.generateButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.building(), timeout=BUILD_TIMEOUT)
+
+    cover = slide_texts(Presentation(str(target)).slides[0])
+    assert "臨時改過的標題" in cover
+    assert window.storyboard.model_.rowCount() == len(Presentation(str(target)).slides)
+
+
 def test_cancel_stops_the_build_and_writes_nothing(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
