@@ -728,23 +728,22 @@ def _fill(shape: Any, colour: str) -> None:
 
 
 def _placeholder(slide: PptxSlide, idx: int) -> Any:
-    """The slide's placeholder ``idx`` (found with lxml: python-pptx builds a proxy and reads
-    the format of every placeholder on the way)."""
-    shapes = slide.shapes
-    for sp in shapes._spTree.iterchildren(qn("p:sp")):
-        ph = sp.find(_PH_PATH)
-        if ph is not None and int(ph.get("idx", "0")) == idx:
-            return shapes._shape_factory(sp)
-    return None
+    """The slide's placeholder ``idx``."""
+    return _find_placeholder(slide, lambda ph: int(ph.get("idx", "0")) == idx)
 
 
 def _title(slide: PptxSlide) -> Any:
-    """The slide's title placeholder (``title`` or ``ctrTitle``), found as :func:`_placeholder`
-    finds one."""
+    """The slide's title placeholder (``title`` or ``ctrTitle``)."""
+    return _find_placeholder(slide, lambda ph: ph.get("type") in ("title", "ctrTitle"))
+
+
+def _find_placeholder(slide: PptxSlide, wanted: Any) -> Any:
+    """The first placeholder whose ``p:ph`` is ``wanted``, found with lxml (python-pptx builds a
+    proxy and reads the format of every placeholder on the way), or None."""
     shapes = slide.shapes
     for sp in shapes._spTree.iterchildren(qn("p:sp")):
         ph = sp.find(_PH_PATH)
-        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+        if ph is not None and wanted(ph):
             return shapes._shape_factory(sp)
     return None
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.story import facts as facts_mod
-from briefing.story.plan import Bullet, Card, Event, Quote, Slide, Table, Typeset
+from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -360,42 +360,43 @@ class Shaper:
     def chart(self, chart: ChartSpec, *, kicker: str = "") -> Slide:
         """A chart on a slide of its own; a few figures (22 → 500 家) as key figures instead,
         except in the full deck."""
-        from briefing.charts import chart_data, chart_sections
-
         self.placed_charts.add(chart.id)
         wants_charts = self.options.chart_style == "native"  # editable charts were asked for
         if self.options.length != "full" and not wants_charts and _as_figures(chart):
-            return self.chart_figures(chart, kicker)
-        data = chart_data(chart, self.report, language=self.language)
-        sections = chart_sections(chart, self.report)
-        cites = self.cites(sections)
+            return self._chart_slide("figures", chart, kicker, key_figures=self._tiles(chart))
+        derived = self.labels.derived if chart.derived else ""
+        return self._chart_slide("chart", chart, kicker, chart=chart.id, derived=derived)
+
+    def _chart_slide(self, kind: str, spec: ChartSpec, kicker: str, **fields: Any) -> Slide:
+        """A slide of ``spec``'s figures: its title, notes and sources from the chart template."""
+        from briefing.charts import chart_data, chart_sections
+
+        data = chart_data(spec, self.report, language=self.language)
+        sections = chart_sections(spec, self.report)
         text = self.templates.render(
             "chart",
-            chart=chart,
+            chart=spec,
             title=data.title,
             alt_text=data.alt_text,
-            cites=cites,
+            cites=self.cites(sections),
             kicker=kicker,
         )
-        derived = self.labels.derived if chart.derived else ""
         return Slide(
-            "chart",
+            kind,
             text.title,
             kicker=text.kicker,
             notes=text.notes,
             source=text.source,
             sections=tuple(sections),
-            figures=chart.figures,
-            initiatives=chart.initiatives,
-            chart=chart.id,
-            derived=derived,
+            figures=spec.figures,
+            initiatives=spec.initiatives,
+            **fields,
         )
 
-    def chart_figures(self, chart: ChartSpec, kicker: str) -> Slide:
-        from briefing.charts import chart_data, chart_sections
+    def _tiles(self, chart: ChartSpec) -> tuple[KeyFigure, ...]:
+        """The chart's two or three figures as key figures, labelled as the chart labels them."""
         from briefing.charts.lookup import spec_label
 
-        data = chart_data(chart, self.report, language=self.language)
         tiles = []
         for fid in chart.figures:
             fig = self.report.figure(fid)
@@ -404,26 +405,7 @@ class Shaper:
             if label:
                 tile = dataclasses.replace(tile, label=normalize(label))
             tiles.append(facts_mod.with_label(tile, fig, self.language))
-        sections = chart_sections(chart, self.report)
-        text = self.templates.render(
-            "chart",
-            chart=chart,
-            title=data.title,
-            alt_text=data.alt_text,
-            cites=self.cites(sections),
-            kicker=kicker,
-        )
-        return Slide(
-            "figures",
-            text.title,
-            kicker=text.kicker,
-            notes=text.notes,
-            source=text.source,
-            sections=tuple(sections),
-            figures=chart.figures,
-            initiatives=chart.initiatives,
-            key_figures=tuple(tiles),
-        )
+        return tuple(tiles)
 
     def assign_charts(self, units: list[Unit]) -> None:
         """Give each chart to the unit that holds most of the sections it draws on (the first
@@ -664,7 +646,7 @@ class Shaper:
         left = [Bullet(normalize(s)) for s in _sentences(item.summary)]
         for fig in figures:
             if not any(facts_mod.states_figure(b.text, fig) for b in left):
-                label = facts_mod.figure_tile(fig, self.language, self.labels).label
+                label = facts_mod.tile_label(fig.measure, fig.as_written)
                 before, after = facts_mod.hedge(fig, self.labels)
                 stated = f"{label}{self.labels.colon}{before}{fig.as_written}{after}"
                 left.append(Bullet(normalize(stated)))
