@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 FIGURES = (
     "import floor",
@@ -25,6 +27,7 @@ FIGURES = (
 )
 
 
+@pytest.mark.slow
 def test_the_benchmark_prints_its_table_and_writes_its_page(tmp_path: Path) -> None:
     page = tmp_path / "performance.md"
     page.write_text(
