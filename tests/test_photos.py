@@ -261,7 +261,7 @@ def test_a_huge_or_truncated_picture_is_refused_at_once() -> None:
     assert (big.width, big.height) == (images.MAX_SIDE, 1200)
 
 
-def _docx_with_pictures(path: Path, pictures: list[tuple[bytes, str]]) -> None:
+def _docx_with_pictures(path: Path, pictures: list[tuple[bytes, str]], logos: int = 0) -> None:
     import docx
 
     document = docx.Document()
@@ -276,6 +276,8 @@ def _docx_with_pictures(path: Path, pictures: list[tuple[bytes, str]]) -> None:
         document.add_paragraph(caption)
     document.add_heading("貳、建議", level=1)
     document.add_paragraph("一、建議持續辦理防災交流，強化合作。")
+    for _ in range(logos):  # the same small picture again and again, without a caption
+        document.add_paragraph().add_run().add_picture(io.BytesIO(_png(50, 20, (200, 0, 0))))
     document.save(str(path))
 
 
@@ -285,6 +287,7 @@ def test_an_import_skips_a_huge_or_truncated_picture_with_a_doubt(tmp_path: Path
     _docx_with_pictures(
         source,
         [(_huge_png(), "圖1：巨大圖片"), (good[:60], "圖2：截斷圖片"), (good, "圖3：正常圖片")],
+        logos=2,
     )
     start = time.perf_counter()
     result = api.import_report(source, tmp_path / "content")
@@ -295,6 +298,7 @@ def test_an_import_skips_a_huge_or_truncated_picture_with_a_doubt(tmp_path: Path
     report = result.report_file.read_text(encoding="utf-8")
     assert "「圖1：巨大圖片」: more than 50,000,000 pixels" in report
     assert "「圖2：截斷圖片」: cannot decode it" in report
+    assert "2 times without a caption (a logo?); not imported" in report
     assert load_report(result.folder).photos[0].section == "s1"
 
 
@@ -345,3 +349,33 @@ def test_check_refuses_a_photo_outside_the_folder_with_exit_2(folder: Path) -> N
     (folder / "photos.yaml").write_text(yaml.safe_dump(photos), "utf-8")
     code, _, err = run("check", "--content", str(folder))
     assert code == 2 and "photos.yaml:2: [0].file: must be a path inside" in err
+
+
+def test_captions_pair_below_above_and_in_a_row_of_photos() -> None:
+    from briefing.importing.pictures import Found, pair
+
+    a, b, c = (Found(bytes([n]), f"p{n}") for n in range(3))
+    stream = ["前文一。", a, "圖1：下方圖說", "照片2　上方圖說", b, "後文。", c, "正文沒有圖說。"]
+    found = pair(stream)
+    assert [(p.caption, p.position) for p in found] == [
+        ("圖1：下方圖說", "below"),
+        ("照片2　上方圖說", "above"),
+        (None, None),
+    ]
+    assert found[2].anchor == "後文。"
+    row = pair(["本節說明。", a, b, "圖3-1 甲", "圖3-2 乙", "圖3-1顯示甲地人口逾萬人。"])
+    assert [p.caption for p in row] == ["圖3-1 甲", "圖3-2 乙"]
+
+
+def test_a_standard_deck_drops_photo_slides_first_when_over_its_budget() -> None:
+    from briefing.story.photos import within_budget
+    from briefing.story.plan import Bullet, Picture, Slide
+
+    points = tuple(Bullet(f"重點{n}") for n in range(3))
+    photo = Slide("photos", "照片", pictures=(Picture("x.png", "圖1：甲", "圖1：甲", "s1"),))
+    slides = [Slide("cover", "封面")]
+    slides += [s for n in range(16) for s in (Slide("points", f"第{n}頁", body=points), photo)]
+    slides.append(Slide("closing", "簡報結束"))
+    kept = within_budget(slides)
+    assert len(kept) == 30 and sum(s.kind == "photos" for s in kept) == 12
+    assert [s.title for s in kept if s.kind == "points"] == [f"第{n}頁" for n in range(16)]

@@ -3,7 +3,8 @@
 :func:`place` checks each picture a reader found (:mod:`briefing.images`: a real PNG or JPEG,
 decoded in full, within bounds, others converted or scaled down), finds the section it sits in
 (the section whose text holds its caption paragraph, else the paragraph before it), and notes
-every picture it leaves out and why. :func:`write` writes the files once the rest of the folder
+every picture it leaves out and why (a picture that comes back without a caption, as a logo
+on every page does, is left out too). :func:`write` writes the files once the rest of the folder
 is written. Captions stay in their section's text as the report has them (the numbers in them
 are the report's); key points drafted from a caption are dropped (:func:`prune_key_points`),
 since the photo slide shows the caption under its photo.
@@ -11,6 +12,7 @@ since the photo slide shows the caption under its photo.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -61,9 +63,14 @@ def place(found: Sequence[Found], roots: list[Node], notes: Notes) -> list[Place
     picture left out (unreadable, not a picture, out of bounds, in no section) or without a
     caption."""
     nodes = [n for root in roots for n in root.walk()]
+    repeats = Counter(p.data for p in found if p.data is not None and not p.caption)
     out: list[Placed] = []
     for n, picture in enumerate(found, start=1):
         shown = _shown(n, picture)
+        if not picture.caption and repeats[picture.data] > 1:
+            times = repeats[picture.data]
+            notes.add("photos", f"{shown}: {times} times without a caption (a logo?); not imported")
+            continue
         if len(out) >= MAX_PHOTOS:
             notes.add("photos", f"{shown}: more than {MAX_PHOTOS} pictures; not imported")
             continue

@@ -1,9 +1,11 @@
 """Photo slides: the report's pictures (``photos.yaml``) beside the section that holds them.
 
-In standard and full decks a unit's photos (those of its own section and of the sections
-condensed into it, when ticked) follow its slides, one to four a slide (:data:`PER_SLIDE`),
-paged evenly (five photos: three and two). A brief shows one photo slide at most, the first
-photos of the trip (of one part), and only when the budget allows (:func:`with_brief_photos`).
+A unit's photos (those of its own section and of the sections condensed into it, when ticked)
+follow its slides, one to four a slide (:data:`PER_SLIDE`): at full length all of them, paged
+evenly (five photos: three and two); in a standard deck the first four, and photo slides are the
+first to go when the deck is over its budget (:func:`within_budget`). A brief shows one photo
+slide at most, the first photos of the trip (of one part), and only when the budget allows
+(:func:`with_brief_photos`).
 
 Each picture keeps its caption as the report writes it, shown under it; its alt text is the
 caption (or, without one, 照片：and the section's citation). The notes list the captions. The
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 PER_SLIDE = theme.PHOTOS_PER_SLIDE
 BRIEF_SLIDES = 12  # a brief's slides up to 敬請指教, and its minutes (issue 18's budget)
 BRIEF_MINUTES = 12.0
+STANDARD_SLIDES = 30  # the same for a standard deck
+STANDARD_MINUTES = 30.0
 
 
 def photos_in(report: Report, sections: Iterable[str], selected: set[str]) -> list[Photo]:
@@ -122,6 +126,23 @@ def with_brief_photos(
     if minutes > BRIEF_MINUTES:
         return slides
     return slides[: after[-1] + 1] + made + slides[after[-1] + 1 :]
+
+
+def within_budget(
+    slides: list[Slide], most: int = STANDARD_SLIDES, minutes: float = STANDARD_MINUTES
+) -> list[Slide]:
+    """``slides`` without their last photo slides, as many as it takes for the slides up to
+    敬請指教 to stay within ``most`` slides and ``minutes`` (photos are the first to go)."""
+    slides = list(slides)
+    while True:
+        closing = next((i for i, s in enumerate(slides) if s.kind == "closing"), len(slides))
+        spoken = slides[: closing + 1]
+        if len(spoken) <= most and sum(s.minutes for s in spoken) <= minutes:
+            return slides
+        last = next((i for i in range(closing - 1, -1, -1) if slides[i].kind == "photos"), None)
+        if last is None:
+            return slides
+        del slides[last]
 
 
 # -- layout --------------------------------------------------------------------------------------

@@ -108,6 +108,8 @@ class _Planner:
             )
         else:  # a brief cites its sources on each slide
             slides.append(self._sources())
+        if self.length == "standard":
+            slides = photos_mod.within_budget(slides)
         slides = [self._typeset(s) for s in slides]
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
@@ -218,9 +220,10 @@ class _Planner:
     def _photos(self, photos: Any, heading: str, part: Part | None = None) -> list[Slide]:
         """Photo slides (:mod:`briefing.story.photos`) titled ``heading``（照片）."""
         kicker = part.heading if part is not None else ""
-        return photos_mod.photo_slides(
+        slides = photos_mod.photo_slides(
             self.report, self.templates, photos, heading, kicker, self.shaper.cites
         )
+        return slides if self.length == "full" else slides[:1]  # the first four, but at full
 
     def _pair(self, slides: list[Slide]) -> list[Slide]:
         """Two neighbouring slides of a few points each (sibling sections) become one slide
