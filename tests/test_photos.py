@@ -87,6 +87,7 @@ def test_an_odt_paragraph_with_a_picture_keeps_only_its_words() -> None:
 # -- importing: photos.yaml and the files, each photo in its section ------------------------
 def _import(name: str, fmt: str, folder: Path) -> tuple[Path, list[dict], dict[str, str]]:  # type: ignore[type-arg]
     result = api.import_report(REPORTS / name / f"{name}.{fmt}", folder)
+    assert result.photos == len(_key(name))
     photos = yaml.safe_load((result.folder / "photos.yaml").read_text(encoding="utf-8"))
     report = load_report(result.folder)
     titles = {e.section.id: e.section.title for e in report.outline}

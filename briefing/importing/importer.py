@@ -43,6 +43,7 @@ class ImportResult:
     initiatives: int
     agenda_items: int
     notes: tuple[str, ...]
+    photos: int = 0  # pictures written to photos/ (see photos.yaml)
 
     @property
     def report_file(self) -> Path:
@@ -86,7 +87,9 @@ def import_report(
     writer.write_folder(folder, data, source.name, _source_text(blocks), report)
     photofiles.write(folder, placed, data["report"]["title"], source.name)
     step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+    return ImportResult(
+        folder, data["report"]["id"], notes=notes.flat(), photos=len(placed), **counts
+    )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
