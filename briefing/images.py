@@ -13,14 +13,16 @@ within bounds, otherwise converted (GIF, BMP, TIFF, WebP to PNG) or scaled down 
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 
 #: Largest picture read from a report (bytes) and largest decoded (pixels).
 MAX_SOURCE_BYTES = 30_000_000
 MAX_SOURCE_PIXELS = 50_000_000
-#: A stored photo: longest side (pixels) and size (bytes); larger ones are scaled down.
-MAX_SIDE = 2400
-MAX_PHOTO_BYTES = 5_000_000
+#: A stored photo: longest side (pixels; 144 dpi across a 13.3-inch slide) and size (bytes);
+#: larger ones are scaled down (a camera's 4000 × 3000 JPEG becomes about 400 KB).
+MAX_SIDE = 1920
+MAX_PHOTO_BYTES = 4_000_000
 #: What a stored photo may be, by file extension.
 EXTENSIONS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG"}
 
@@ -98,7 +100,9 @@ def _decode(data: bytes):  # noqa: ANN202 - a PIL image; PIL is imported lazily
     from PIL import Image as PILImage
 
     try:
-        picture = PILImage.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # our own bound is lower than Pillow's warning's
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+            picture = PILImage.open(io.BytesIO(data))
         width, height = picture.size
         if width <= 0 or height <= 0 or width * height > MAX_SOURCE_PIXELS:
             raise BadImage(f"{width} × {height} pixels, more than {MAX_SOURCE_PIXELS:,}")
