@@ -198,23 +198,18 @@ def test_each_photo_is_a_picture_with_alt_text_and_its_caption_under_it(deck, jp
     assert sorted(shown) == sorted(captions)
 
 
-def test_a_photo_slide_follows_the_slides_of_its_section(deck) -> None:  # type: ignore[no-untyped-def]
-    slides = list(deck.slides)
-    for n, slide in enumerate(slides):
-        if slide.slide_layout.name == "Photos":
-            title = slide.shapes.title.text_frame.text
-            assert title.endswith("（照片）")
-            before = slides[n - 1].shapes.title.text_frame.text
-            assert title.removesuffix("（照片）") in before or slides[n - 1].slide_layout.name in (
-                "Photos",
-                "Two Columns",
-                "Key Points",
-                "Title and Content",
-                "Key Figures",
-                "Comparison",
-                "Recommendations",
-                "Timeline",
-            )
+def test_a_photo_slide_follows_the_slides_of_its_section(jp) -> None:  # type: ignore[no-untyped-def]
+    report = load_report(jp[0])
+    plan = api.plan(api.options_from_recipe(None, report=jp[0], length="standard"))
+    photo_slides = [n for n, s in enumerate(plan.slides) if s.kind == "photos"]
+    assert len(photo_slides) == 4
+    for n in photo_slides:
+        slide, before = plan.slides[n], plan.slides[n - 1]
+        assert before.kind not in ("photos", "divider") and slide.title.endswith("（照片）")
+        for picture in slide.pictures:  # the slide before shows the photo's section or its parent
+            assert set(report.entry(picture.section).path) & set(before.sections), picture
+        assert slide.sections == tuple(dict.fromkeys(p.section for p in slide.pictures))
+        assert "本頁照片：" in slide.notes
 
 
 def test_a_brief_shows_one_photo_slide_within_its_budget_and_a_full_deck_every_photo(jp) -> None:  # type: ignore[no-untyped-def]
