@@ -9,6 +9,7 @@ report's source text (``source_file``), as written. Problems are :class:`Content
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,19 +85,31 @@ def file_problem(folder: Path, name: str) -> str | None:
     if not path.is_file():
         return f"file not found: {limits.excerpt(name)}"
     try:
-        size = path.stat().st_size
-        if size > images.MAX_PHOTO_BYTES:
-            return f"{size:,} bytes, more than {images.MAX_PHOTO_BYTES:,}"
-        data = path.read_bytes()
+        stat = path.stat()
     except OSError as exc:
         return f"cannot read {limits.excerpt(name)}: {exc.strerror}"
+    if stat.st_size > images.MAX_PHOTO_BYTES:
+        return f"{stat.st_size:,} bytes, more than {images.MAX_PHOTO_BYTES:,}"
+    problem = _decoded(str(path), stat.st_size, stat.st_mtime_ns)
+    return f"{limits.excerpt(name)}{problem}" if problem else None
+
+
+@functools.lru_cache(maxsize=512)
+def _decoded(path: str, size: int, mtime_ns: int) -> str | None:
+    """Why the picture at ``path`` does not decode as what its extension says (``: …``), or
+    None; remembered by size and time, so that a deck built again does not decode it again."""
+    del size, mtime_ns  # the cache key: a changed file is checked again
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return f": cannot read it: {exc.strerror}"
     try:
         image = images.check(data)
     except images.BadImage as exc:
-        return f"{limits.excerpt(name)}: {exc}"
-    wanted = images.EXTENSIONS[relative.suffix.lower().lstrip(".")]
+        return f": {exc}"
+    wanted = images.EXTENSIONS[Path(path).suffix.lower().lstrip(".")]
     if images.EXTENSIONS[image.ext] != wanted:
-        return f"{limits.excerpt(name)} is a {images.EXTENSIONS[image.ext]} file, not {wanted}"
+        return f" is a {images.EXTENSIONS[image.ext]} file, not {wanted}"
     return None
 
 
