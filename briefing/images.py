@@ -103,6 +103,8 @@ def _decode(data: bytes):  # noqa: ANN202 - a PIL image; PIL is imported lazily
         with warnings.catch_warnings():  # our own bound is lower than Pillow's warning's
             warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             picture = PILImage.open(io.BytesIO(data))
+        if picture.format in ("WMF", "EMF"):
+            raise BadImage("a Windows drawing (EMF/WMF), not a picture; paste it as PNG")
         width, height = picture.size
         if width <= 0 or height <= 0 or width * height > MAX_SOURCE_PIXELS:
             raise BadImage(f"{width} × {height} pixels, more than {MAX_SOURCE_PIXELS:,}")

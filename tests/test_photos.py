@@ -252,6 +252,10 @@ def test_a_huge_or_truncated_picture_is_refused_at_once() -> None:
         images.normalize(good[: len(good) // 2])
     with pytest.raises(images.BadImage):
         images.normalize(b"GIF89a not really")
+    placeable = struct.pack("<IHhhhhHIH", 0x9AC6CDD7, 0, 0, 0, 1000, 1000, 1440, 0, 0)
+    wmf = placeable + struct.pack("<HHIHIH", 1, 9, 0x300, 0, 0, 0) + bytes(40)
+    with pytest.raises(images.BadImage, match="EMF/WMF"):
+        images.normalize(wmf)
     assert time.perf_counter() - start < 1.0
     big = images.normalize(_png(2400, 1200))
     assert (big.width, big.height) == (images.MAX_SIDE, images.MAX_SIDE // 2)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 FOLDER = "photos"
 FILE = "photos.yaml"
 MAX_PHOTOS = 200  # pictures one report may bring in; the rest are noted, not imported
+MIN_SIDE = 48  # pixels: a smaller picture is an icon or a rule, not a photo
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ def place(found: Sequence[Found], roots: list[Node], notes: Notes) -> list[Place
             image = images.normalize(picture.data)
         except images.BadImage as exc:
             notes.add("photos", f"{shown}: {exc}; not imported")
+            continue
+        if min(image.width, image.height) < MIN_SIDE:
+            notes.add(
+                "photos", f"{shown}: {image.width} × {image.height} pixels (an icon?); not imported"
+            )
             continue
         home = _home(picture, nodes)
         if home is None:
