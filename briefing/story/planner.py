@@ -104,7 +104,10 @@ class _Planner:
         if self.length == "brief":
             heads = {p.entry.section.id: p.heading for p in shown if p.entry is not None}
             slides = photos_mod.with_brief_photos(
-                slides, self.report, self.selected, lambda ps, top: self._photos(ps, heads[top])
+                slides,
+                self.report,
+                self.selected,
+                lambda ps, top: self._photos(ps, heads.get(top) or self.report.cite(top)),
             )
         else:  # a brief cites its sources on each slide
             slides.append(self._sources())
