@@ -1,0 +1,441 @@
+"""The finished .pptx read into :mod:`briefing.odf.model`: the shapes python-pptx wrote, with
+what they inherit from their layout and master resolved (a placeholder's position, its text
+size, colour and insets), so the .odp shows the same slides as the .pptx without an office suite.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from briefing.odf.model import Body, Bullet, Cell, Deck, Layout, Paragraph, Run, Shape, Slide, Table
+from briefing.odf.package_reader import NS, Colours, Package, q
+
+#: The ODF presentation class of a .pptx placeholder type (None: no type, a body/object).
+PLACEHOLDER_CLASS = {
+    "title": "title",
+    "ctrTitle": "title",
+    "subTitle": "subtitle",
+    "body": "outline",
+    None: "outline",
+    "obj": "outline",
+    "sldNum": "page-number",
+    "dt": "date-time",
+    "ftr": "footer",
+}
+_TITLE_TYPES = ("title", "ctrTitle")
+_BODY_TYPES = ("body", "subTitle", "obj", None)
+_SHAPES = ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")
+
+
+def read_deck(data: bytes) -> Deck:
+    """The slides of the .pptx ``data``, resolved."""
+    package = Package(data)
+    size = package.xml("ppt/presentation.xml").find("p:sldSz", NS)
+    deck = Deck(int(size.get("cx", "12192000")), int(size.get("cy", "6858000")))
+    for name in package.slides():
+        layout_name = package.related(name, "slideLayout") or ""
+        reader = _SlideReader(package, name, layout_name, deck)
+        deck.slides.append(reader.slide())
+        if reader.layout_title not in deck.layouts:
+            deck.layouts[reader.layout_title] = reader.layout()
+    return deck
+
+
+class _SlideReader:
+    """One slide with its layout and master."""
+
+    def __init__(self, package: Package, name: str, layout: str, deck: Deck) -> None:
+        self.package, self.name, self.deck = package, name, deck
+        self.layout_part = layout
+        self.master_part = package.related(layout, "slideMaster") or ""
+        self.slide_xml = package.xml(name)
+        self.layout_xml = package.xml(layout)
+        self.master_xml = package.xml(self.master_part)
+        theme = package.xml(package.related(self.master_part, "theme") or "")
+        self.colours = Colours(theme, self.master_xml.find("p:clrMap", NS))
+        self.layout_title = self.layout_xml.find("p:cSld", NS).get("name") or "Layout"
+
+    # -- slides and layouts --------------------------------------------------------------------
+    def slide(self) -> Slide:
+        shapes = tuple(self._shapes(self.slide_xml, self.name, placeholders=True))
+        notes = None
+        notes_part = self.package.related(self.name, "notesSlide")
+        if notes_part is not None:
+            notes = self._notes(self.package.xml(notes_part))
+        return Slide(self.layout_title, shapes, notes, self._background(self.slide_xml))
+
+    def layout(self) -> Layout:
+        shapes: list[Shape] = []
+        if self.layout_xml.get("showMasterSp", "1") not in ("0", "false"):
+            shapes += self._shapes(self.master_xml, self.master_part, placeholders=False)
+        shapes += self._shapes(self.layout_xml, self.layout_part, placeholders=False)
+        background = self._background(self.layout_xml) or self._background(self.master_xml)
+        return Layout(self.layout_title, tuple(shapes), background)
+
+    def _background(self, root: etree._Element) -> str | None:
+        bg = root.find("p:cSld/p:bg", NS)
+        if bg is None:
+            return None
+        fill = bg.find("p:bgPr/a:solidFill", NS)
+        if fill is not None:
+            return self.colours.of(fill)
+        ref = bg.find("p:bgRef", NS)
+        return self.colours.of(ref) if ref is not None else None
+
+    def _shapes(self, root: etree._Element, part: str, *, placeholders: bool) -> list[Shape]:
+        tree = root.find("p:cSld/p:spTree", NS)
+        found: list[Shape] = []
+        for element in tree.iter(*(q(f"p:{tag}") for tag in _SHAPES)):
+            ph = element.find("./*/p:nvPr/p:ph", NS)
+            if ph is not None and not placeholders:
+                continue  # placeholders of a layout or master are not drawn on slides
+            shape = self._shape(element, part, ph)
+            if shape is not None:
+                found.append(shape)
+        return found
+
+    def _notes(self, notes: etree._Element) -> Body | None:
+        for sp in notes.iterfind("p:cSld/p:spTree/p:sp", NS):
+            ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            if ph is not None and ph.get("type") == "body":
+                return self._body(sp.find("p:txBody", NS), [], default_size=12.0, style=None)
+        return None
+
+    # -- one shape -----------------------------------------------------------------------------
+    def _shape(self, el: etree._Element, part: str, ph: etree._Element | None) -> Shape | None:
+        tag = etree.QName(el).localname
+        if tag == "grpSp":
+            return None  # python-pptx groups are not used by the deck writer; children iterate
+        inherited = self._inherited(ph) if ph is not None else []
+        box = self._box(el, inherited)
+        if box is None:
+            return None
+        names = el.find("./*/p:cNvPr", NS)
+        name = names.get("name", "") if names is not None else ""
+        if tag == "pic":
+            return self._picture(el, part, box, names)
+        if tag == "graphicFrame":
+            table = el.find(".//a:tbl", NS)
+            if table is None:
+                return None
+            return Shape("table", name, box, table=self._table(table))
+        return self._sp(el, tag, name, box, ph, inherited)
+
+    def _inherited(self, ph: etree._Element) -> list[etree._Element]:
+        """The layout's and then the master's placeholder a slide placeholder inherits from."""
+        kind, idx = ph.get("type"), ph.get("idx")
+        found = []
+        layout_ph = _find_placeholder(self.layout_xml, kind, idx)
+        if layout_ph is not None:
+            found.append(layout_ph)
+            lph = layout_ph.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            kind = lph.get("type", kind) if lph is not None else kind
+        master_ph = _find_placeholder(self.master_xml, _master_type(kind), None)
+        if master_ph is not None:
+            found.append(master_ph)
+        return found
+
+    def _box(
+        self, el: etree._Element, inherited: list[etree._Element]
+    ) -> tuple[int, int, int, int] | None:
+        for source in (el, *inherited):
+            xfrm = source.find("p:spPr/a:xfrm", NS)
+            if xfrm is None:
+                xfrm = source.find("p:xfrm", NS)
+            if xfrm is not None and xfrm.find("a:off", NS) is not None:
+                off, ext = xfrm.find("a:off", NS), xfrm.find("a:ext", NS)
+                return (
+                    int(off.get("x", "0")),
+                    int(off.get("y", "0")),
+                    int(ext.get("cx", "0")),
+                    int(ext.get("cy", "0")),
+                )
+        return None
+
+    def _picture(
+        self, el: etree._Element, part: str, box: tuple[int, int, int, int], names: etree._Element
+    ) -> Shape | None:
+        blip = el.find("p:blipFill/a:blip", NS)
+        rid = blip.get(q("r:embed")) if blip is not None else None
+        target = self.package.rels(part).get(rid or "", ("", ""))[1]
+        if not target:
+            return None
+        self.deck.images.setdefault(target, self.package.blob(target))
+        return Shape(
+            "picture",
+            names.get("name", ""),
+            box,
+            image=target,
+            title=names.get("title", ""),
+            description=names.get("descr", ""),
+        )
+
+    def _sp(
+        self,
+        el: etree._Element,
+        tag: str,
+        name: str,
+        box: tuple[int, int, int, int],
+        ph: etree._Element | None,
+        inherited: list[etree._Element],
+    ) -> Shape:
+        sp_pr = el.find("p:spPr", NS)
+        geometry = sp_pr.find("a:prstGeom", NS) if sp_pr is not None else None
+        preset = geometry.get("prst", "rect") if geometry is not None else "rect"
+        style = el.find("p:style", NS)
+        fill = self._fill(sp_pr, style)
+        line, width = self._line(sp_pr, style)
+        xfrm = sp_pr.find("a:xfrm", NS) if sp_pr is not None else None
+        flip = (
+            (xfrm.get("flipH") == "1", xfrm.get("flipV") == "1")
+            if xfrm is not None
+            else (False,) * 2
+        )
+        if tag == "cxnSp" or preset in ("line", "straightConnector1"):
+            return Shape("line", name, box, line=line or fill, line_width=width, flip=flip)
+        body = None
+        text = el.find("p:txBody", NS)
+        if text is not None:
+            chain = self._text_chain(ph, inherited)
+            body = self._body(text, chain, style=style, inherited=inherited)
+        kind = "ellipse" if preset == "ellipse" else "rect"
+        if ph is not None or (fill is None and line is None):
+            kind = "text" if body is not None and kind == "rect" else kind
+        placeholder = PLACEHOLDER_CLASS.get(ph.get("type")) if ph is not None else None
+        return Shape(kind, name, box, fill, line, width, flip, body, placeholder)
+
+    def _fill(self, sp_pr: etree._Element | None, style: etree._Element | None) -> str | None:
+        if sp_pr is not None:
+            if sp_pr.find("a:noFill", NS) is not None:
+                return None
+            solid = sp_pr.find("a:solidFill", NS)
+            if solid is not None:
+                return self.colours.of(solid)
+        ref = style.find("a:fillRef", NS) if style is not None else None
+        if ref is not None and ref.get("idx", "0") != "0":
+            return self.colours.of(ref)
+        return None
+
+    def _line(
+        self, sp_pr: etree._Element | None, style: etree._Element | None
+    ) -> tuple[str | None, int]:
+        ln = sp_pr.find("a:ln", NS) if sp_pr is not None else None
+        width = int(ln.get("w", "12700")) if ln is not None else 12700
+        if ln is not None and ln.find("a:noFill", NS) is not None:
+            return None, 0
+        if ln is not None and ln.find("a:solidFill", NS) is not None:
+            return self.colours.of(ln.find("a:solidFill", NS)), width
+        ref = style.find("a:lnRef", NS) if style is not None else None
+        if ref is not None and ref.get("idx", "0") != "0":
+            return self.colours.of(ref), width
+        return None, 0
+
+    # -- tables --------------------------------------------------------------------------------
+    def _table(self, tbl: etree._Element) -> Table:
+        columns = tuple(int(c.get("w", "0")) for c in tbl.iterfind("a:tblGrid/a:gridCol", NS))
+        rows = []
+        for tr in tbl.iterfind("a:tr", NS):
+            cells = []
+            for tc in tr.iterfind("a:tc", NS):
+                tc_pr = tc.find("a:tcPr", NS)
+                body = self._body(tc.find("a:txBody", NS), [], cell=tc_pr, style=None)
+                fill = None
+                if tc_pr is not None and tc_pr.find("a:solidFill", NS) is not None:
+                    fill = self.colours.of(tc_pr.find("a:solidFill", NS))
+                merged = tc.get("hMerge") == "1" or tc.get("vMerge") == "1"
+                cells.append(Cell(body, fill, int(tc.get("gridSpan", "1")), merged))
+            rows.append((int(tr.get("h", "0")), tuple(cells)))
+        return Table(columns, tuple(rows))
+
+    # -- text ----------------------------------------------------------------------------------
+    def _text_chain(
+        self, ph: etree._Element | None, inherited: list[etree._Element]
+    ) -> list[etree._Element]:
+        """The list styles a shape's paragraphs inherit from, nearest first."""
+        chain = [s.find("p:txBody/a:lstStyle", NS) for s in inherited]
+        styles = self.master_xml.find("p:txStyles", NS)
+        if ph is None:
+            chain.append(self.package.xml("ppt/presentation.xml").find("p:defaultTextStyle", NS))
+        elif styles is not None:
+            kind = ph.get("type")
+            which = (
+                "titleStyle"
+                if kind in _TITLE_TYPES
+                else "bodyStyle"
+                if kind in _BODY_TYPES
+                else "otherStyle"
+            )
+            chain.append(styles.find(f"p:{which}", NS))
+        return [c for c in chain if c is not None]
+
+    def _body(
+        self,
+        tx: etree._Element | None,
+        chain: list[etree._Element],
+        *,
+        style: etree._Element | None,
+        default_size: float = 18.0,
+        inherited: list[etree._Element] | None = None,
+        cell: etree._Element | None = None,
+    ) -> Body:
+        if tx is None:
+            return Body(())
+        own = tx.find("a:lstStyle", NS)
+        chain = [own, *chain] if own is not None else chain
+        font_ref = style.find("a:fontRef", NS) if style is not None else None
+        default_colour = self.colours.of(font_ref) if font_ref is not None else None
+        default_colour = default_colour or "#" + self.colours.scheme.get("dk1", "000000").lower()
+        paragraphs = tuple(
+            self._paragraph(p, chain, default_colour, default_size) for p in tx.iterfind("a:p", NS)
+        )
+        if cell is not None:
+            return _cell_body(paragraphs, cell)
+        bodies = [tx.find("a:bodyPr", NS)]
+        bodies += [s.find("p:txBody/a:bodyPr", NS) for s in inherited or []]
+        bodies = [b for b in bodies if b is not None]
+        insets = tuple(
+            int(_first_attr(bodies, attr, default))
+            for attr, default in (
+                ("lIns", 91440),
+                ("tIns", 45720),
+                ("rIns", 91440),
+                ("bIns", 45720),
+            )
+        )
+        anchor = _first_attr(bodies, "anchor", "t")
+        wrap = _first_attr(bodies, "wrap", "square") != "none"
+        return Body(paragraphs, insets, anchor, wrap)  # type: ignore[arg-type]
+
+    def _paragraph(
+        self, p: etree._Element, chain: list[etree._Element], colour: str, default_size: float
+    ) -> Paragraph:
+        ppr = p.find("a:pPr", NS)
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+        levels = [s.find(f"a:lvl{level + 1}pPr", NS) for s in chain]
+        props = [e for e in (ppr, *levels) if e is not None]
+        defaults = [e.find("a:defRPr", NS) for e in props]
+        defaults = [d for d in defaults if d is not None]
+        runs = []
+        for child in p:
+            tag = etree.QName(child).localname
+            if tag in ("r", "fld", "br"):
+                runs.append(self._run(child, tag, defaults, colour, default_size))
+        end = p.find("a:endParaRPr", NS)
+        end_size = _size([end] if end is not None else [], defaults, default_size)
+        return Paragraph(
+            tuple(runs),
+            align=_first_attr(props, "algn", "l"),
+            margin_left=int(_first_attr(props, "marL", 0)),
+            indent=int(_first_attr(props, "indent", 0)),
+            line_points=_spacing(props, "a:lnSpc", "a:spcPts", 100),
+            line_percent=_spacing(props, "a:lnSpc", "a:spcPct", 1000),
+            before=_spacing(props, "a:spcBef", "a:spcPts", 100) or 0.0,
+            after=_spacing(props, "a:spcAft", "a:spcPts", 100) or 0.0,
+            bullet=self._bullet(props),
+            end_size=end_size,
+        )
+
+    def _run(
+        self,
+        el: etree._Element,
+        tag: str,
+        defaults: list[etree._Element],
+        colour: str,
+        default_size: float,
+    ) -> Run:
+        rpr = el.find("a:rPr", NS)
+        sources = ([rpr] if rpr is not None else []) + defaults
+        fill = next(
+            (s.find("a:solidFill", NS) for s in sources if s.find("a:solidFill", NS) is not None),
+            None,
+        )
+        text = "".join(el.findtext("a:t", "", NS)) if tag != "br" else ""
+        return Run(
+            text=text,
+            size=_size(sources, [], default_size),
+            bold=_first_attr(sources, "b", "0") in ("1", "true"),
+            italic=_first_attr(sources, "i", "0") in ("1", "true"),
+            colour=(self.colours.of(fill) or colour) if fill is not None else colour,
+            field=el.get("type") if tag == "fld" else None,
+            line_break=tag == "br",
+        )
+
+    def _bullet(self, props: list[etree._Element]) -> Bullet | None:
+        for element in props:
+            if element.find("a:buNone", NS) is not None:
+                return None
+            char = element.find("a:buChar", NS)
+            if char is not None:
+                colour = next(
+                    (
+                        self.colours.of(e.find("a:buClr", NS))
+                        for e in props
+                        if e.find("a:buClr", NS) is not None
+                    ),
+                    None,
+                )
+                size = next(
+                    (
+                        int(e.find("a:buSzPct", NS).get("val", "100000"))
+                        for e in props
+                        if e.find("a:buSzPct", NS) is not None
+                    ),
+                    100000,
+                )
+                return Bullet(char.get("char", "•"), colour, size // 1000)
+        return None
+
+
+def _cell_body(paragraphs: tuple[Paragraph, ...], tc_pr: etree._Element) -> Body:
+    insets = tuple(
+        int(tc_pr.get(attr, default))
+        for attr, default in (("marL", 91440), ("marT", 45720), ("marR", 91440), ("marB", 45720))
+    )
+    return Body(paragraphs, insets, tc_pr.get("anchor", "t"))  # type: ignore[arg-type]
+
+
+def _find_placeholder(
+    root: etree._Element, kind: str | None, idx: str | None
+) -> etree._Element | None:
+    """The placeholder shape of ``root`` with this idx (when given) or else this type."""
+    candidates = []
+    for sp in root.iterfind("p:cSld/p:spTree/p:sp", NS):
+        ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+        if ph is not None:
+            candidates.append((sp, ph))
+    if kind in _TITLE_TYPES or idx is None:
+        for sp, ph in candidates:
+            if ph.get("type") == kind or (kind is None and ph.get("type") in (None, "body")):
+                return sp
+    for sp, ph in candidates:
+        if idx is not None and ph.get("idx") == idx:
+            return sp
+    return None
+
+
+def _master_type(kind: str | None) -> str:
+    if kind in _TITLE_TYPES:
+        return "title"
+    return "body" if kind in _BODY_TYPES else kind or "body"
+
+
+def _first_attr(elements: list[etree._Element], name: str, default: object) -> str:
+    for element in elements:
+        value = element.get(name)
+        if value is not None:
+            return value
+    return str(default)
+
+
+def _size(sources: list[etree._Element], more: list[etree._Element], default: float) -> float:
+    value = _first_attr([*sources, *more], "sz", "")
+    return int(value) / 100 if value else default
+
+
+def _spacing(props: list[etree._Element], outer: str, inner: str, scale: int) -> float | None:
+    for element in props:
+        holder = element.find(outer, NS)
+        if holder is not None:
+            value = holder.find(inner, NS)
+            return int(value.get("val", "0")) / scale if value is not None else None
+    return None
