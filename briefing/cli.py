@@ -182,7 +182,8 @@ def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",")))
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"not pptx, odp or pdf: {', '.join(unknown) or text!r}")
+        named = ", ".join(unknown) or repr(text)
+        raise argparse.ArgumentTypeError(f"not pptx, odp or pdf: {named}")
     return chosen
 
 
