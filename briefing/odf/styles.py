@@ -257,7 +257,6 @@ class Styles:
                 "fo:padding-bottom": cm(insets[3]),
                 "fo:border": "0.5pt solid #ffffff",
             }
-            if fill:
-                props["fo:background-color"] = fill
+            props["fo:background-color"] = fill or "transparent"
             sub(style, "style:table-cell-properties", props)
         return name
