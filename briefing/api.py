@@ -349,7 +349,8 @@ def build(
     made = {"pptx": data}
     if {"odp", "pdf"} & set(options.formats):
         epoch = options.epoch or pipeline.epoch_of(deck_plan.meta.date)
-        made["odp"] = outputs.odp_data(data, family.name, faces, epoch)
+        charts = _native_pictures(options, report, deck_plan, chart_info)
+        made["odp"] = outputs.odp_data(data, family.name, faces, epoch, charts)
     step.check()  # the last point where Cancel is honoured: after it, the deck is written
     written = outputs.write_files(target, options.formats, made)
     if "pdf" in options.formats:
@@ -370,6 +371,20 @@ def build(
         size=written[0].stat().st_size if written else len(data),
         outputs=tuple(written),
     )
+
+
+def _native_pictures(
+    options: BuildOptions, report: Report, deck_plan: DeckPlan, charts: list[dict[str, Any]]
+) -> dict[str, bytes]:
+    """The picture of each native chart, by its shape name, for the .odp."""
+    boxes = deck_plan.chart_boxes
+    return {
+        f"Chart {c['id']}": chart_preview(
+            options, report, c["id"], box=boxes.get(c["id"], "visual")
+        )
+        for c in charts
+        if c["style"] == "native"
+    }
 
 
 def _pdf(

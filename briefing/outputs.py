@@ -20,7 +20,7 @@ from briefing.errors import DeckError
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from briefing.fonts.family import EmbeddedFace
 
@@ -43,13 +43,18 @@ def main_output(target: Path, formats: Sequence[str]) -> Path:
 
 
 def odp_data(
-    pptx: bytes, typeface: str, faces: Sequence[EmbeddedFace], epoch: dt.datetime
+    pptx: bytes,
+    typeface: str,
+    faces: Sequence[EmbeddedFace],
+    epoch: dt.datetime,
+    charts: Mapping[str, bytes] | None = None,
 ) -> bytes:
-    """The .odp of the finished deck (raises DeckError if it cannot be made)."""
+    """The .odp of the finished deck (raises DeckError if it cannot be made); ``charts`` are
+    the pictures of its native charts, by shape name."""
     from briefing.odf import odp_from_pptx
 
     try:
-        return odp_from_pptx(pptx, typeface, faces, epoch)
+        return odp_from_pptx(pptx, typeface, faces, epoch, charts)
     except (ValueError, KeyError) as exc:
         raise DeckError(f"cannot write the .odp: {exc}") from exc
 

@@ -389,3 +389,25 @@ def test_the_pdf_text_is_the_deck_text(built: api.BuildResult, pdf: Path) -> Non
         flat = "".join(page.split())
         for text in texts:
             assert "".join(text.split()) in flat, f"slide {number}: {text!r}"
+
+
+@pytest.mark.slow
+def test_native_charts_are_shown_as_their_pictures(tmp_path: Path) -> None:
+    """ODF cannot hold PowerPoint's charts: the .odp shows each as the picture an image-style
+    build draws, with the chart's title and alt text."""
+    options = api.options_from_recipe(
+        None, output=tmp_path / "n.pptx", formats=("pptx", "odp"), chart_style="native"
+    )
+    result = api.build(options)
+    native = {c["id"]: c for c in result.charts if c["style"] == "native"}
+    assert native
+    with zipfile.ZipFile(result.output.with_suffix(".odp")) as package:
+        frames = {
+            frame.get(f"{{{NS['draw']}}}name"): frame
+            for frame in xml(package, "content.xml").iter(f"{{{NS['draw']}}}frame")
+        }
+        for chart_id, info in native.items():
+            frame = frames[f"Chart {chart_id}"]
+            href = frame.find("draw:image", NS).get(f"{{{NS['xlink']}}}href")
+            assert package.read(href).startswith(b"\x89PNG")
+            assert frame.findtext("svg:desc", namespaces=NS) == info["alt_text"]

@@ -22,7 +22,7 @@ from briefing.odf.reading import read_deck
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from briefing.fonts.family import EmbeddedFace
 
@@ -32,11 +32,16 @@ _EOT_COMPRESSED, _EOT_XOR = 0x4, 0x10000000
 
 
 def odp_from_pptx(
-    pptx: bytes, typeface: str, faces: Sequence[EmbeddedFace], epoch: dt.datetime
+    pptx: bytes,
+    typeface: str,
+    faces: Sequence[EmbeddedFace],
+    epoch: dt.datetime,
+    charts: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The .odp of the .pptx ``pptx``: the same slides, drawn in ``typeface``, with ``faces``
-    (the subsets embedded in the .pptx, so the same licence decisions) embedded as TrueType."""
-    deck = read_deck(pptx)
+    (the subsets embedded in the .pptx, so the same licence decisions) embedded as TrueType;
+    native charts as the pictures ``charts`` gives by shape name (``Chart <id>``)."""
+    deck = read_deck(pptx, charts)
     return odp_bytes(deck, typeface, font_files(faces), _properties(pptx), epoch)
 
 

@@ -5,10 +5,15 @@ size, colour and insets), so the .odp shows the same slides as the .pptx without
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lxml import etree
 
 from briefing.odf.model import Body, Bullet, Cell, Deck, Layout, Paragraph, Run, Shape, Slide, Table
 from briefing.odf.package_reader import NS, Colours, Package, q
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 #: The ODF presentation class of a .pptx placeholder type (None: no type, a body/object).
 PLACEHOLDER_CLASS = {
@@ -27,14 +32,15 @@ _BODY_TYPES = ("body", "subTitle", "obj", None)
 _SHAPES = ("sp", "pic", "graphicFrame", "cxnSp", "grpSp")
 
 
-def read_deck(data: bytes) -> Deck:
-    """The slides of the .pptx ``data``, resolved."""
+def read_deck(data: bytes, charts: Mapping[str, bytes] | None = None) -> Deck:
+    """The slides of the .pptx ``data``, resolved. ``charts`` maps a native chart's shape name
+    to the picture of the chart to show instead (ODF has charts, but not PowerPoint's)."""
     package = Package(data)
     size = package.xml("ppt/presentation.xml").find("p:sldSz", NS)
     deck = Deck(int(size.get("cx", "12192000")), int(size.get("cy", "6858000")))
     for name in package.slides():
         layout_name = package.related(name, "slideLayout") or ""
-        reader = _SlideReader(package, name, layout_name, deck)
+        reader = _SlideReader(package, name, layout_name, deck, charts or {})
         deck.slides.append(reader.slide())
         if reader.layout_title not in deck.layouts:
             deck.layouts[reader.layout_title] = reader.layout()
@@ -44,8 +50,10 @@ def read_deck(data: bytes) -> Deck:
 class _SlideReader:
     """One slide with its layout and master."""
 
-    def __init__(self, package: Package, name: str, layout: str, deck: Deck) -> None:
-        self.package, self.name, self.deck = package, name, deck
+    def __init__(
+        self, package: Package, name: str, layout: str, deck: Deck, charts: Mapping[str, bytes]
+    ) -> None:
+        self.package, self.name, self.deck, self.charts = package, name, deck, charts
         self.layout_part = layout
         self.master_part = package.related(layout, "slideMaster") or ""
         self.slide_xml = package.xml(name)
@@ -116,9 +124,14 @@ class _SlideReader:
             return self._picture(el, part, box, names)
         if tag == "graphicFrame":
             table = el.find(".//a:tbl", NS)
-            if table is None:
+            if table is not None:
+                return Shape("table", name, box, table=self._table(table))
+            if name not in self.charts:
                 return None
-            return Shape("table", name, box, table=self._table(table))
+            target = f"ppt/media/{name.replace(' ', '-')}.png"
+            self.deck.images[target] = self.charts[name]
+            title, descr = names.get("title", ""), names.get("descr", "")
+            return Shape("picture", name, box, image=target, title=title, description=descr)
         return self._sp(el, tag, name, box, ph, inherited)
 
     def _inherited(self, ph: etree._Element) -> list[etree._Element]:
