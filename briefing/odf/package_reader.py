@@ -110,12 +110,23 @@ def _modified(hex_rgb: str, colour: etree._Element) -> str:
     r, g, b = (int(hex_rgb[i : i + 2], 16) / 255 for i in (0, 2, 4))
     for mod in colour:
         kind, value = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
-        if kind == "tint":
-            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
+        if kind == "tint":  # towards white, in linear RGB as PowerPoint and LibreOffice do
+            r, g, b = (_gamma(1 - (1 - _linear(c)) * value) for c in (r, g, b))
         elif kind == "shade":
-            r, g, b = (c * value for c in (r, g, b))
+            r, g, b = (_gamma(_linear(c) * value) for c in (r, g, b))
         elif kind in ("lumMod", "lumOff"):
             h, light, s = colorsys.rgb_to_hls(r, g, b)
             light = light * value if kind == "lumMod" else light + value
             r, g, b = colorsys.hls_to_rgb(h, min(max(light, 0.0), 1.0), s)
     return "".join(f"{round(min(max(c, 0.0), 1.0) * 255):02X}" for c in (r, g, b))
+
+
+_GAMMA = 2.3  # DrawingML's tint and shade work on linear values (LibreOffice's oox uses 2.3)
+
+
+def _linear(c: float) -> float:
+    return c**_GAMMA
+
+
+def _gamma(c: float) -> float:
+    return max(c, 0.0) ** (1 / _GAMMA)

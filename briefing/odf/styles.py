@@ -142,11 +142,14 @@ class Styles:
 
     # -- text --------------------------------------------------------------------------------------
     def paragraph(self, para: Paragraph) -> str:
+        """A paragraph's style; a bulleted one's indents are its list style's (as LibreOffice
+        writes them: the label's width and the space before it)."""
+        margin, indent = (0, 0) if para.bullet is not None else (para.margin_left, para.indent)
         key = (
             "paragraph",
             para.align,
-            para.margin_left,
-            para.indent,
+            margin,
+            indent,
             para.line_points,
             para.line_percent,
             para.before,
@@ -158,11 +161,14 @@ class Styles:
             return name
         props = {
             "fo:text-align": _ALIGN.get(para.align, "start"),
-            "fo:margin-left": cm(para.margin_left),
+            "fo:margin-left": cm(margin),
             "fo:margin-right": "0cm",
-            "fo:text-indent": cm(para.indent),
+            "fo:text-indent": cm(indent),
             "fo:margin-top": pt(para.before),
             "fo:margin-bottom": pt(para.after),
+            "style:text-autospace": "none",  # PowerPoint adds no space between Han and Latin
+            "style:punctuation-wrap": "hanging",
+            "style:line-break": "strict",
         }
         if para.line_points:
             props["fo:line-height"] = pt(para.line_points)
@@ -222,7 +228,10 @@ class Styles:
         sub(
             level,
             "style:list-level-properties",
-            {"text:space-before": "0cm", "text:min-label-width": cm(max(-para.indent, 0))},
+            {
+                "text:space-before": cm(max(para.margin_left + para.indent, 0)),
+                "text:min-label-width": cm(max(-para.indent, 0)),
+            },
         )
         props = {"style:font-name": self.font, "fo:font-size": f"{bullet.size_percent}%"}
         if bullet.colour:
