@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from briefing.odf.model import Body, Bullet, Cell, Deck, Layout, Paragraph, Run, Shape, Slide, Table
+from briefing.odf.model import Body, Cell, Deck, Layout, Shape, Slide, Table
 from briefing.odf.package_reader import NS, Colours, Package, q
+from briefing.odf.text_reading import TextReader
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -61,6 +62,7 @@ class _SlideReader:
         self.master_xml = package.xml(self.master_part)
         theme = package.xml(package.related(self.master_part, "theme") or "")
         self.colours = Colours(theme, self.master_xml.find("p:clrMap", NS))
+        self.text = TextReader(self.colours)
         self.layout_title = self.layout_xml.find("p:cSld", NS).get("name") or "Layout"
 
     # -- slides and layouts --------------------------------------------------------------------
@@ -106,7 +108,7 @@ class _SlideReader:
         for sp in notes.iterfind("p:cSld/p:spTree/p:sp", NS):
             ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
             if ph is not None and ph.get("type") == "body":
-                return self._body(sp.find("p:txBody", NS), [], default_size=12.0, style=None)
+                return self.text.body(sp.find("p:txBody", NS), [], default_size=12.0, style=None)
         return None
 
     # -- one shape -----------------------------------------------------------------------------
@@ -210,7 +212,7 @@ class _SlideReader:
         text = el.find("p:txBody", NS)
         if text is not None:
             chain = self._text_chain(ph, inherited)
-            body = self._body(text, chain, style=style, inherited=inherited)
+            body = self.text.body(text, chain, style=style, inherited=inherited)
         kind = "ellipse" if preset == "ellipse" else "rect"
         if ph is not None or (fill is None and line is None):
             kind = "text" if body is not None and kind == "rect" else kind
@@ -251,7 +253,7 @@ class _SlideReader:
             cells = []
             for tc in tr.iterfind("a:tc", NS):
                 tc_pr = tc.find("a:tcPr", NS)
-                body = self._body(tc.find("a:txBody", NS), [], cell=tc_pr, style=None)
+                body = self.text.body(tc.find("a:txBody", NS), [], cell=tc_pr, style=None)
                 fill = None
                 if tc_pr is not None and tc_pr.find("a:solidFill", NS) is not None:
                     fill = self.colours.of(tc_pr.find("a:solidFill", NS))
@@ -281,131 +283,6 @@ class _SlideReader:
             chain.append(styles.find(f"p:{which}", NS))
         return [c for c in chain if c is not None]
 
-    def _body(
-        self,
-        tx: etree._Element | None,
-        chain: list[etree._Element],
-        *,
-        style: etree._Element | None,
-        default_size: float = 18.0,
-        inherited: list[etree._Element] | None = None,
-        cell: etree._Element | None = None,
-    ) -> Body:
-        if tx is None:
-            return Body(())
-        own = tx.find("a:lstStyle", NS)
-        chain = [own, *chain] if own is not None else chain
-        font_ref = style.find("a:fontRef", NS) if style is not None else None
-        default_colour = self.colours.of(font_ref) if font_ref is not None else None
-        default_colour = default_colour or "#" + self.colours.scheme.get("dk1", "000000").lower()
-        paragraphs = tuple(
-            self._paragraph(p, chain, default_colour, default_size) for p in tx.iterfind("a:p", NS)
-        )
-        if cell is not None:
-            return _cell_body(paragraphs, cell)
-        bodies = [tx.find("a:bodyPr", NS)]
-        bodies += [s.find("p:txBody/a:bodyPr", NS) for s in inherited or []]
-        bodies = [b for b in bodies if b is not None]
-        insets = tuple(
-            int(_first_attr(bodies, attr, default))
-            for attr, default in (
-                ("lIns", 91440),
-                ("tIns", 45720),
-                ("rIns", 91440),
-                ("bIns", 45720),
-            )
-        )
-        anchor = _first_attr(bodies, "anchor", "t")
-        wrap = _first_attr(bodies, "wrap", "square") != "none"
-        return Body(paragraphs, insets, anchor, wrap)  # type: ignore[arg-type]
-
-    def _paragraph(
-        self, p: etree._Element, chain: list[etree._Element], colour: str, default_size: float
-    ) -> Paragraph:
-        ppr = p.find("a:pPr", NS)
-        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
-        levels = [s.find(f"a:lvl{level + 1}pPr", NS) for s in chain]
-        props = [e for e in (ppr, *levels) if e is not None]
-        defaults = [e.find("a:defRPr", NS) for e in props]
-        defaults = [d for d in defaults if d is not None]
-        runs = []
-        for child in p:
-            tag = etree.QName(child).localname
-            if tag in ("r", "fld", "br"):
-                runs.append(self._run(child, tag, defaults, colour, default_size))
-        end = p.find("a:endParaRPr", NS)
-        end_size = _size([end] if end is not None else [], defaults, default_size)
-        return Paragraph(
-            tuple(runs),
-            align=_first_attr(props, "algn", "l"),
-            margin_left=int(_first_attr(props, "marL", 0)),
-            indent=int(_first_attr(props, "indent", 0)),
-            line_points=_spacing(props, "a:lnSpc", "a:spcPts", 100),
-            line_percent=_spacing(props, "a:lnSpc", "a:spcPct", 1000),
-            before=_spacing(props, "a:spcBef", "a:spcPts", 100) or 0.0,
-            after=_spacing(props, "a:spcAft", "a:spcPts", 100) or 0.0,
-            bullet=self._bullet(props),
-            end_size=end_size,
-        )
-
-    def _run(
-        self,
-        el: etree._Element,
-        tag: str,
-        defaults: list[etree._Element],
-        colour: str,
-        default_size: float,
-    ) -> Run:
-        rpr = el.find("a:rPr", NS)
-        sources = ([rpr] if rpr is not None else []) + defaults
-        fill = next(
-            (s.find("a:solidFill", NS) for s in sources if s.find("a:solidFill", NS) is not None),
-            None,
-        )
-        text = "".join(el.findtext("a:t", "", NS)) if tag != "br" else ""
-        return Run(
-            text=text,
-            size=_size(sources, [], default_size),
-            bold=_first_attr(sources, "b", "0") in ("1", "true"),
-            italic=_first_attr(sources, "i", "0") in ("1", "true"),
-            colour=(self.colours.of(fill) or colour) if fill is not None else colour,
-            field=el.get("type") if tag == "fld" else None,
-            line_break=tag == "br",
-        )
-
-    def _bullet(self, props: list[etree._Element]) -> Bullet | None:
-        for element in props:
-            if element.find("a:buNone", NS) is not None:
-                return None
-            char = element.find("a:buChar", NS)
-            if char is not None:
-                colour = next(
-                    (
-                        self.colours.of(e.find("a:buClr", NS))
-                        for e in props
-                        if e.find("a:buClr", NS) is not None
-                    ),
-                    None,
-                )
-                size = next(
-                    (
-                        int(e.find("a:buSzPct", NS).get("val", "100000"))
-                        for e in props
-                        if e.find("a:buSzPct", NS) is not None
-                    ),
-                    100000,
-                )
-                return Bullet(char.get("char", "•"), colour, size // 1000)
-        return None
-
-
-def _cell_body(paragraphs: tuple[Paragraph, ...], tc_pr: etree._Element) -> Body:
-    insets = tuple(
-        int(tc_pr.get(attr, default))
-        for attr, default in (("marL", 91440), ("marT", 45720), ("marR", 91440), ("marB", 45720))
-    )
-    return Body(paragraphs, insets, tc_pr.get("anchor", "t"))  # type: ignore[arg-type]
-
 
 def _find_placeholder(
     root: etree._Element, kind: str | None, idx: str | None
@@ -430,25 +307,3 @@ def _master_type(kind: str | None) -> str:
     if kind in _TITLE_TYPES:
         return "title"
     return "body" if kind in _BODY_TYPES else kind or "body"
-
-
-def _first_attr(elements: list[etree._Element], name: str, default: object) -> str:
-    for element in elements:
-        value = element.get(name)
-        if value is not None:
-            return value
-    return str(default)
-
-
-def _size(sources: list[etree._Element], more: list[etree._Element], default: float) -> float:
-    value = _first_attr([*sources, *more], "sz", "")
-    return int(value) / 100 if value else default
-
-
-def _spacing(props: list[etree._Element], outer: str, inner: str, scale: int) -> float | None:
-    for element in props:
-        holder = element.find(outer, NS)
-        if holder is not None:
-            value = holder.find(inner, NS)
-            return int(value.get("val", "0")) / scale if value is not None else None
-    return None
