@@ -411,3 +411,21 @@ def test_native_charts_are_shown_as_their_pictures(tmp_path: Path) -> None:
             href = frame.find("draw:image", NS).get(f"{{{NS['xlink']}}}href")
             assert package.read(href).startswith(b"\x89PNG")
             assert frame.findtext("svg:desc", namespaces=NS) == info["alt_text"]
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.slow
+def test_pdf_notes_put_a_notes_page_after_each_slide(tmp_path: Path) -> None:
+    deck = tmp_path / "d.pptx"
+    code, out, err = run(
+        "build", "--initiative", "myinfo", "--format", "pdf", "--pdf-notes", "--out", str(deck)
+    )
+    assert code == 0, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.pdf"]
+    info = subprocess.run(
+        ["pdfinfo", str(deck.with_suffix(".pdf"))], capture_output=True, text=True
+    )
+    pages = int(next(x for x in info.stdout.splitlines() if x.startswith("Pages:")).split()[1])
+    slides = int(out.split("(")[1].split()[0])
+    assert pages == 2 * slides
