@@ -294,6 +294,46 @@ def test_an_imported_report_validates_against_odf_1_3(tmp_path: Path, schemas) -
     assert schema_errors(result.output, schemas) == []
 
 
+# -- licences (OS/2 fsType) ---------------------------------------------------------------
+def test_a_font_that_forbids_embedding_writes_no_odp(tmp_path: Path) -> None:
+    from _fontutil import build_font
+
+    font = tmp_path / "restricted.ttf"
+    font.write_bytes(build_font(fs_type=0x2))
+    deck = tmp_path / "d.pptx"
+    code, _, err = run("build", "--format", "pptx,odp", "--font", str(font), "--out", str(deck))
+    assert code == 2 and "embed" in err
+    assert list(tmp_path.iterdir()) == [font]
+
+
+def test_faces_go_in_with_their_own_licence(built: api.BuildResult, tmp_path: Path) -> None:
+    """A preview-and-print font (embedded with a warning, as in the .pptx) keeps its fsType and
+    its family name in the .odp; a no-subsetting font goes in whole."""
+    import datetime as dt
+
+    from _fontutil import build_font
+
+    from briefing.fonts import family as fonts
+    from briefing.odf import odp_from_pptx
+
+    pptx = built.output.read_bytes()
+    for fs_type, whole in ((0x4, False), (0x100, True)):
+        font = tmp_path / f"tiny-{fs_type}.ttf"
+        font.write_bytes(build_font(fs_type=fs_type))
+        family = fonts.load_family(str(font), cache_dir=tmp_path / "cache")
+        faces = fonts.prepare_faces(family, "AB", "", cache_dir=tmp_path / "cache")
+        odp = odp_from_pptx(pptx, family.name, faces, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        with zipfile.ZipFile(io.BytesIO(odp)) as package:
+            ttfs = [package.read(n) for n in package.namelist() if n.startswith("Fonts/")]
+            faces_xml = xml(package, "content.xml").findall(".//style:font-face", NS)
+        assert len(ttfs) == len(faces) >= 1
+        for ttf in ttfs:
+            loaded = TTFont(io.BytesIO(ttf))
+            assert loaded["OS/2"].fsType == fs_type
+            assert (len(ttf) == font.stat().st_size) == whole
+        assert [f.get(f"{{{NS['style']}}}name") for f in faces_xml] == [family.name]
+
+
 # -- the command line ------------------------------------------------------------------------------
 def run(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
