@@ -367,6 +367,15 @@ def test_a_failed_build_leaves_the_previous_files(tmp_path: Path) -> None:
     assert (deck.read_bytes(), odp.read_bytes()) == (b"old deck", b"old odp")
 
 
+def test_an_odp_path_that_cannot_be_written_is_refused_before_the_build(tmp_path: Path) -> None:
+    deck = tmp_path / "d.pptx"
+    deck.write_bytes(b"old deck")
+    (tmp_path / "d.odp").mkdir()
+    code, _, err = run("build", "--format", "pptx,odp", "--out", str(deck))
+    assert code == 2 and "d.odp" in err and "folder" in err
+    assert deck.read_bytes() == b"old deck"
+
+
 def test_pdf_without_libreoffice_is_exit_2_naming_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
