@@ -27,7 +27,6 @@ from briefing.content.report import Report, load_report, reference_problems, sch
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
-from briefing.outputs import FORMATS
 from briefing.pdf import DEFAULT_TIMEOUT as DEFAULT_PDF_TIMEOUT
 from briefing.pipeline import STAGES, CancelToken
 from briefing.recipe import (
@@ -321,10 +320,10 @@ def build(
     report = report or load(options)
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
+    if target.suffix.lower().lstrip(".") not in options.formats:  # --out names one of them
+        check_output(target, suffix=outputs.main_output(target, options.formats).suffix)
     for path in outputs.paths(target, options.formats).values():
         check_output(path, suffix=path.suffix)  # before the work, not after it
-    if target.suffix.lower().lstrip(".") not in FORMATS:
-        check_output(target)
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
