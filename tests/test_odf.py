@@ -238,6 +238,8 @@ def test_layouts_are_master_pages_and_slides_use_them(built: api.BuildResult, od
     }
     assert used == names
     assert shown == {s.layout for s in built.plan.slides}
+    title = "draw:frame[@presentation:class='title'][@presentation:placeholder='true']"
+    assert all(m.find(title, NS) is not None for m in masters)  # where a new slide's title goes
 
 
 def test_slide_numbers_are_page_number_fields(odp: zipfile.ZipFile) -> None:

@@ -79,8 +79,25 @@ class _SlideReader:
         if self.layout_xml.get("showMasterSp", "1") not in ("0", "false"):
             shapes += self._shapes(self.master_xml, self.master_part, placeholders=False)
         shapes += self._shapes(self.layout_xml, self.layout_part, placeholders=False)
+        shapes += self._placeholders()
         background = self._background(self.layout_xml) or self._background(self.master_xml)
         return Layout(self.layout_title, tuple(shapes), background)
+
+    def _placeholders(self) -> list[Shape]:
+        """The layout's title and text placeholders, as empty placeholder frames of its master
+        page (where a slide added in LibreOffice puts its title and text)."""
+        found = []
+        for sp in self.layout_xml.iterfind("p:cSld/p:spTree/p:sp", NS):
+            ph = sp.find("p:nvSpPr/p:nvPr/p:ph", NS)
+            kind = ph.get("type") if ph is not None else "none"
+            if kind not in (*_TITLE_TYPES, *_BODY_TYPES):
+                continue
+            master = _find_placeholder(self.master_xml, _master_type(kind), None)
+            box = self._box(sp, [master] if master is not None else [])
+            if box is not None:
+                name = sp.find("p:nvSpPr/p:cNvPr", NS).get("name", "")
+                found.append(Shape("placeholder", name, box, placeholder=PLACEHOLDER_CLASS[kind]))
+        return found
 
     def _background(self, root: etree._Element) -> str | None:
         bg = root.find("p:cSld/p:bg", NS)

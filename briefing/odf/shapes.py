@@ -46,6 +46,13 @@ def shape_element(shape: Shape, styles: Styles, page: int) -> etree._Element | N
         if shape.description:
             sub(frame, "svg:desc").text = shape.description
         return frame
+    if shape.kind == "placeholder":  # an empty placeholder of a master page
+        attrs = {"draw:style-name": styles.graphic(None, None, 0), **named, **geometry}
+        attrs |= {"presentation:class": shape.placeholder or "outline"}
+        attrs["presentation:placeholder"] = "true"
+        frame = el("draw:frame", attrs)
+        sub(frame, "draw:text-box")
+        return frame
     if shape.kind == "table" and shape.table is not None:
         frame = el("draw:frame", {"draw:style-name": styles.image(), **named, **geometry})
         frame.append(_table(shape.table, styles, page))
