@@ -320,7 +320,7 @@ def build(
     report = report or load(options)
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
-    if target.suffix.lower().lstrip(".") not in options.formats:  # --out names one of them
+    if target.suffix.lower().lstrip(".") not in ("pptx", *options.formats):  # the base name
         check_output(target, suffix=outputs.main_output(target, options.formats).suffix)
     for path in outputs.paths(target, options.formats).values():
         check_output(path, suffix=path.suffix)  # before the work, not after it
@@ -353,7 +353,9 @@ def build(
     step.check()  # the last point where Cancel is honoured: after it, the deck is written
     written = outputs.write_files(target, options.formats, made)
     if "pdf" in options.formats:
-        written += _pdf(target, made["odp"], options, written, notes, pdf_timeout, pdf_required)
+        pdf = outputs.make_pdf(target, made["odp"], options, written, pdf_timeout, pdf_required)
+        written += [pdf] if isinstance(pdf, Path) else []
+        notes += [pdf] if isinstance(pdf, str) else []
     step.finish()
     for warning in notes:
         log.warning(warning)
@@ -384,30 +386,6 @@ def _native_pictures(
         for c in charts
         if c["style"] == "native"
     }
-
-
-def _pdf(
-    target: Path,
-    odp: bytes,
-    options: BuildOptions,
-    written: list[Path],
-    notes: list[str],
-    timeout: float,
-    required: bool,
-) -> list[Path]:
-    """The PDF made by LibreOffice from the .odp; when it cannot be made, a DeckError (exit 2)
-    naming what to install, or with ``required`` False a warning."""
-    from briefing.pdf import font_dirs
-
-    pdf, note = outputs.write_pdf(
-        target, odp, font_dirs=font_dirs(options.font), timeout=timeout, notes=options.pdf_notes
-    )
-    if pdf is not None:
-        return [pdf]
-    if required:
-        raise outputs.pdf_failed(note, written)
-    notes.append(note)
-    return []
 
 
 def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> None:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from briefing.fonts.family import EmbeddedFace
+    from briefing.options import BuildOptions
 
 FORMATS = ("pptx", "odp", "pdf")
 INSTALL = (
@@ -90,6 +91,28 @@ def write_pdf(
         source = Path(work) / f"{target.stem}.odp"
         source.write_bytes(odp)
         return convert(source, font_dirs=font_dirs, timeout=timeout, target=pdf, notes=notes)
+
+
+def make_pdf(
+    target: Path,
+    odp: bytes,
+    options: BuildOptions,
+    written: list[Path],
+    timeout: float,
+    required: bool,
+) -> Path | str:
+    """The PDF made by LibreOffice from the .odp, or the warning saying why there is none when
+    not ``required``; when required, a DeckError (exit 2) naming what to install."""
+    from briefing.pdf import font_dirs
+
+    pdf, note = write_pdf(
+        target, odp, font_dirs=font_dirs(options.font), timeout=timeout, notes=options.pdf_notes
+    )
+    if pdf is not None:
+        return pdf
+    if required:
+        raise pdf_failed(note, written)
+    return note
 
 
 def pdf_failed(note: str, written: list[Path]) -> DeckError:
