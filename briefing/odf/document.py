@@ -58,7 +58,7 @@ def odp_bytes(
     deck: Deck, font: str, fonts: list[FontFile], props: Properties, epoch: dt.datetime
 ) -> bytes:
     """The .odp package of ``deck``, drawn in the family ``font`` with ``fonts`` embedded."""
-    masters = {name: _master_name(i, name) for i, name in enumerate(deck.layouts, start=1)}
+    masters = _master_names(deck)
     parts = {
         "content.xml": _content(deck, font, fonts, masters),
         "styles.xml": _styles(deck, font, fonts, masters),
@@ -71,8 +71,13 @@ def odp_bytes(
     return _zip(parts | {"META-INF/manifest.xml": manifest}, binaries, epoch)
 
 
-def _master_name(number: int, layout: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", layout) or f"Master{number}"
+def _master_names(deck: Deck) -> dict[str, str]:
+    """Layout part -> a master page name, unique, made of the layout's name."""
+    names: dict[str, str] = {}
+    for number, (part, layout) in enumerate(deck.layouts.items(), start=1):
+        name = re.sub(r"[^A-Za-z0-9_-]", "_", layout.name).strip("_") or f"Master{number}"
+        names[part] = f"{name}_{number}" if name in names.values() else name
+    return names
 
 
 # -- documents ----------------------------------------------------------------------------------

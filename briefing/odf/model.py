@@ -92,7 +92,7 @@ class Layout:
 
 @dataclass(frozen=True)
 class Slide:
-    layout: str
+    layout: str  # the layout's part name in the .pptx (Deck.layouts' key)
     shapes: tuple[Shape, ...]
     notes: Body | None
     background: str | None = None
@@ -103,5 +103,5 @@ class Deck:
     width: int
     height: int
     slides: list[Slide] = field(default_factory=list)
-    layouts: dict[str, Layout] = field(default_factory=dict)
+    layouts: dict[str, Layout] = field(default_factory=dict)  # by the layout's part name
     images: dict[str, bytes] = field(default_factory=dict)  # .pptx part name -> bytes

@@ -43,8 +43,8 @@ def read_deck(data: bytes, charts: Mapping[str, bytes] | None = None) -> Deck:
         layout_name = package.related(name, "slideLayout") or ""
         reader = _SlideReader(package, name, layout_name, deck, charts or {})
         deck.slides.append(reader.slide())
-        if reader.layout_title not in deck.layouts:
-            deck.layouts[reader.layout_title] = reader.layout()
+        if layout_name not in deck.layouts:  # by part: two layouts may share a name
+            deck.layouts[layout_name] = reader.layout()
     return deck
 
 
@@ -72,7 +72,7 @@ class _SlideReader:
         notes_part = self.package.related(self.name, "notesSlide")
         if notes_part is not None:
             notes = self._notes(self.package.xml(notes_part))
-        return Slide(self.layout_title, shapes, notes, self._background(self.slide_xml))
+        return Slide(self.layout_part, shapes, notes, self._background(self.slide_xml))
 
     def layout(self) -> Layout:
         shapes: list[Shape] = []
