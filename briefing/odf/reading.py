@@ -135,8 +135,9 @@ class _SlideReader:
             return None  # python-pptx groups are not used by the deck writer; children iterate
         inherited = self._inherited(ph) if ph is not None else []
         box = self._box(el, inherited)
-        if box is None:
+        if box is None and el.find("p:txBody", NS) is None:
             return None
+        box = box or (0, 0, self.deck.width, self.deck.height)  # text is never dropped
         names = el.find("./*/p:cNvPr", NS)
         name = names.get("name", "") if names is not None else ""
         if tag == "pic":
