@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing import charts as charts_mod
-from briefing import dates, files, pipeline, reading, theme
+from briefing import dates, files, outputs, pipeline, reading, theme
 from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
+from briefing.pdf import DEFAULT_TIMEOUT as DEFAULT_PDF_TIMEOUT
 from briefing.pipeline import STAGES, CancelToken
 from briefing.recipe import (
     raw_recipe,
@@ -91,6 +92,7 @@ class BuildResult:
     timings: dict[str, float]
     figure_origins: dict[str, str] = field(default_factory=dict)
     size: int = 0
+    outputs: tuple[Path, ...] = ()  # every file written (.pptx, .odp, .pdf)
 
     @property
     def slide_count(self) -> int:
@@ -115,6 +117,7 @@ class BuildResult:
         used = {f for s in self.plan.slides for f in s.figures}
         return {
             "output": str(self.output),
+            "outputs": [str(p) for p in self.outputs],
             "bytes": self.size,
             "slide_count": self.slide_count,
             "minutes": self.plan.minutes,
@@ -303,16 +306,24 @@ def build(
     cancel: CancelToken | None = None,
     report: Report | None = None,
     planned: DeckPlan | None = None,
+    pdf_timeout: float = DEFAULT_PDF_TIMEOUT,
+    pdf_required: bool = True,
 ) -> BuildResult:
-    """Build the deck ``options`` describe and write it atomically. ``report`` and ``planned``
-    (the plan :func:`plan` made of ``options`` and ``report``) save reading and planning again
-    when the caller has them (the desktop app shows the plan before it builds)."""
+    """Build the deck ``options`` describe and write it atomically, in each of
+    ``options.formats`` (see :mod:`briefing.outputs`). ``report`` and ``planned`` (the plan
+    :func:`plan` made of ``options`` and ``report``) save reading and planning again when the
+    caller has them (the desktop app shows the plan before it builds). A PDF LibreOffice cannot
+    make is a DeckError after the other files are written, or a warning when not
+    ``pdf_required`` (the CLI's ``--pdf`` without ``--strict``)."""
     step = pipeline.Steps(progress, cancel)
     step("content", 0.0)
     report = report or load(options)
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
-    check_output(target)  # before the work, not after it
+    if target.suffix.lower().lstrip(".") not in ("pptx", *options.formats):  # the base name
+        check_output(target, suffix=outputs.main_output(target, options.formats).suffix)
+    for path in outputs.paths(target, options.formats).values():
+        check_output(path, suffix=path.suffix)  # before the work, not after it
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
@@ -331,17 +342,26 @@ def build(
             deck_plan, drawing.pictures, family.name, faces, options, drawing.drawn
         )
     chart_info = drawing.info
-    from briefing.deck.package import verify, write_atomic
+    from briefing.deck.package import verify
 
     verify(data, len(deck_plan.slides), target=target)
+    made = {"pptx": data}
+    if {"odp", "pdf"} & set(options.formats):
+        epoch = options.epoch or pipeline.epoch_of(deck_plan.meta.date)
+        charts = _native_pictures(options, report, deck_plan, chart_info)
+        made["odp"] = outputs.odp_data(data, family.name, faces, epoch, charts)
     step.check()  # the last point where Cancel is honoured: after it, the deck is written
-    write_atomic(data, target)
+    written = outputs.write_files(target, options.formats, made)
+    if "pdf" in options.formats:
+        pdf = outputs.make_pdf(target, made["odp"], options, written, pdf_timeout, pdf_required)
+        written += [pdf] if isinstance(pdf, Path) else []
+        notes += [pdf] if isinstance(pdf, str) else []
     step.finish()
     for warning in notes:
         log.warning(warning)
-    log.info("wrote %s (%d slides)", target, len(deck_plan.slides))
+    log.info("wrote %s (%d slides)", ", ".join(map(str, written)), len(deck_plan.slides))
     return BuildResult(
-        output=target,
+        output=outputs.main_output(target, options.formats),
         plan=deck_plan,
         warnings=tuple(notes),
         fonts=tuple(pipeline.face_info(face) for face in faces),
@@ -349,8 +369,23 @@ def build(
         charts=tuple(chart_info),
         timings=step.timings,
         figure_origins=report.figure_origins,
-        size=len(data),
+        size=written[0].stat().st_size if written else len(data),
+        outputs=tuple(written),
     )
+
+
+def _native_pictures(
+    options: BuildOptions, report: Report, deck_plan: DeckPlan, charts: list[dict[str, Any]]
+) -> dict[str, bytes]:
+    """The picture of each native chart, by its shape name, for the .odp."""
+    boxes = deck_plan.chart_boxes
+    return {
+        f"Chart {c['id']}": chart_preview(
+            options, report, c["id"], box=boxes.get(c["id"], "visual")
+        )
+        for c in charts
+        if c["style"] == "native"
+    }
 
 
 def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> None:

@@ -6,7 +6,6 @@ recipe and by each worker of a batch (:mod:`briefing.batch`).
 from __future__ import annotations
 
 import json
-import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,8 +45,18 @@ def overrides(args: argparse.Namespace) -> dict[str, Any]:
         "templates": args.templates,
         "logo": args.logo,
         "strict": args.strict,
+        "formats": _legacy_pdf(args),
+        "pdf_notes": getattr(args, "pdf_notes", None) or None,
         "output": getattr(args, "out", None),
     }
+
+
+def _legacy_pdf(args: argparse.Namespace) -> tuple[str, ...] | None:
+    """``--format`` as given, with pdf added by ``--pdf`` (which keeps working)."""
+    formats = getattr(args, "formats", None)
+    if not getattr(args, "pdf", False):
+        return formats
+    return (*(formats or ("pptx",)), "pdf")
 
 
 def _tuple(values: list[str] | None) -> tuple[str, ...] | None:
@@ -66,7 +75,7 @@ def target_of(options: BuildOptions, args: argparse.Namespace) -> Path:
 def check_before(args: argparse.Namespace, decks: list[Path], strict: bool) -> None:
     """Refuse, before anything is built or replaced: a ``--report`` that cannot be written or
     that names a deck (or its PDF), and ``--pdf --strict`` without LibreOffice."""
-    from briefing import files
+    from briefing import files, outputs
     from briefing.pdf import find_office
 
     if args.report is not None:
@@ -74,7 +83,7 @@ def check_before(args: argparse.Namespace, decks: list[Path], strict: bool) -> N
         if problem is not None:
             raise DeckError(f"cannot write the build report: {problem}", file=args.report)
         for deck in decks:
-            for clash in (deck, deck.with_suffix(".pdf")) if args.pdf else (deck,):
+            for clash in outputs.paths(deck, outputs.FORMATS).values():
                 if files.same_file(args.report, clash):
                     raise DeckError(
                         f"names {clash}, which the build writes; name another file",
@@ -89,20 +98,12 @@ def build_one(options: BuildOptions, args: argparse.Namespace) -> dict[str, Any]
     from briefing import api
 
     start = time.perf_counter()
-    result = api.build(options)
+    # --pdf without --strict keeps its old meaning: a PDF LibreOffice cannot make is a warning
+    lenient = args.pdf and not options.strict
+    result = api.build(options, pdf_timeout=args.pdf_timeout, pdf_required=not lenient)
     payload = result.to_json()
-    if args.pdf:
-        from briefing.pdf import font_dirs, write_pdf
-
-        pdf, note = write_pdf(
-            result.output, font_dirs=font_dirs(options.font), timeout=args.pdf_timeout
-        )
-        payload["pdf"] = str(pdf) if pdf else None
-        if note and options.strict:
-            raise DeckError(f"{note} (the deck was written)", file=result.output, field="--pdf")
-        if note:
-            payload["warnings"].append(note)
-            logging.getLogger("briefing").warning(note)
+    pdfs = [p for p in result.outputs if p.suffix == ".pdf"]
+    payload["pdf"] = str(pdfs[0]) if pdfs else None
     return {
         "output": str(result.output),
         "slide_count": result.slide_count,

@@ -52,7 +52,17 @@ def parser() -> argparse.ArgumentParser:
     _selection_args(build)
     build.add_argument("--out", type=Path, metavar="PATH", help="the .pptx to write")
     build.add_argument("--report", type=Path, metavar="FILE.json", help="write a JSON build report")
+    build.add_argument(
+        "--format",
+        type=_formats,
+        dest="formats",
+        metavar="pptx,odp,pdf",
+        help="the files to write, with the same base name (default: pptx; pdf needs LibreOffice)",
+    )
     build.add_argument("--pdf", action="store_true", help="also write a PDF (needs LibreOffice)")
+    build.add_argument(
+        "--pdf-notes", action="store_true", help="the PDF has a notes page after each slide"
+    )
     build.add_argument(
         "--pdf-timeout",
         type=_seconds,
@@ -164,6 +174,17 @@ def _seconds(text: str) -> float:
     if not 0 < value < 86_400:  # NaN fails too
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
     return value
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from briefing.outputs import FORMATS
+
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",")))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        named = ", ".join(unknown) or repr(text)
+        raise argparse.ArgumentTypeError(f"not pptx, odp or pdf: {named}")
+    return chosen
 
 
 def _date(text: str) -> dt.date:
@@ -283,8 +304,9 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{result['seconds']:.1f} s)",
             file=out,
         )
-        if result["report"].get("pdf"):
-            print(f"wrote {result['report']['pdf']}", file=out)
+        for other in result["report"].get("outputs", []):
+            if other != result["output"]:
+                print(f"wrote {other}", file=out)
     if args.report:
         building.write_json(args.report, result["report"])
     return Exit.OK

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, StringConstraints
 
 from briefing.content.model import ChartSpec, Id  # noqa: TC001 - as above
 from briefing.limits import MAX_PROPERTY
@@ -35,6 +35,21 @@ Structure = Literal["report", "findings-first"]
 Language = Literal["zh-TW", "en"]
 ChartStyle = Literal["image", "native"]
 DateStyle = Literal["roc", "gregorian"]
+Format = Literal["pptx", "odp", "pdf"]
+
+
+def _formats(value: tuple[str, ...]) -> tuple[str, ...]:
+    if not value:
+        raise ValueError("name at least one of pptx, odp, pdf")
+    return tuple(dict.fromkeys(value))  # each once, in the order given
+
+
+def _split(value: Any) -> Any:
+    return [part.strip() for part in value.split(",")] if isinstance(value, str) else value
+
+
+#: ``[pptx, odp]`` or ``pptx,odp``: each once, at least one.
+Formats = Annotated[tuple[Format, ...], BeforeValidator(_split), AfterValidator(_formats)]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -44,6 +59,7 @@ class BuildOptions:
     ``sections`` / ``initiatives`` of None mean "not given"; both None is the full briefing.
     ``date`` None means today. ``output`` None means ``out/<report>-<date>.pptx``.
     ``structure`` None means findings-first (結論先行) for a brief, the report's order otherwise.
+    ``formats``: the files written (pptx, odp, pdf, any combination) with ``output``'s base name.
     ``source_file`` and ``epoch`` are set by the program, never by a recipe.
     """
 
@@ -71,6 +87,8 @@ class BuildOptions:
     templates: Path | None = None
     logo: Path | None = None
     strict: bool = False
+    formats: Formats = ("pptx",)  # files written, with the same base name (briefing.outputs)
+    pdf_notes: bool = False  # the PDF has a notes page after each slide
     source_file: str | None = None  # the recipe this came from, for messages
     epoch: dt.datetime | None = field(default=None)  # document timestamps (reproducible builds)
 
@@ -79,7 +97,7 @@ class BuildOptions:
             value = getattr(self, name)
             if value is not None and not isinstance(value, Path):
                 object.__setattr__(self, name, Path(value))
-        for name in ("sections", "initiatives"):
+        for name in ("sections", "initiatives", "formats"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, tuple):
                 object.__setattr__(self, name, tuple(value))

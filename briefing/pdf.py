@@ -39,9 +39,15 @@ def find_office() -> str | None:
 
 
 def write_pdf(
-    deck: Path, *, font_dirs: list[Path], timeout: float = DEFAULT_TIMEOUT
+    deck: Path,
+    *,
+    font_dirs: list[Path],
+    timeout: float = DEFAULT_TIMEOUT,
+    target: Path | None = None,
+    notes: bool = False,
 ) -> tuple[Path | None, str]:
-    """Convert ``deck`` to a PDF beside it; returns (the PDF, or None, and a note for the user).
+    """Convert ``deck`` (.pptx or .odp) to a PDF beside it (or at ``target``), with a notes
+    page after each slide when ``notes``; returns (the PDF, or None, and a note for the user).
 
     Nothing here raises for LibreOffice's sake: missing, failing or slower than ``timeout``
     seconds, it is a note (the caller decides whether that is a warning or an error), and a
@@ -50,14 +56,14 @@ def write_pdf(
     build is interrupted; its profile and output live in a temporary folder that goes with it.
     The PDF is copied into the deck's folder and renamed into place (atomic on any file system).
     """
-    target = deck.with_suffix(".pdf")
+    target = target or deck.with_suffix(".pdf")
     office = find_office()
     if office is None:
         return None, _failed(target, "LibreOffice (soffice) is not installed")
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-", ignore_cleanup_errors=True) as work:
         env = dict(os.environ, FONTCONFIG_FILE=_fontconfig(Path(work), font_dirs), HOME=work)
         try:
-            code, said = _run(_command(office, Path(work), deck), env, timeout)
+            code, said = _run(_command(office, Path(work), deck, notes), env, timeout)
         except subprocess.TimeoutExpired:
             return None, _failed(target, f"LibreOffice did not finish within {timeout:g} s")
         except OSError as exc:
@@ -72,14 +78,18 @@ def write_pdf(
     return target, ""
 
 
-def _command(office: str, work: Path, deck: Path) -> list[str]:
+#: LibreOffice's PDF export with notes pages (filter options as JSON, LibreOffice 7.4 and later).
+NOTES_FILTER = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}'
+
+
+def _command(office: str, work: Path, deck: Path, notes: bool = False) -> list[str]:
     return [
         office,
         "--headless",
         "--norestore",
         f"-env:UserInstallation={work.as_uri()}/profile",
         "--convert-to",
-        "pdf",
+        NOTES_FILTER if notes else "pdf",
         "--outdir",
         str(work),
         str(deck),

@@ -40,7 +40,16 @@ LENGTHS = ("brief", "standard", "full")
 STRUCTURES = ("report", "findings-first")
 DECK_LANGUAGES = ("zh-TW", "en")
 CHART_STYLES = ("image", "native")
-__all__ = ["CHART_STYLES", "DATE_STYLES", "DECK_LANGUAGES", "LENGTHS", "SettingsPanel"]
+#: The files a build writes (BuildOptions.formats), as the form offers them.
+FORMAT_CHOICES = ("pptx", "pptx,odp", "pptx,pdf", "pptx,odp,pdf")
+__all__ = [
+    "CHART_STYLES",
+    "FORMAT_CHOICES",
+    "DATE_STYLES",
+    "DECK_LANGUAGES",
+    "LENGTHS",
+    "SettingsPanel",
+]
 
 
 def effective_structure(length: str) -> str:
@@ -91,6 +100,7 @@ class SettingsPanel(QGroupBox):
         self.logoField = LogoField(self)
         self.logoEdit = self.logoField.edit
         self.chartStyleCombo = self._combo("chartStyleCombo", CHART_STYLES)
+        self.formatCombo = self._combo("formatCombo", FORMAT_CHOICES)
         self.outputField = OutputField(output_folder, self)
         self.outputEdit, self.outputNote = self.outputField.edit, self.outputField.note
         self._layout()
@@ -113,6 +123,7 @@ class SettingsPanel(QGroupBox):
             ("", self.fontMissingLabel, None),
             ("logo_label", self.logoField, self.logoEdit),
             ("chart_label", self.chartStyleCombo, self.chartStyleCombo),
+            ("format_label", self.formatCombo, self.formatCombo),
             ("output_label", self.outputField, self.outputEdit),
         )
         for key, field, buddy in rows:
@@ -142,7 +153,7 @@ class SettingsPanel(QGroupBox):
         for edit in (self.titleEdit, self.subtitleEdit, self.presenterEdit):
             edit.textChanged.connect(lambda _text: self.changed.emit())
         self.titleEdit.editingFinished.connect(self._title_done)
-        for combo in (self.languageCombo, self.chartStyleCombo):
+        for combo in (self.languageCombo, self.chartStyleCombo, self.formatCombo):
             combo.currentIndexChanged.connect(self.changed)
         self.languageCombo.currentIndexChanged.connect(
             lambda: self.dateField.set_language(self.languageCombo.currentData())
@@ -172,6 +183,8 @@ class SettingsPanel(QGroupBox):
             self.languageCombo.setItemText(n, LANGUAGE_NAMES[lang])
         for n, key in enumerate(("chart_image", "chart_native")):
             self.chartStyleCombo.setItemText(n, tr(key))
+        for n, formats in enumerate(FORMAT_CHOICES):
+            self.formatCombo.setItemText(n, tr("format_" + formats.replace(",", "_")))
         self.fontEdit.setPlaceholderText(tr("font_placeholder"))
         self.fontBrowseButton.setText(tr("font_browse"))
         self.fontBrowseButton.setAccessibleName(tr("font_dialog"))
@@ -212,6 +225,10 @@ class SettingsPanel(QGroupBox):
         self.structureChoice.set_value(options.structure or effective_structure(options.length))
         _select(self.languageCombo, options.language)
         _select(self.chartStyleCombo, options.chart_style)
+        formats = ",".join(options.formats)
+        if self.formatCombo.findData(formats) < 0:  # a recipe's own choice, such as odp alone
+            self.formatCombo.addItem(formats.replace(",", " + "), formats)
+        _select(self.formatCombo, formats)
         self.fontEdit.setText(options.font or "")
         self._font_index = options.font_index
         self.logoField.set_value(options.logo)
@@ -235,6 +252,7 @@ class SettingsPanel(QGroupBox):
             "font": self.fontEdit.text().strip() or None,
             "font_index": self._font_index,
             "chart_style": self.chartStyleCombo.currentData(),
+            "formats": tuple(self.formatCombo.currentData().split(",")),
             "logo": self.logoField.value(),
             "output": self.outputField.value(),
         }
@@ -288,6 +306,7 @@ class SettingsPanel(QGroupBox):
             self.fontEdit,
             self.logoField,
             self.chartStyleCombo,
+            self.formatCombo,
             self.outputField,
         ]
 
@@ -304,6 +323,7 @@ class SettingsPanel(QGroupBox):
             *self.fontField.focus_chain(),
             *self.logoField.focus_chain(),
             self.chartStyleCombo,
+            self.formatCombo,
             *self.outputField.focus_chain(),
         ]
 

@@ -80,6 +80,14 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
     "chart_label": ("圖表(&C)", "&Charts"),
     "chart_image": ("圖片", "Images"),
     "chart_native": ("原生圖表（可編輯）", "Native (editable)"),
+    "format_label": ("檔案格式(&M)", "File for&mats"),
+    "format_pptx": ("PowerPoint (.pptx)", "PowerPoint (.pptx)"),
+    "format_pptx_odp": (".pptx ＋ ODF (.odp)", ".pptx + ODF (.odp)"),
+    "format_pptx_pdf": (".pptx ＋ PDF（需 LibreOffice）", ".pptx + PDF (needs LibreOffice)"),
+    "format_pptx_odp_pdf": (
+        ".pptx ＋ .odp ＋ PDF（需 LibreOffice）",
+        ".pptx + .odp + PDF (needs LibreOffice)",
+    ),
     # the output file
     "output_label": ("輸出檔(&U)", "O&utput file"),
     "output_browse": ("瀏覽…", "Browse…"),

@@ -192,7 +192,7 @@ echo "$outdir" > "$FAKE_STATE/outdir"
 case "$FAKE_MODE" in
   hang) sleep 300 & echo $! > "$FAKE_STATE/child"; sleep 300 ;;
   fail) echo "first line" >&2; echo "Error: source file could not be loaded" >&2; exit 3 ;;
-  ok) printf '%%PDF-1.4 fake' > "$outdir/$(basename "$last" .pptx).pdf" ;;
+  ok) name=$(basename "$last"); printf '%%PDF-1.4 fake' > "$outdir/${name%%.*}.pdf" ;;
 esac
 """
 
@@ -257,7 +257,7 @@ def test_a_failing_libreoffice_is_a_warning_and_an_error_with_strict(
     assert code == 0
     assert "warning: no PDF written: LibreOffice failed: Error: source file could not" in err
     assert strict_code == 2
-    assert strict_err.startswith(f"error: {deck}: --pdf: no PDF written: LibreOffice failed")
+    assert strict_err.startswith(f"error: {deck}: formats: no PDF written: LibreOffice failed")
     assert len(strict_err.splitlines()) == 1
 
 
