@@ -24,6 +24,7 @@ from briefing import dates, files, pipeline, reading, theme
 from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
+from briefing.content.review import Draft, ReviewResult, apply_review, draft_count, drafts
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
@@ -49,6 +50,11 @@ __all__ = [
     "STAGES",
     "BuildResult",
     "CancelToken",
+    "Draft",
+    "ReviewResult",
+    "apply_review",
+    "draft_count",
+    "drafts",
     "ImportResult",
     "build",
     "bundled_font",
