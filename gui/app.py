@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from briefing import api
 from gui import errors
 from gui.window import MainWindow
+from gui.window_import import is_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -56,12 +57,17 @@ def use_bundled_font(app: QApplication) -> str | None:
 
 
 def run(recipe: Path | None = None) -> int:
-    """Open the main window (with ``recipe`` when given) and run until it closes."""
+    """Open the main window and run until it closes. ``recipe`` is a recipe to open, or a
+    trip report (.docx, .odt, .pdf, .txt: what "Open with" passes) to import, its review step
+    open once the import is done."""
     app = make_app()
     window = MainWindow()
     _report_uncaught(window)
     window.show()
-    window.start(recipe, welcome=recipe is None)
+    report = recipe if recipe is not None and is_report(recipe) else None
+    window.start(None if report else recipe, welcome=recipe is None)
+    if report is not None:
+        window.import_report(report)
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()
     return status

@@ -36,6 +36,7 @@ class Menus:
         self.open = self._action(self.file_menu, lambda: w.open_recipe(), keys.Open)
         self.recent_menu: QMenu = self.file_menu.addMenu("")
         self.import_report = self._action(self.file_menu, lambda: w.import_report(), "Ctrl+I")
+        self.review = self._action(self.file_menu, lambda: w.review_drafts())
         self.file_menu.addSeparator()
         self.save = self._action(self.file_menu, w.save, keys.Save)
         self.save_as = self._action(self.file_menu, lambda: w.save_as(), "Ctrl+Shift+S")
@@ -85,6 +86,7 @@ class Menus:
             (self.new, "act_new"),
             (self.open, "act_open"),
             (self.import_report, "act_import"),
+            (self.review, "act_review"),
             (self.save, "act_save"),
             (self.save_as, "act_save_as"),
             (self.generate, "act_generate"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gui.strings_review import REVIEW_STRINGS
 from gui.strings_settings import SETTINGS_STRINGS
 
 LANGUAGES: tuple[str, ...] = ("zh-TW", "en")
@@ -156,6 +157,7 @@ LAYOUT_NAMES: dict[str, str] = {
 
 
 STRINGS.update(SETTINGS_STRINGS)
+STRINGS.update(REVIEW_STRINGS)
 
 
 def language() -> str:

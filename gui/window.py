@@ -75,6 +75,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self._connect()
         self.retranslate()
         self.setMinimumSize(*prefs.MIN_SIZE)
+        self.setAcceptDrops(True)  # a trip report dropped on the window is imported
         prefs.restore_geometry(self, self.settings, self._splitters)
 
     # -- construction -----------------------------------------------------------------------
@@ -184,8 +185,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         words (standard buttons, context menus, file dialogs) switch with it."""
         self._use_language(lang)
         self.settings.setValue("ui/language", strings.language())
-        self.infoBar.clear()
-        self.retranslate()
+        self.retranslate()  # the 已產生 bar stays, in the new language
         self._load_labels()
         self.storyboard.model_.repaint_all()
         self._show_slide()

@@ -14,8 +14,9 @@ from briefing import api
 from briefing.errors import BriefingError, RecipeError
 from gui import errors, prefs
 from gui.document import CANCEL, SAVE
-from gui.startpage import StartPage
+from gui.startpage import IMPORT, StartPage
 from gui.strings import tr
+from gui.window_import import is_report
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -66,8 +67,12 @@ class DocumentActions:
         page.open()
         return page
 
-    def start_from(self: MainWindow, example: Path | None) -> bool:
-        """Begin a new briefing: the whole report (None) or a copy of an example recipe."""
+    def start_from(self: MainWindow, example: Path | str | None) -> bool:
+        """Begin a new briefing: import a trip report (``IMPORT``: ask for it; or a report's
+        path), the whole report (None) or a copy of an example recipe."""
+        if example == IMPORT or (isinstance(example, Path) and is_report(example)):
+            self.import_report(None if example == IMPORT else example)
+            return True
         if not self.maybe_save():
             return False
         if example is None:
