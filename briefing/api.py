@@ -39,6 +39,7 @@ from briefing.story.plan import Visual
 from briefing.story.planner import plan_deck, selection_problems
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
+from briefing.story.typeset import grid as card_grid
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,6 +61,7 @@ __all__ = [
     "ImportResult",
     "build",
     "bundled_font",
+    "card_grid",
     "chart_preview",
     "check",
     "check_output",

@@ -131,5 +131,9 @@ REVIEW_STRINGS: dict[str, tuple[str, str]] = {
     ),
     "finding_tag": ("待查", "check"),
     "overflow_tag": ("滿出", "overflow"),
+    "overflow_caption": (
+        "有文字超出版面框（虛線框處），產生後會被裁切或縮小",
+        "Some text overflows its box (dashed): it will be cut or shrunk in the deck",
+    ),
     "findings_caption": ("自我檢查：{items}", "Self-check: {items}"),
 }

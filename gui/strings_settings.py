@@ -146,7 +146,10 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
         "{n} 張投影片 · 約 {minutes:.0f} 分鐘",
         "{n} slides · about {minutes:.0f} min",
     ),
-    "example_senior-brief": ("長官簡報（結論先行）", "Brief for senior officials (conclusions first)"),
+    "example_senior-brief": (
+        "長官簡報（結論先行）",
+        "Brief for senior officials (conclusions first)",
+    ),
     "example_full-briefing": ("完整簡報", "Full briefing"),
     "example_digital-government": ("數位政府專題", "Digital government"),
     "example_english": ("英文簡報", "English-language deck"),

@@ -29,6 +29,7 @@ from gui.previews import ChartPreviews
 from gui.qtutil import column, named
 from gui.selection_panel import InitiativesPanel, SectionsPanel
 from gui.settings_panel import SettingsPanel
+from gui.slidedraw import findings_by_slide
 from gui.storyboard import SlideDetail, Storyboard
 from gui.strings import kind_label, layout_label, tr
 from gui.window_build import BuildActions
@@ -299,6 +300,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         row = max(self.storyboard.currentIndex().row(), 0)
         model = self.storyboard.model_
         model.set_plan(plan)
+        model.set_findings(self_check(plan))
         if model.rowCount():
             self.storyboard.setCurrentIndex(model.index(min(row, model.rowCount() - 1)))
         self.settingsPanel.set_defaults(
@@ -333,6 +335,10 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
             lines.append(tr("condensed_caption", names="、".join(model.condensed_names(row))))
         if model.missing(row):
             lines.append(tr("missing_caption", chars=" ".join(model.missing(row))))
+        if model.overflows(row):
+            lines.append(tr("overflow_caption"))
+        if model.findings(row):
+            lines.append(tr("findings_caption", items="；".join(model.findings(row))))
         self.detailCaption.setText("\n".join(lines))
 
     def _chart_ready(self, chart_id: str) -> None:
@@ -365,6 +371,17 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         dirty = self._report is not None and self.document.dirty(self.recipe_options())
         self.setWindowTitle(f"{self.document.name}[*] — {tr('app_title')}")
         self.setWindowModified(dirty)
+
+
+def self_check(plan: DeckPlan) -> dict[int, tuple[str, ...]]:
+    """The deck self-check's findings by slide number (empty where the core has none)."""
+    check = getattr(api, "self_check", None)
+    if not callable(check):
+        return {}
+    try:
+        return findings_by_slide(check(plan), strings.language())
+    except BriefingError:
+        return {}
 
 
 def _without_output(options: BuildOptions) -> BuildOptions:
