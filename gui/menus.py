@@ -52,6 +52,10 @@ class Menus:
             action.triggered.connect(lambda _checked=False, lang=lang: w.set_ui_language(lang))
             self.languages.addAction(action)
             self.language_menu.addAction(action)
+        self.details = QAction(window, checkable=True)
+        self.details.setChecked(strings.details())
+        self.details.toggled.connect(w.set_details)
+        self.view_menu.addAction(self.details)
         self.view_menu.addSeparator()
         self.find = self._action(self.view_menu, self.focus_search, keys.Find)
         self.expand = self._action(self.view_menu, w.sectionTree.expandAll)
@@ -95,6 +99,7 @@ class Menus:
             (self.expand, "act_expand"),
             (self.collapse, "act_collapse"),
             (self.about, "act_about"),
+            (self.details, "act_details"),
         ):
             action.setText(tr(key))
         for action in self.languages.actions():

@@ -120,9 +120,8 @@ def _draw_title_slide(card: Ink, slide: Slide) -> None:
         card.painter.fillRect(band, colour(theme.NAVY))
     bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
     size = theme.COVER_TITLE_PT if slide.kind != "divider" else 40
-    card.text(
-        card.box(theme.COVER_TITLE_BOX), slide.title, size, theme.NAVY, bold=True, align=bottom
-    )
+    title = card.box(theme.COVER_TITLE_BOX)
+    card.text(title, slide.title, size, theme.NAVY, bold=True, align=bottom, line=1.15)
     accent = theme.MUTED if slide.kind == "closing" else theme.ACCENTS[0]
     card.text(card.box(theme.COVER_SUBTITLE_BOX), slide.subtitle, 24, accent)
     details = card.box(theme.COVER_DETAILS_BOX)

@@ -199,7 +199,7 @@ def draw_header(ink: Ink, slide: Slide) -> None:
     lines = max(1, slide.typeset.title_lines)
     title = ink.box((x, y, w, h * lines))
     align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    ink.text(title, slide.title, theme.TITLE_PT, theme.NAVY, bold=True, align=align)
+    ink.text(title, slide.title, theme.TITLE_PT, theme.NAVY, bold=True, align=align, line=1.15)
     if slide.subtitle:
         ink.text(ink.box(theme.SUBTITLE_BOX), slide.subtitle, theme.SUBTITLE_PT, theme.ACCENTS[0])
     ink.fill(ink.box(theme.RULE_BOX), theme.ACCENTS[0])

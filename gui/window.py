@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from briefing.story.plan import DeckPlan, Slide
 
 DEBOUNCE_MS = 150
+#: About how many characters the cover's title holds at its size (two lines of 40 pt).
+COVER_TITLE_CHARACTERS = 40
 
 
 class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMainWindow):
@@ -58,6 +60,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self.settings = settings if settings is not None else QSettings("briefing", "briefing")
         self.output_folder = output_folder or prefs.default_output_folder()
         self._use_language(str(self.settings.value("ui/language", "zh-TW")))
+        strings.set_details(self.settings.value("ui/details", False) in (True, "true"))
         self.document = Document(self, self.settings, self.output_folder)
         self._report: Report | None = None
         self._report_key: tuple[Any, ...] | None = None
@@ -192,6 +195,14 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self._show_slide()
         self.load_font()
 
+    def set_details(self, on: bool) -> None:
+        """View ▸ Show technical details: ids in tooltips, the font's fsType, importer notes
+        as written (remembered)."""
+        strings.set_details(on)
+        self.settings.setValue("ui/details", bool(on))
+        self.retranslate()
+        self.load_font()
+
     def _use_language(self, lang: str) -> None:
         strings.set_language(lang)
         i18n.use_language(strings.language())
@@ -309,11 +320,22 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
             output=api.default_output(plan.meta.title, plan.meta.date, self.output_folder),
         )
         self._check_characters()
+        self._check_cover(plan)
         self._show_slide()
         self.estimates.update(options, self._report, plan)
         self.initiativesPanel.model.suggest_for(self.sectionsPanel.model.checked_ids())
         self._update_counts()
         self._update_title()
+
+    def _check_cover(self, plan: DeckPlan) -> None:
+        """Warn under the title when the cover cannot hold it (the cover's text overflows)."""
+        panel, model = self.settingsPanel, self.storyboard.model_
+        cover = next((n for n, s in enumerate(plan.slides) if s.kind == "cover"), None)
+        if cover is not None and model.overflows(cover):
+            limit = COVER_TITLE_CHARACTERS
+            panel.set_title_note(tr("cover_too_long", n=len(plan.meta.title), limit=limit), True)
+        elif panel.titleNote.styleSheet():  # a warning that no longer holds
+            panel.set_title_note("")
 
     def _show_slide(self, *_: Any) -> None:
         model, row = self.storyboard.model_, self.storyboard.currentIndex().row()

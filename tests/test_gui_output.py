@@ -105,7 +105,8 @@ def test_saving_a_recipe_starts_in_the_documents_folder(
     ("typed", "reason"),
     [
         ("deck.ppt", "檔名須以 .pptx 結尾"),
-        ("a|b.pptx", "檔名不能含有 |"),
+        ("a|b.pptx", "檔名不能含有「|」"),
+        ("a:b?.pptx", "檔名不能含有「:」、「?」"),
         ("CON.pptx", "「CON.pptx」是系統保留的名稱"),
         ("{folder}", "這是資料夾，請加上檔名"),
         ("{file}/deck.pptx", "不是資料夾"),
