@@ -26,7 +26,7 @@ from gui.focusring import FocusRing
 from gui.infobar import InfoBar
 from gui.menus import Menus
 from gui.previews import ChartPreviews
-from gui.qtutil import column, named
+from gui.qtutil import column, named, placeholders_as_placeholders
 from gui.selection_panel import InitiativesPanel, SectionsPanel
 from gui.settings_panel import SettingsPanel
 from gui.slidedraw import findings_by_slide
@@ -80,6 +80,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self.retranslate()
         self.setMinimumSize(*prefs.MIN_SIZE)
         self.setAcceptDrops(True)  # a trip report dropped on the window is imported
+        placeholders_as_placeholders(self)
         prefs.restore_geometry(self, self.settings, self._splitters)
 
     # -- construction -----------------------------------------------------------------------
