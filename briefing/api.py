@@ -25,7 +25,14 @@ from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
 from briefing.content.review import EDITABLE as EDITABLE_FIELDS
-from briefing.content.review import Draft, ReviewResult, apply_review, draft_count, drafts
+from briefing.content.review import (
+    SECTION_KINDS,
+    Draft,
+    ReviewResult,
+    apply_review,
+    draft_count,
+    drafts,
+)
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
@@ -51,6 +58,7 @@ if TYPE_CHECKING:
 __all__ = [
     "STAGES",
     "EDITABLE_FIELDS",
+    "SECTION_KINDS",
     "BuildResult",
     "CancelToken",
     "Draft",

@@ -64,13 +64,19 @@ def run(recipe: Path | None = None) -> int:
     window = MainWindow()
     _report_uncaught(window)
     window.show()
-    report = recipe if recipe is not None and is_report(recipe) else None
-    window.start(None if report else recipe, welcome=recipe is None)
-    if report is not None:
-        window.import_report(report)
+    begin(window, recipe)
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()
     return status
+
+
+def begin(window: MainWindow, opened: Path | None) -> None:
+    """Start ``window`` with what the command line named: a recipe, a trip report (imported,
+    its review step opened when the import is done), or nothing (the start page)."""
+    report = opened if opened is not None and is_report(opened) else None
+    window.start(None if report else opened, welcome=opened is None)
+    if report is not None:
+        window.import_report(report)
 
 
 def _report_uncaught(window: MainWindow) -> None:

@@ -38,20 +38,26 @@ from briefing import api
 from briefing.errors import BriefingError
 from gui import errors
 from gui.qtutil import announce, named
-from gui.strings import plain, tr
+from gui.strings import STRINGS, plain, tr
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 STATES = ("accept", "edit", "reject")
-SECTION_KINDS = ("content", "abstract", "process", "recommendations", "appendix", "references")
+
+
+def section_kind(kind: str) -> str:
+    """A section kind in words (摘要, 心得與建議 …)."""
+    key = f"section_kind_{kind}"
+    return tr(key) if key in STRINGS else kind
 
 
 def doubt_text(draft: api.Draft) -> str:
     """Why ``draft`` is a draft, in the interface language."""
-    kind = tr(f"section_kind_{draft.detail}") if draft.kind == "section" else ""
-    return tr(f"doubt_{draft.doubt}", kind=kind)
+    kind = section_kind(draft.detail) if draft.kind == "section" else ""
+    key = f"doubt_{draft.doubt}"
+    return tr(key, kind=kind) if key in STRINGS else draft.doubt
 
 
 def note_text(note: str) -> str:
@@ -232,9 +238,11 @@ class DraftReview(QDialog):
         item, draft = self.list.item(row), self.drafts[row]
         state = self.decisions.get(draft.key)
         mark = tr(f"state_{state}") if state else tr("state_waiting")
-        kind = tr(f"draft_kind_{draft.kind}")
+        kind = (
+            tr(f"draft_kind_{draft.kind}") if f"draft_kind_{draft.kind}" in STRINGS else draft.kind
+        )
         if draft.kind == "section":
-            kind += f"（{tr(f'section_kind_{draft.detail}')}）"
+            kind += f"（{section_kind(draft.detail)}）"
         item.setText(f"{mark} · {kind} · {self._label(draft)}")
         item.setToolTip(f"{doubt_text(draft)}\n{draft.words}")
         item.setData(
@@ -318,8 +326,8 @@ class DraftReview(QDialog):
         for name in api.EDITABLE_FIELDS[draft.kind]:
             if name == "kind":
                 box = QComboBox(self.editor)
-                for kind in SECTION_KINDS:
-                    box.addItem(tr(f"section_kind_{kind}"), kind)
+                for kind in api.SECTION_KINDS:
+                    box.addItem(section_kind(kind), kind)
                 box.setCurrentIndex(max(0, box.findData(values.get("kind", "content"))))
                 widget: QLineEdit | QComboBox = box
             else:

@@ -95,7 +95,8 @@ REVIEW_STRINGS: dict[str, tuple[str, str]] = {
     "section_kind_process": ("過程", "process"),
     "section_kind_recommendations": ("心得與建議", "recommendations"),
     "section_kind_appendix": ("附錄", "appendix"),
-    "section_kind_references": ("參考資料", "references"),
+    "section_kind_preface": ("前言", "preface"),
+    "section_kind_visit": ("參訪紀要", "visit"),
     "drafts_left": (
         "尚有 {n} 項草稿未檢查（檔案 ▸ 檢查草稿）",
         "{n} drafts not yet reviewed (File ▸ Review drafts)",

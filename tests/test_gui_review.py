@@ -227,3 +227,27 @@ def test_building_with_drafts_left_says_how_many(
     assert window.infoBar.isVisible()
     assert f"{count} drafts not yet reviewed" in window.infoBar.messageLabel.text()
     window.set_ui_language("zh-TW")
+
+
+def test_the_command_line_opens_a_report_imported_with_its_review(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """``python main.py gui REPORT.docx`` (what "Open with" runs): the CLI passes the file on,
+    and the app imports it and opens the review step."""
+    import io
+
+    from briefing.cli import main
+    from gui.app import begin
+
+    docx = Path(__file__).parent / "data" / "reports" / "apec-sme-2017" / "apec-sme-2017.docx"
+    passed: list[Path | None] = []
+    assert main(["gui", str(docx)], gui=lambda path, _err: passed.append(path) or 0) == 0
+    assert passed == [docx]
+    err = io.StringIO()
+    assert main(["gui", str(tmp_path / "missing.docx")], stderr=err, gui=lambda *_: 0) == 2
+    assert "missing.docx" in err.getvalue()
+
+    begin(window, docx.with_suffix(".txt"))  # the same report as text: a faster import
+    panel = _imported(qtbot, window)
+    assert panel.list.count() > 5
+    assert window._report is not None and window._report.folder.name == "apec-sme-2017"

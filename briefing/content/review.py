@@ -15,11 +15,12 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
 
 from briefing import files
+from briefing.content.model import SectionKind
 from briefing.errors import BriefingError, ContentError
 from briefing.importing.rocdates import read_date
 
@@ -38,7 +39,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "initiative": ("name", "name_en", "summary"),
     "photo": ("caption", "alt"),
 }
-SECTION_KINDS = ("content", "abstract", "process", "recommendations", "appendix", "references")
+SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
 
 
 @dataclass(frozen=True)
