@@ -24,6 +24,7 @@ from briefing import dates, files, pipeline, reading, theme
 from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
+from briefing.content.review import CHOICES as FIELD_CHOICES
 from briefing.content.review import EDITABLE as EDITABLE_FIELDS
 from briefing.content.review import (
     SECTION_KINDS,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "STAGES",
     "EDITABLE_FIELDS",
+    "FIELD_CHOICES",
     "SECTION_KINDS",
     "BuildResult",
     "CancelToken",

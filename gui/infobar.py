@@ -5,10 +5,12 @@ build, the interface language)."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +28,8 @@ from gui.qtutil import named
 from gui.strings import plain, tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing.api import BuildResult
 
 
@@ -41,8 +45,9 @@ class InfoBar(QFrame):
         )
         self._output: Path | None = None
         self._shown: tuple[BuildResult, float, int] | None = None  # redrawn in a new language
-        #: Opens a file or folder in the system's program (False: it could not).
-        self.opener = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        #: Opens a file or folder in the system's program (False: it could not at once; a
+        #: later failure calls :meth:`open_failed`).
+        self.opener: Callable[[Path], bool] = self._system_open
         self.messageLabel = named(QLabel(self, wordWrap=True), "resultLabel")
         self.messageLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.openButton = named(QPushButton(self), "openDeckButton")
@@ -124,6 +129,31 @@ class InfoBar(QFrame):
         """Open ``path`` in the system's program; say so when the system cannot."""
         if path.exists() and self.opener(path):
             return True
+        self.open_failed(path)
+        return False
+
+    def _system_open(self, path: Path) -> bool:
+        """The desktop's opener. On Linux and the BSDs ``xdg-open`` is run and watched: Qt
+        reports success as soon as it starts, even when it then finds no program."""
+        opener = shutil.which("xdg-open")
+        if sys.platform in ("win32", "darwin") or opener is None:
+            return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        process = QProcess(self)
+        told: list[bool] = []
+
+        def failed(*_: object) -> None:
+            if not told:
+                told.append(True)
+                self.open_failed(path)
+
+        process.errorOccurred.connect(failed)
+        process.finished.connect(lambda code, _status: failed() if code else None)
+        process.finished.connect(process.deleteLater)
+        process.start(opener, [str(path)])
+        return True
+
+    def open_failed(self, path: Path) -> None:
+        """Say that the system could not open ``path`` (a dialog and the status bar)."""
         box = QMessageBox(
             QMessageBox.Icon.Warning, plain(tr("open_deck")), tr("open_failed", path=path)
         )
@@ -133,7 +163,6 @@ class InfoBar(QFrame):
         status = getattr(self.window(), "statusBar", None)
         if status is not None:
             status().showMessage(tr("open_failed", path=path), 15000)
-        return False
 
     def focus_chain(self) -> list[QWidget]:
         """The bar's widgets in tab order."""

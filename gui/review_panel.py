@@ -49,8 +49,13 @@ STATES = ("accept", "edit", "reject")
 
 def section_kind(kind: str) -> str:
     """A section kind in words (摘要, 心得與建議 …)."""
-    key = f"section_kind_{kind}"
-    return tr(key) if key in STRINGS else kind
+    return choice_label("kind", kind)
+
+
+def choice_label(field: str, value: str) -> str:
+    """A fixed value in words: a section kind (摘要), a qualifier (約, 超過 …)."""
+    key = f"section_kind_{value}" if field == "kind" else f"{field}_{value}"
+    return tr(key) if key in STRINGS else value
 
 
 def doubt_text(draft: api.Draft) -> str:
@@ -324,11 +329,11 @@ class DraftReview(QDialog):
         self.fields = {}
         values = self.edits.get(draft.key) or draft.fields
         for name in api.EDITABLE_FIELDS[draft.kind]:
-            if name == "kind":
+            if name in api.FIELD_CHOICES:
                 box = QComboBox(self.editor)
-                for kind in api.SECTION_KINDS:
-                    box.addItem(section_kind(kind), kind)
-                box.setCurrentIndex(max(0, box.findData(values.get("kind", "content"))))
+                for value in api.FIELD_CHOICES[name]:
+                    box.addItem(choice_label(name, value), value)
+                box.setCurrentIndex(max(0, box.findData(values.get(name, ""))))
                 widget: QLineEdit | QComboBox = box
             else:
                 widget = QLineEdit(values.get(name, ""), self.editor)

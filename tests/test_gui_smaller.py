@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -167,3 +168,25 @@ def test_the_examples_minutes_agree_with_their_plans() -> None:
         for minutes in re.findall(r"(\d+)\s*分鐘", said):
             assert int(minutes) == round(plan.minutes), (recipe.name, said, plan.minutes)
     assert tr("example_senior-brief") == "長官簡報（結論先行）"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="xdg-open is the Linux opener")
+def test_an_opener_that_finds_no_program_is_said_too(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qt reports success once xdg-open starts; its exit status is what tells."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "xdg-open"
+    fake.write_text("#!/bin/sh\necho 'xdg-open: no method available' >&2\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(b"PK")
+    window.infoBar._output = deck
+    window.infoBar.open_deck()
+    qtbot.waitUntil(lambda: "無法開啟" in window.statusBar().currentMessage(), timeout=10_000)
+    boxes = window.findChildren(QMessageBox, "openFailedBox")
+    assert any(b.isVisible() and str(deck) in b.text() for b in boxes)
+    for box in boxes:
+        box.close()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, get_args
 import yaml
 
 from briefing import files
-from briefing.content.model import SectionKind
+from briefing.content.model import Qualifier, SectionKind
 from briefing.errors import BriefingError, ContentError
 from briefing.importing.rocdates import read_date
 
@@ -40,6 +40,9 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "photo": ("caption", "alt"),
 }
 SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+#: Fields whose value is one of a fixed set (the rest are free text).
+CHOICES: dict[str, tuple[str, ...]] = {"kind": SECTION_KINDS, "qualifier": QUALIFIERS}
 
 
 @dataclass(frozen=True)
@@ -273,7 +276,7 @@ def apply_review(
         if record is None:
             raise ContentError(f"no drafted record {key!r} to accept", file=folder)
         for name, value in (edits.get(key) or {}).items():
-            _set(record, name, value, key)
+            _set(record, name, value)
         if not key.startswith("agenda:"):  # an entry has no flag: its agenda has
             record.pop("draft", None)
         kept += 1
@@ -315,8 +318,7 @@ def _section(records: list[Record], section_id: str) -> Record | None:
     return None
 
 
-def _set(record: Record, name: str, value: str, key: str) -> None:
-    kind = key.partition(":")[0]
+def _set(record: Record, name: str, value: str) -> None:
     allowed = {f for names in EDITABLE.values() for f in names}
     if name not in allowed:
         raise ContentError(f"{name!r} cannot be edited in a review", field=name)
@@ -325,8 +327,8 @@ def _set(record: Record, name: str, value: str, key: str) -> None:
         record[name] = _number(text)
     elif name == "date":
         record[name] = _date(text)
-    elif name == "kind" and kind == "sections" and text not in SECTION_KINDS:
-        raise ContentError(f"unknown section kind {text!r}", field="kind")
+    elif name in CHOICES and text not in CHOICES[name]:
+        raise ContentError(f"unknown {name} {text!r}", field=name)
     elif text:
         record[name] = text
     else:
