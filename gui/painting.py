@@ -52,6 +52,12 @@ KIND_COLOURS = {
     "sources": theme.MUTED,
 }
 _TITLE_KINDS = ("cover", "closing", "divider")
+#: The title and the box under it on the master's Title Slide, Section Header and Closing.
+TITLE_BOXES = {
+    "cover": (theme.COVER_TITLE_BOX, theme.COVER_SUBTITLE_BOX),
+    "divider": (theme.box(0.9, 2.3, 11.5, 1.5), theme.box(0.9, 4.05, 11.5, 2.2)),
+    "closing": (theme.box(0.9, 2.2, 11.5, 1.5), theme.box(0.9, 4.1, 11.5, 0.7)),
+}
 
 
 def colour(hex_rgb: str) -> QColor:
@@ -119,16 +125,17 @@ def _draw_title_slide(card: Ink, slide: Slide) -> None:
         band = QRectF(rect.x(), rect.y(), rect.width() * 0.026, rect.height())
         card.painter.fillRect(band, colour(theme.NAVY))
     bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+    title_box, lower_box = TITLE_BOXES.get(slide.kind, TITLE_BOXES["cover"])
     size = theme.COVER_TITLE_PT if slide.kind != "divider" else 40
-    title = card.box(theme.COVER_TITLE_BOX)
+    title = card.box(title_box)
     card.text(title, slide.title, size, theme.NAVY, bold=True, align=bottom, line=1.15)
-    accent = theme.MUTED if slide.kind == "closing" else theme.ACCENTS[0]
-    card.text(card.box(theme.COVER_SUBTITLE_BOX), slide.subtitle, 24, accent)
-    details = card.box(theme.COVER_DETAILS_BOX)
     if slide.kind == "divider":
-        draw_bullets(card, slide.body, 22, details)
-    else:
-        card.text(details, "\n".join(b.text for b in slide.body), 20)
+        draw_bullets(card, slide.body, 22, card.box(lower_box))
+        return
+    accent = theme.MUTED if slide.kind == "closing" else theme.ACCENTS[0]
+    card.text(card.box(lower_box), slide.subtitle, 24, accent)
+    if slide.kind == "cover":
+        card.text(card.box(theme.COVER_DETAILS_BOX), "\n".join(b.text for b in slide.body), 20)
 
 
 def _draw_footer(card: Ink, slide: Slide, number: int) -> None:

@@ -262,7 +262,8 @@ class DraftReview(QDialog):
         edited = self.edits.get(draft.key)
         if not edited:
             return draft.label
-        return " ".join(v for k, v in edited.items() if k not in ("kind",) and v) or draft.label
+        words = [choice_label(k, v) if k in api.FIELD_CHOICES else v for k, v in edited.items()]
+        return " ".join(w for w in words if w) or draft.label
 
     def _update_count(self) -> None:
         states = list(self.decisions.values())

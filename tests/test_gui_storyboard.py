@@ -32,7 +32,7 @@ from briefing.story.plan import (
     Typeset,
 )
 from gui.app import use_bundled_font
-from gui.painting import Marks, draw_slide
+from gui.painting import TITLE_BOXES, Marks, draw_slide
 from gui.slidedraw import findings_by_slide, slide_pictures
 from gui.storyboard import SlideModel
 
@@ -158,13 +158,7 @@ def test_every_kind_draws_its_content_in_the_body(family: str, photo: Path) -> N
     for name, slide in kinds(photo).items():
         marks = Marks(picture=chart) if slide.chart else None
         image, _over = render(slide, family, marks)
-        box = (
-            theme.COVER_DETAILS_BOX
-            if slide.kind in ("cover", "closing", "divider")
-            else theme.BODY_BOX
-        )
-        if slide.kind == "closing":
-            box = theme.COVER_SUBTITLE_BOX
+        box = TITLE_BOXES[slide.kind][1] if slide.kind in TITLE_BOXES else theme.BODY_BOX
         bare = dataclasses.replace(Slide(slide.kind, slide.title), kicker=slide.kicker)
         blank, _ = render(bare, family, Marks())
         drawn, before = ink(image, box), ink(blank, box)
