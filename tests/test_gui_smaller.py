@@ -190,3 +190,16 @@ def test_an_opener_that_finds_no_program_is_said_too(
     assert any(b.isVisible() and str(deck) in b.text() for b in boxes)
     for box in boxes:
         box.close()
+
+
+def test_the_file_dialogs_type_column_says_folder_in_chinese(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """What the dialog's 型態 column shows comes from the icon provider, not the model."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    provider = QFileIconProvider()
+    (tmp_path / "report.docx").write_bytes(b"")
+    assert provider.type(QFileInfo(str(tmp_path))) == "資料夾"
+    assert "File" not in provider.type(QFileInfo(str(tmp_path / "report.docx")))
