@@ -26,14 +26,8 @@ from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
 from briefing.content.review import CHOICES as FIELD_CHOICES
 from briefing.content.review import EDITABLE as EDITABLE_FIELDS
-from briefing.content.review import (
-    SECTION_KINDS,
-    Draft,
-    ReviewResult,
-    apply_review,
-    draft_count,
-    drafts,
-)
+from briefing.content.review import SECTION_KINDS, Draft, ReviewResult, draft_count, drafts
+from briefing.content.review_write import apply_review
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult

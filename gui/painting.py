@@ -17,7 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing.api import theme
-from gui.slidedraw import Ink, draw_body, draw_bullets, draw_header
+from gui.slidedraw import Ink
+from gui.slideparts import draw_body, draw_bullets, draw_header
 from gui.strings import kind_label, tr
 
 if TYPE_CHECKING:

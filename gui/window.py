@@ -29,7 +29,7 @@ from gui.previews import ChartPreviews
 from gui.qtutil import column, named, placeholders_as_placeholders
 from gui.selection_panel import InitiativesPanel, SectionsPanel
 from gui.settings_panel import SettingsPanel
-from gui.slidedraw import findings_by_slide
+from gui.slidedraw import deck_findings
 from gui.storyboard import SlideDetail, Storyboard
 from gui.strings import kind_label, layout_label, tr
 from gui.window_build import BuildActions
@@ -312,7 +312,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         row = max(self.storyboard.currentIndex().row(), 0)
         model = self.storyboard.model_
         model.set_plan(plan)
-        model.set_findings(self_check(plan))
+        model.set_findings(deck_findings(plan, strings.language()))
         if model.rowCount():
             self.storyboard.setCurrentIndex(model.index(min(row, model.rowCount() - 1)))
         self.settingsPanel.set_defaults(
@@ -394,17 +394,6 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         dirty = self._report is not None and self.document.dirty(self.recipe_options())
         self.setWindowTitle(f"{self.document.name}[*] — {tr('app_title')}")
         self.setWindowModified(dirty)
-
-
-def self_check(plan: DeckPlan) -> dict[int, tuple[str, ...]]:
-    """The deck self-check's findings by slide number (empty where the core has none)."""
-    check = getattr(api, "self_check", None)
-    if not callable(check):
-        return {}
-    try:
-        return findings_by_slide(check(plan), strings.language())
-    except BriefingError:
-        return {}
 
 
 def _without_output(options: BuildOptions) -> BuildOptions:
