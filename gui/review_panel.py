@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from briefing import api
 from briefing.errors import BriefingError
 from gui import errors
+from gui.import_notes import note_text
 from gui.qtutil import announce, named
 from gui.strings import STRINGS, plain, tr
 
@@ -63,13 +64,6 @@ def doubt_text(draft: api.Draft) -> str:
     kind = section_kind(draft.detail) if draft.kind == "section" else ""
     key = f"doubt_{draft.doubt}"
     return tr(key, kind=kind) if key in STRINGS else draft.doubt
-
-
-def note_text(note: str) -> str:
-    """An importer note (``guessed: 一、發展沿革``) in the interface language."""
-    head, _, text = note.partition(": ")
-    key = {"guessed": "note_guessed", "skipped": "note_skipped", "figures": "note_figures"}
-    return tr(key.get(head, "note_other"), text=text if head in key else note)
 
 
 class DraftReview(QDialog):

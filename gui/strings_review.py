@@ -119,11 +119,6 @@ REVIEW_STRINGS: dict[str, tuple[str, str]] = {
         "只能匯入 .docx、.odt、.pdf 或 .txt 檔",
         "Only .docx, .odt, .pdf or .txt files can be imported",
     ),
-    # import notes in words
-    "note_guessed": ("只依編號判斷的標題：{text}", "Heading guessed from its numbering: {text}"),
-    "note_skipped": ("跳過一層的標題：{text}", "Heading that skips a level: {text}"),
-    "note_figures": ("沒有單位的數字：{text}", "Number without a unit: {text}"),
-    "note_other": ("{text}", "{text}"),
     # opening results
     "open_failed": (
         "系統無法開啟「{path}」：沒有可開啟此類檔案的程式，或檔案已不存在。",

@@ -8,6 +8,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -145,7 +146,22 @@ def test_reject_all_of_the_figures_removes_them(qtbot: QtBot, folder: Path) -> N
 
 def test_import_notes_are_worded_in_chinese() -> None:
     assert note_text("guessed: 一、發展沿革") == "只依編號判斷的標題：一、發展沿革"
-    assert "guessed" not in note_text("guessed: x")
+    assert note_text("skipped: 「考察行程表」 under 「附錄」") == (
+        "跳過一層的標題：「考察行程表」（在「附錄」之下）"
+    )
+    assert note_text("cleaning: dropped 6 page numbers") == "整理：刪去 6 個頁碼"
+    assert (
+        note_text("toc: 「附錄二參考文獻」") == "目次中有、正文中找不到的標題：「附錄二參考文獻」"
+    )
+    for note in (
+        "cover: 服務機關 not found",
+        "numbering: 「第三節」 follows 第一節",
+        "not-headings: 「一、x」: no 一 or 1 of its style before it",
+        "figures: 「三成」 in 「目的」",
+        "tables: a table of 4 rows in 「行程」",
+        "cleaning: dropped 2 header or footer 「出國報告」",
+    ):
+        assert not re.search(r"\b(?:not found|follows|under|dropped|rows|no)\b", note_text(note))
 
 
 def _imported(qtbot: QtBot, window: MainWindow) -> DraftReview:
@@ -251,3 +267,29 @@ def test_the_command_line_opens_a_report_imported_with_its_review(
     panel = _imported(qtbot, window)
     assert panel.list.count() > 5
     assert window._report is not None and window._report.folder.name == "apec-sme-2017"
+
+
+def test_a_report_dropped_on_the_start_page_is_imported(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.show_start_page()
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(REPORT))])
+    enter = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    page.dropEvent(
+        QDropEvent(
+            QPoint(5, 5),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    panel = _imported(qtbot, window)
+    assert panel.list.count() > 20  # and the page is gone (deleted on close)
