@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, QRect, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.settings_panel import CHART_STYLES, DATE_STYLES, DECK_LANGUAGES, LENGTHS
@@ -98,25 +98,24 @@ def inside_screen(rect: QRect, window: QMainWindow) -> QRect:
 
 
 def fit_to_screen(window: QMainWindow) -> None:
-    """Shrink and move ``window`` so that all of it, frame included, is on one screen."""
+    """Shrink and move ``window`` so that all of it, frame included, is on one screen. The
+    frame counts as at least :data:`FRAME` (a window manager may not have told Qt its size
+    yet, just after the window is shown); call it again once it has."""
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
-    if screen is None:
+    if screen is None or window.isMaximized() or window.isFullScreen():
         return
     area = screen.availableGeometry()
     frame = window.frameGeometry()
-    extra_w = max(frame.width() - window.width(), 0)
-    extra_h = max(frame.height() - window.height(), 0)
-    if not window.isVisible():  # no frame yet: leave room for a title bar
-        extra_w, extra_h = max(extra_w, FRAME[0]), max(extra_h, FRAME[1])
+    extra_w = max(frame.width() - window.width(), FRAME[0])
+    extra_h = max(frame.height() - window.height(), FRAME[1])
     width = max(min(window.width(), area.width() - extra_w), window.minimumWidth())
     height = max(min(window.height(), area.height() - extra_h), window.minimumHeight())
-    if window.isMaximized() or window.isFullScreen():
-        return
     window.resize(width, height)
-    placed = QRect(frame.topLeft(), window.frameGeometry().size())
-    left = min(max(placed.left(), area.left()), area.right() - placed.width() + 1)
-    top = min(max(placed.top(), area.top()), area.bottom() - placed.height() + 1)
-    window.move(max(left, area.left()), max(top, area.top()))
+    left = min(max(frame.left(), area.left()), area.right() - (width + extra_w) + 1)
+    top = min(max(frame.top(), area.top()), area.bottom() - (height + extra_h) + 1)
+    target = QPoint(max(left, area.left()), max(top, area.top()))
+    if target != frame.topLeft():
+        window.move(target)
 
 
 def save_geometry(window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]) -> None:

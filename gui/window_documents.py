@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from briefing import api
 from briefing.errors import BriefingError, RecipeError
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from gui.window import MainWindow
 
 START_KEY = "ui/start_page"
+FRAME_SETTLED_MS = 400  # by then a window manager has framed the window
 
 
 class DocumentActions:
@@ -53,6 +54,7 @@ class DocumentActions:
         if self.deckFont.key is None:  # the report failed: still check the font
             self.load_font(loud=True)
         prefs.fit_to_screen(self)
+        QTimer.singleShot(FRAME_SETTLED_MS, self, lambda: prefs.fit_to_screen(self))  # framed
 
     def show_start_page(self: MainWindow) -> StartPage:
         """File ▸ New: start from the whole report or an example (non-blocking)."""

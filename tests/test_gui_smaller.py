@@ -20,13 +20,13 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
-from test_gui_fixtures import open_window, settle, write_recipe
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QMessageBox
+from test_gui_fixtures import settle, write_recipe
 
 from briefing import api
 from briefing.errors import RecipeError
 from briefing.story.plan import LAYOUTS
-from gui import errors, strings
+from gui import errors, prefs, strings
 from gui.models import IdRole
 from gui.strings import STRINGS, layout_label, tr
 from gui.window import MainWindow
@@ -120,19 +120,26 @@ def test_a_deck_the_system_cannot_open_is_said(
 
 
 def test_the_window_comes_back_inside_the_screen_and_does_not_creep(
-    qtbot: QtBot, settings: QSettings, documents: Path
+    qtbot: QtBot, settings: QSettings
 ) -> None:
+    """What the window does on closing and opening (gui.prefs), on a plain main window."""
     area = QGuiApplication.primaryScreen().availableGeometry()
     settings.setValue("window/rect", QRect(area.right() + 900, area.bottom() + 700, 1200, 800))
-    window = open_window(qtbot, settings, documents)
-    assert area.contains(window.geometry())
-    places = []
-    for _ in range(3):  # close and open again: the same place each time
+
+    def reopen() -> QMainWindow:
+        window = QMainWindow()
+        window.setMinimumSize(*prefs.MIN_SIZE)
+        qtbot.addWidget(window)
+        prefs.restore_geometry(window, settings, ())
+        window.show()
+        prefs.save_geometry(window, settings, ())
         window.close()
-        window = open_window(qtbot, settings, documents)
-        places.append(window.geometry().topLeft())
-    assert places[0] == places[1] == places[2]
-    window.close()
+        return window
+
+    first = reopen()
+    assert area.contains(first.geometry())  # saved off the screen, back on it
+    places = [reopen().geometry() for _ in range(3)]
+    assert places[0] == places[1] == places[2]  # the same place each time, no creeping
 
 
 def test_default_names_are_cut_where_a_word_ends() -> None:
