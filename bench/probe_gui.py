@@ -6,6 +6,10 @@
   the main window, with the bundled report loaded and its storyboard planned;
 * ``refresh``: the median of ``N`` storyboard refreshes of the full report (what a change of
   selection costs once the debounce fires: planning, the model reset, the repaint);
+* ``storyboard``: the median of ``N`` changes of the selection (one section unchecked, then
+  checked again) drawn: the refresh, then every thumbnail and the large slide painted with
+  their real content (slides the change left as they were come from the picture cache);
+  ``storyboard_full``: the same with every thumbnail painted again (a font or language change);
 * ``gui_build`` and ``api_build``: the median of ``N`` builds of the same options from the
   window's Generate (a worker thread, progress signals) and from ``api.build`` in this process
   (what the command line runs), alternately (on the caches ``XDG_CACHE_HOME`` names: warm
@@ -68,6 +72,12 @@ def main(out_dir: Path, runs: int) -> dict[str, float]:
     app.removeEventFilter(painted)
     result = {"shown": painted.at - t0, "slides": window.storyboard.model().rowCount()}
     result["refresh"] = statistics.median(_refresh(app, window) for _ in range(max(runs, 5)))
+    result["storyboard"] = statistics.median(
+        storyboard_seconds(window, toggle=n % 2 == 0) for n in range(max(runs, 6))
+    )
+    result["storyboard_full"] = statistics.median(
+        storyboard_seconds(window, full=True) for _ in range(max(runs, 5))
+    )
     gui, cli = _builds(app, window, out_dir, runs)
     window.close()
     return {**result, "gui_build": gui, "api_build": cli}
@@ -77,6 +87,27 @@ def _refresh(app: QApplication, window: object) -> float:
     start = time.perf_counter()
     window.refresh()  # type: ignore[attr-defined]
     app.processEvents()
+    return time.perf_counter() - start
+
+
+def storyboard_seconds(window: object, *, toggle: bool = False, full: bool = False) -> float:
+    """One change drawn: the last top-level section unchecked (``toggle``) or checked again,
+    the plan, every thumbnail (``full``: all painted again) and the large slide."""
+    from PySide6.QtCore import Qt
+
+    model = window.storyboard.model_  # type: ignore[attr-defined]
+    sections = window.sectionsPanel.model  # type: ignore[attr-defined]
+    index = sections.index(sections.rowCount() - 1, 0)
+    state = Qt.CheckState.Unchecked if toggle else Qt.CheckState.Checked
+    start = time.perf_counter()
+    if not full:
+        sections.setData(index, state, Qt.ItemDataRole.CheckStateRole)
+    window.refresh()  # type: ignore[attr-defined]
+    if full:
+        model.repaint_all()
+    for row in range(model.rowCount()):
+        model.thumbnail(row)
+    window.slideDetail.grab()  # type: ignore[attr-defined]
     return time.perf_counter() - start
 
 

@@ -24,6 +24,10 @@ from briefing import dates, files, outputs, pipeline, reading, theme
 from briefing.content.evidence import evidence_problems
 from briefing.content.figures import apply_overrides
 from briefing.content.report import Report, load_report, reference_problems, schema_problems
+from briefing.content.review import CHOICES as FIELD_CHOICES
+from briefing.content.review import EDITABLE as EDITABLE_FIELDS
+from briefing.content.review import SECTION_KINDS, Draft, ReviewResult, draft_count, drafts
+from briefing.content.review_write import apply_review
 from briefing.errors import BriefingError, ChartError, DeckError, FontError
 from briefing.fonts import family as fonts
 from briefing.importing import ImportResult
@@ -38,6 +42,7 @@ from briefing.story.plan import Visual
 from briefing.story.planner import plan_deck, selection_problems
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
+from briefing.story.typeset import grid as card_grid
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -48,11 +53,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STAGES",
+    "EDITABLE_FIELDS",
+    "FIELD_CHOICES",
+    "SECTION_KINDS",
     "BuildResult",
     "CancelToken",
+    "Draft",
+    "ReviewResult",
+    "apply_review",
+    "draft_count",
+    "drafts",
     "ImportResult",
     "build",
     "bundled_font",
+    "card_grid",
     "chart_preview",
     "check",
     "check_output",

@@ -22,7 +22,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from briefing.errors import BriefingError, Terminated
+from briefing.errors import BriefingError, SourceError, Terminated
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -98,6 +98,13 @@ def parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
+    gui.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        metavar="FILE",
+        help="a trip report to import and review (.docx, .odt, .pdf, .txt) or a recipe",
+    )
     return root
 
 
@@ -230,7 +237,10 @@ def _run(
 ) -> int:
     try:
         if args.command is None or args.command == "gui":
-            return (gui or _no_gui)(getattr(args, "recipe", None), err)
+            opened = getattr(args, "file", None) or getattr(args, "recipe", None)
+            if opened is not None and not opened.is_file():
+                raise SourceError("file not found", file=opened)
+            return (gui or _no_gui)(opened, err)
         return int(COMMANDS[args.command](args, out, err))
     except BriefingError as exc:
         if args.debug:

@@ -193,13 +193,38 @@ def safe_name(text: str, limit: int = 120) -> str:
     """``text`` as a file name on every system: characters Windows, macOS or Linux refuse become
     ``-``, spaces beside Chinese characters go (``出席 2019 年`` -> ``出席2019年``), other runs
     of space and dashes become one ``-``, at most ``limit`` bytes in UTF-8 (file systems count
-    bytes: 255 is 85 Chinese characters), cut between characters ("deck" when nothing is
-    left)."""
+    bytes: 255 is 85 Chinese characters), cut where a word ends (:func:`word_cut`; "deck" when
+    nothing is left)."""
     name = "".join("-" if ch in _UNSAFE or not ch.isprintable() else ch for ch in text)
     name = _CJK_SPACE.sub("", name)
     name = "-".join(part for part in name.strip(" .-").replace(" ", "-").split("-") if part)
+    return word_cut(name, limit).rstrip(" .-") or "deck"
+
+
+#: Where a name may be cut: after a separator or closing mark, before a joining word (之, 及,
+#: 與 …) or an opening mark, and where Chinese meets Latin letters or digits.
+_BREAK_AFTER = frozenset(" -_.,;:!?、，。：；）」』》〉】！？")
+_BREAK_BEFORE = frozenset("之及與暨和並的赴於（「『《〈【")
+
+
+def word_cut(name: str, limit: int) -> str:
+    """``name`` in at most ``limit`` UTF-8 bytes, cut at the last place a word ends within
+    the second half of what fits (``…芬蘭`` rather than ``…芬蘭考``); between characters when
+    there is none (a name of one long word)."""
     cut = name.encode("utf-8", "replace")[:limit].decode("utf-8", "ignore")
-    return cut.rstrip(" .-") or "deck"
+    if len(cut) >= len(name):
+        return cut
+    for end in range(len(cut), len(cut) // 2, -1):
+        before, after = cut[end - 1], name[end]
+        if before in _BREAK_AFTER or after in _BREAK_BEFORE or _script(before) != _script(after):
+            return cut[:end]
+    return cut
+
+
+def _script(ch: str) -> str:
+    if re.match(f"[{_CJK}]", ch):
+        return "cjk"
+    return "latin" if ch.isalnum() else "other"
 
 
 def looks_like_font_path(spec: str) -> bool:

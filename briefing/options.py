@@ -26,7 +26,24 @@ def _deck_date(value: dt.date) -> dt.date:
     return value
 
 
-DeckDate = Annotated[dt.date, AfterValidator(_deck_date)]
+def _written_date(value: object) -> object:
+    """A date written as text: ISO (``2024-09-04``) or as the ROC writes it (``民國113年9月4日``,
+    ``113/09/04``, ``2024年9月4日``); other values are left to pydantic."""
+    if not isinstance(value, str) or "{{" in value:
+        return value
+    from briefing.importing.rocdates import read_date
+
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        found = read_date(text)
+    if found is None:
+        raise ValueError(f"not a date: {text}; write 2024-09-04 or 民國113年9月4日")
+    return found
+
+
+DeckDate = Annotated[dt.date, BeforeValidator(_written_date), AfterValidator(_deck_date)]
 #: A line of the cover that is also a document property (python-pptx's 255-character limit).
 Line = Annotated[str, StringConstraints(max_length=MAX_PROPERTY)]
 

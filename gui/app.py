@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from briefing import api
 from gui import errors
 from gui.window import MainWindow
+from gui.window_import import is_report
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -56,15 +57,26 @@ def use_bundled_font(app: QApplication) -> str | None:
 
 
 def run(recipe: Path | None = None) -> int:
-    """Open the main window (with ``recipe`` when given) and run until it closes."""
+    """Open the main window and run until it closes. ``recipe`` is a recipe to open, or a
+    trip report (.docx, .odt, .pdf, .txt: what "Open with" passes) to import, its review step
+    open once the import is done."""
     app = make_app()
     window = MainWindow()
     _report_uncaught(window)
     window.show()
-    window.start(recipe, welcome=recipe is None)
+    begin(window, recipe)
     status = app.exec()
     QThreadPool.globalInstance().waitForDone()
     return status
+
+
+def begin(window: MainWindow, opened: Path | None) -> None:
+    """Start ``window`` with what the command line named: a recipe, a trip report (imported,
+    its review step opened when the import is done), or nothing (the start page)."""
+    report = opened if opened is not None and is_report(opened) else None
+    window.start(None if report else opened, welcome=opened is None)
+    if report is not None:
+        window.import_report(report)
 
 
 def _report_uncaught(window: MainWindow) -> None:

@@ -68,11 +68,12 @@ class DeckFont(QObject):
 
 
 def describe(family: FontFamily) -> str:
-    """``Noto Sans TC（常規＋粗體）· fsType 0x0000：可安裝嵌入``."""
+    """``Noto Sans TC（常規＋粗體）：可安裝嵌入`` (with ``fsType 0x0000`` when the details
+    toggle is on: View ▸ Show technical details)."""
     faces = tr("faces_both") if family.bold else tr("faces_regular")
     fs_type = family.regular.fs_type
     return tr(
-        "font_info",
+        "font_info_details" if strings.details() else "font_info",
         name=family.name,
         faces=faces,
         fs=fs_type,

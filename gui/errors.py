@@ -55,8 +55,14 @@ PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"報告中沒有這個\1：\2；您是不是要選 \3？",
         ),
         (r"^unknown (\w+) id (.+)$", r"報告中沒有這個\1：\2"),
-        (r"^Input should be (.+) \(got (.+)\)$", r"應為 \1（目前是 \2）"),
-        (r"^Input should be a valid date.*$", "應為有效的日期（例：2025-03-05）"),
+        (
+            r"^Input should be a valid date.*$",
+            "應為有效的日期（例：2025-03-05 或 民國114年3月5日）",
+        ),
+        (
+            r"^not a date: (.+?)(?:; write .*)?$",
+            r"「\1」不是日期：請寫成 2025-03-05 或 民國114年3月5日",
+        ),
         (
             r"^not a valid date \('?([^)']*)'?\): month must be in 1\.\.12$",
             r"日期「\1」不存在（月份須為 1 至 12）",
@@ -74,6 +80,7 @@ PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"^(?:Extra inputs are not permitted|unknown field)$", "不認得的欄位"),
         (r"^Field required$", "缺少此欄位"),
+        (r"^Input should be (.+) \(got (.+)\)$", r"應為 \1（目前是 \2）"),  # the general one last
         (r"^(?:file )?not found(?:: (.+))?$", r"找不到檔案 \1"),
         (r"^invalid YAML: (.+)$", r"YAML 格式錯誤：\1"),
         (

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import strings
 from gui.qtutil import named, set_problem
 from gui.strings import tr
 
@@ -32,6 +33,14 @@ RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))} | {
 LOGO_SUFFIXES = (".png", ".svg")
 
 
+def quote_chars(chars: list[str]) -> str:
+    """Characters a message names, each quoted (「:」、「?」; control characters by code)."""
+    shown = [c if c.isprintable() and not c.isspace() else f"U+{ord(c):04X}" for c in chars]
+    if strings.language() == "zh-TW":
+        return "、".join(f"「{c}」" for c in shown)
+    return ", ".join(f"“{c}”" for c in shown)
+
+
 def output_problem(path: Path) -> str | None:
     """Why a deck cannot be written to ``path`` (absolute), in words; None when it can."""
     name = path.name
@@ -41,7 +50,7 @@ def output_problem(path: Path) -> str | None:
         return tr("output_is_folder")
     bad = sorted({c for c in name if c in BAD_CHARS or ord(c) < 32})
     if bad:
-        return tr("output_bad_name", chars=" ".join(bad))
+        return tr("output_bad_name", chars=quote_chars(bad))
     if path.suffix.lower() != ".pptx":
         return tr("output_suffix")
     if name.split(".")[0].upper() in RESERVED:

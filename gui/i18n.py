@@ -22,6 +22,14 @@ GAPS_ZH = {
     ("QFileSystemModel", "Folder"): "資料夾",
     ("QFileSystemModel", "File Folder"): "檔案資料夾",
     ("QFileSystemModel", "%1 File"): "%1 檔案",
+    # Qt 6 names file types in the icon provider (the dialog's 型態 column)
+    ("QAbstractFileIconProvider", "Folder"): "資料夾",
+    ("QAbstractFileIconProvider", "File Folder"): "檔案資料夾",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 檔案",
+    ("QAbstractFileIconProvider", "File"): "檔案",
+    ("QAbstractFileIconProvider", "Drive"): "磁碟機",
+    ("QAbstractFileIconProvider", "Alias"): "替身",
+    ("QAbstractFileIconProvider", "Shortcut"): "捷徑",
 }
 
 _installed: list[QTranslator] = []

@@ -36,6 +36,7 @@ class Menus:
         self.open = self._action(self.file_menu, lambda: w.open_recipe(), keys.Open)
         self.recent_menu: QMenu = self.file_menu.addMenu("")
         self.import_report = self._action(self.file_menu, lambda: w.import_report(), "Ctrl+I")
+        self.review = self._action(self.file_menu, lambda: w.review_drafts())
         self.file_menu.addSeparator()
         self.save = self._action(self.file_menu, w.save, keys.Save)
         self.save_as = self._action(self.file_menu, lambda: w.save_as(), "Ctrl+Shift+S")
@@ -51,6 +52,10 @@ class Menus:
             action.triggered.connect(lambda _checked=False, lang=lang: w.set_ui_language(lang))
             self.languages.addAction(action)
             self.language_menu.addAction(action)
+        self.details = QAction(window, checkable=True)
+        self.details.setChecked(strings.details())
+        self.details.toggled.connect(w.set_details)
+        self.view_menu.addAction(self.details)
         self.view_menu.addSeparator()
         self.find = self._action(self.view_menu, self.focus_search, keys.Find)
         self.expand = self._action(self.view_menu, w.sectionTree.expandAll)
@@ -85,6 +90,7 @@ class Menus:
             (self.new, "act_new"),
             (self.open, "act_open"),
             (self.import_report, "act_import"),
+            (self.review, "act_review"),
             (self.save, "act_save"),
             (self.save_as, "act_save_as"),
             (self.generate, "act_generate"),
@@ -93,6 +99,7 @@ class Menus:
             (self.expand, "act_expand"),
             (self.collapse, "act_collapse"),
             (self.about, "act_about"),
+            (self.details, "act_details"),
         ):
             action.setText(tr(key))
         for action in self.languages.actions():

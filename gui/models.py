@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gui import strings
 from gui.strings import tr
 
 if TYPE_CHECKING:
@@ -200,7 +201,8 @@ class SectionModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             points = "\n".join(f"• {p}" for p in entry.section.key_points[:4])
             draft = f"\n{tr('draft_tip')}" if entry.section.draft else ""
-            return f"{entry.section.id}\n{points}{draft}".strip()
+            shown_id = f"{entry.section.id}\n" if strings.details() else ""
+            return f"{shown_id}{points}{draft}".strip()
         if role == IdRole:
             return entry.section.id
         return None

@@ -1,10 +1,11 @@
 """Draw a planned slide with QPainter: a 16:9 card in the deck's colours and font.
 
-One function serves the storyboard thumbnails (``detail=False``: title, kind tag, greyed
-bullet lines, the chart picture, marks for condensed sections and missing characters) and the
-large preview (``detail=True``: the real text, table rows, the chart picture). Geometry and
-colours come from the core theme, so the preview sits where the deck puts things; it is a
-sketch, not a render of the .pptx (charts excepted: they are the build's own pictures).
+One function serves the storyboard thumbnails (``detail=False``: the slide with a kind tag and
+marks) and the large preview (``detail=True``). Both draw the real content at its deck size in
+the deck's font (:mod:`gui.slidedraw`: bullets, tables, timelines, tiles, cards, quotes, photos,
+the chart's own picture), so overflow, empty cards and repeats show before a build; marks add
+condensed sections, characters the font lacks, text that overflows and self-check findings.
+Geometry and colours come from the core theme; it is close to the deck, not a render of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from briefing.api import theme
+from gui.slidedraw import Ink
+from gui.slideparts import draw_body, draw_bullets, draw_header
 from gui.strings import kind_label, tr
 
 if TYPE_CHECKING:
@@ -29,11 +32,13 @@ MISSING_INK = "B3261E"
 @dataclass(frozen=True)
 class Marks:
     """What the storyboard adds to a slide: its chart picture (None: not drawn yet), how many
-    sections are condensed into it, and the characters on it the font lacks."""
+    sections are condensed into it, the characters on it the font lacks, and what the deck's
+    self-check found on it."""
 
     picture: QImage | None = None
     condensed: int = 0
     missing: str = ""
+    findings: tuple[str, ...] = ()  # the deck self-check's findings about this slide
 
 
 KIND_COLOURS = {
@@ -48,37 +53,17 @@ KIND_COLOURS = {
     "sources": theme.MUTED,
 }
 _TITLE_KINDS = ("cover", "closing", "divider")
+#: The title and the box under it on the master's Title Slide, Section Header and Closing.
+TITLE_BOXES = {
+    "cover": (theme.COVER_TITLE_BOX, theme.COVER_SUBTITLE_BOX),
+    "divider": (theme.box(0.9, 2.3, 11.5, 1.5), theme.box(0.9, 4.05, 11.5, 2.2)),
+    "closing": (theme.box(0.9, 2.2, 11.5, 1.5), theme.box(0.9, 4.1, 11.5, 0.7)),
+}
 
 
 def colour(hex_rgb: str) -> QColor:
     """A theme colour (``1B3A5C``) as a QColor."""
     return QColor(f"#{hex_rgb}")
-
-
-class _Card:
-    """Slide coordinates (EMU) and type sizes (pt) mapped onto a rectangle."""
-
-    def __init__(self, rect: QRectF, family: str, detail: bool) -> None:
-        self.rect, self.family, self.detail = rect, family, detail
-        self.scale = rect.width() / theme.SLIDE_WIDTH
-        self.picture: QImage | None = None
-
-    def box(self, emu: tuple[int, int, int, int]) -> QRectF:
-        x, y, w, h = emu
-        return QRectF(
-            self.rect.x() + x * self.scale,
-            self.rect.y() + y * self.scale,
-            w * self.scale,
-            h * self.scale,
-        )
-
-    def font(self, points: float, bold: bool = False, minimum: float = 0.0) -> QFont:
-        font = QFont(self.family)
-        font.setPixelSize(
-            max(1, round(max(points / 72 * theme.EMU_PER_INCH * self.scale, minimum)))
-        )
-        font.setBold(bold)
-        return font
 
 
 def card_rect(area: QRectF) -> QRectF:
@@ -98,199 +83,66 @@ def draw_slide(
     *,
     detail: bool = False,
     marks: Marks | None = None,
-) -> None:
-    """Draw ``slide`` (the ``number``-th of the deck) into ``rect`` (16:9)."""
+) -> bool:
+    """Draw ``slide`` (the ``number``-th of the deck) into ``rect`` (16:9) with its real
+    content; returns whether any of its text overflows its box (marked on the slide)."""
     marks = marks or Marks()
-    card = _Card(rect, family, detail)
-    card.picture = marks.picture
+    card = Ink(painter, rect, family, detail)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     painter.setClipRect(rect)
     painter.fillRect(rect, colour(theme.LIGHT))
     if slide.kind in _TITLE_KINDS:
-        _draw_title_slide(painter, card, slide)
+        _draw_title_slide(card, slide)
     else:
-        _draw_body_slide(painter, card, slide)
-        _draw_footer(painter, card, slide, number)
+        draw_header(card, slide)
+        draw_body(card, slide, marks.picture)
+        _draw_footer(card, slide, number)
     if not detail:
         _draw_tag(painter, card, slide, number)
-        _draw_marks(painter, card, marks)
+    _draw_marks(painter, card, marks, card.overflow)
     painter.setClipping(False)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    edge = colour(MISSING_INK) if marks.missing else colour(theme.MUTED)
-    painter.setPen(QPen(edge, 2 if marks.missing else 1))
+    alarm = bool(marks.missing or marks.findings or card.overflow)
+    edge = colour(MISSING_INK) if alarm else colour(theme.MUTED)
+    painter.setPen(QPen(edge, 2 if alarm else 1))
     painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     painter.restore()
+    return card.overflow
 
 
-def _draw_title_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
+def _draw_title_slide(card: Ink, slide: Slide) -> None:
     """Cover and closing: a navy band down the left edge; dividers: a short accent bar (as the
-    master's Title Slide and Section Header layouts draw them)."""
+    master's Title Slide and Section Header layouts draw them); the title at its deck size, the
+    subtitle and the cover's details under it."""
     rect = card.rect
     if slide.kind == "divider":
         band = QRectF(
             rect.x(), rect.y() + rect.height() * 0.34, rect.width() * 0.026, rect.height() * 0.27
         )
-        painter.fillRect(band, colour(theme.ACCENTS[0]))
+        card.painter.fillRect(band, colour(theme.ACCENTS[0]))
     else:
         band = QRectF(rect.x(), rect.y(), rect.width() * 0.026, rect.height())
-        painter.fillRect(band, colour(theme.NAVY))
-    ink = colour(theme.NAVY)
-    title_box = QRectF(
-        rect.x() + rect.width() * 0.08,
-        rect.y() + rect.height() * 0.28,
-        rect.width() * 0.84,
-        rect.height() * 0.3,
-    )
-    painter.setPen(ink)
-    painter.setFont(card.font(40, bold=True, minimum=0 if card.detail else 11))
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap
-    painter.drawText(title_box, int(flags), slide.title)
-    lines = [slide.subtitle, *(b.text for b in slide.body)]
-    lines = [line for line in lines if line]
-    below = QRectF(
-        title_box.x(),
-        title_box.bottom() + rect.height() * 0.05,
-        title_box.width(),
-        rect.height() * 0.3,
-    )
-    painter.fillRect(
-        QRectF(
-            below.x(),
-            below.y() - rect.height() * 0.025,
-            rect.width() * 0.12,
-            max(1.0, rect.height() * 0.008),
-        ),
-        colour(theme.ACCENTS[0]),
-    )
-    if card.detail:
-        painter.setFont(card.font(20))
-        painter.setPen(colour(theme.DARK))
-        painter.drawText(
-            below, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), "\n".join(lines)
-        )
-    else:
-        _draw_bars(painter, below, len(lines), colour(theme.MUTED), 0.55)
-
-
-def _draw_body_slide(painter: QPainter, card: _Card, slide: Slide) -> None:
-    title_box = card.box(theme.TITLE_BOX)
-    painter.setPen(colour(theme.NAVY))
-    font = card.font(28, bold=True, minimum=0 if card.detail else 10)
-    painter.setFont(font)
-    align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    if card.detail:
-        painter.drawText(title_box, int(align | Qt.TextFlag.TextWordWrap), slide.title)
-    else:  # one line in a thumbnail
-        title = QFontMetricsF(font).elidedText(
-            slide.title, Qt.TextElideMode.ElideRight, title_box.width()
-        )
-        painter.drawText(title_box, int(align), title)
-    rule = QRectF(
-        title_box.x(),
-        title_box.bottom() + card.rect.height() * 0.005,
-        title_box.width(),
-        max(1.0, card.rect.height() * 0.006),
-    )
-    painter.fillRect(rule, colour(theme.ACCENTS[0]))
-    if slide.table is not None:
-        _draw_table(painter, card, slide)
-    elif slide.chart is not None:
-        _draw_chart(painter, card.box(theme.VISUAL_BOX), card)
-    elif card.detail:
-        _draw_bullets(painter, card, slide)
-    else:
-        body = card.box(theme.BODY_BOX)
-        lengths = [min(1.0, 0.25 + len(b.text) / 60) for b in slide.body]
-        _draw_bars(
-            painter,
-            body,
-            len(slide.body),
-            colour(theme.MUTED),
-            lengths,
-            [b.level for b in slide.body],
-        )
-
-
-def _draw_bullets(painter: QPainter, card: _Card, slide: Slide) -> None:
-    body = card.box(theme.BODY_BOX)
-    y = body.top()
-    for bullet in slide.body:
-        font = card.font(20 if bullet.level == 0 else 18)
-        painter.setFont(font)
-        metrics = QFontMetricsF(font)
-        indent = body.width() * 0.035 * (bullet.level + 1)
-        text_box = QRectF(body.left() + indent, y, body.width() - indent, body.bottom() - y)
-        wrap = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        used = metrics.boundingRect(text_box, wrap, bullet.text)
-        painter.setPen(colour(theme.ACCENTS[0] if bullet.level == 0 else theme.MUTED))
-        painter.drawText(
-            QPointF(body.left() + indent - metrics.horizontalAdvance("• "), y + metrics.ascent()),
-            "•" if bullet.level == 0 else "–",
-        )
-        painter.setPen(colour(theme.DARK))
-        painter.drawText(text_box, wrap, bullet.text)
-        y += used.height() + metrics.height() * 0.35
-        if y > body.bottom():
-            break
-
-
-def _draw_table(painter: QPainter, card: _Card, slide: Slide) -> None:
-    table = slide.table
-    assert table is not None
-    box = card.box(theme.VISUAL_BOX)
-    rows = [table.header, *table.rows]
-    height = min(box.height() / max(len(rows), 1), card.rect.height() * 0.075)
-    widths = table.widths or tuple(1 / len(table.header) for _ in table.header)
-    painter.setFont(card.font(14))
-    for r, row in enumerate(rows):
-        y = box.top() + r * height
-        fill = theme.NAVY if r == 0 else (theme.PAPER if r % 2 else theme.LIGHT)
-        painter.fillRect(QRectF(box.left(), y, box.width(), height), colour(fill))
-        x = box.left()
-        for c, cell in enumerate(row):
-            w = box.width() * (widths[c] if c < len(widths) else 0)
-            if card.detail:
-                painter.setPen(colour(theme.LIGHT if r == 0 else theme.DARK))
-                painter.drawText(
-                    QRectF(x + 4, y, w - 8, height),
-                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                    cell,
-                )
-            else:
-                _draw_bars(
-                    painter,
-                    QRectF(x + 2, y + height * 0.3, w - 4, height * 0.4),
-                    1,
-                    colour(theme.PAPER if r == 0 else theme.MUTED),
-                    0.7,
-                )
-            x += w
-
-
-def _draw_chart(painter: QPainter, box: QRectF, card: _Card) -> None:
-    """The chart's own picture, fitted into the visual box; a quiet frame until it is drawn."""
-    picture = card.picture
-    if picture is None or picture.isNull():
-        painter.fillRect(box, colour(theme.PAPER))
-        if card.detail:
-            painter.setPen(colour(theme.MUTED))
-            painter.setFont(card.font(16))
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), tr("chart_loading"))
+        card.painter.fillRect(band, colour(theme.NAVY))
+    bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+    title_box, lower_box = TITLE_BOXES.get(slide.kind, TITLE_BOXES["cover"])
+    size = theme.COVER_TITLE_PT if slide.kind != "divider" else 40
+    title = card.box(title_box)
+    card.text(title, slide.title, size, theme.NAVY, bold=True, align=bottom, line=1.15)
+    if slide.kind == "divider":
+        draw_bullets(card, slide.body, 22, card.box(lower_box))
         return
-    size = picture.size().toSizeF().scaled(box.size(), Qt.AspectRatioMode.KeepAspectRatio)
-    target = QRectF(0, 0, size.width(), size.height())
-    target.moveCenter(box.center())
-    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    painter.drawImage(target, picture)
+    accent = theme.MUTED if slide.kind == "closing" else theme.ACCENTS[0]
+    card.text(card.box(lower_box), slide.subtitle, 24, accent)
+    if slide.kind == "cover":
+        card.text(card.box(theme.COVER_DETAILS_BOX), "\n".join(b.text for b in slide.body), 20)
 
 
-def _draw_footer(painter: QPainter, card: _Card, slide: Slide, number: int) -> None:
-    if not card.detail:
-        return
+def _draw_footer(card: Ink, slide: Slide, number: int) -> None:
+    painter = card.painter
     painter.setPen(colour(theme.MUTED))
-    painter.setFont(card.font(12))
+    painter.setFont(card.font(theme.SOURCE_PT * 0.75))
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     painter.drawText(card.box(theme.FOOTER_BOX), align, slide.source)
     painter.drawText(
@@ -300,7 +152,7 @@ def _draw_footer(painter: QPainter, card: _Card, slide: Slide, number: int) -> N
     )
 
 
-def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None:
+def _draw_tag(painter: QPainter, card: Ink, slide: Slide, number: int) -> None:
     """The slide number and a coloured kind tag in the thumbnail's bottom corners."""
     rect = card.rect
     font = QFont(card.family)
@@ -325,20 +177,31 @@ def _draw_tag(painter: QPainter, card: _Card, slide: Slide, number: int) -> None
     )
 
 
-def _draw_marks(painter: QPainter, card: _Card, marks: Marks) -> None:
-    """Top right of a thumbnail: ``+2`` when sections are condensed into the slide, and
-    缺字 when the font lacks characters on it."""
+def _draw_marks(painter: QPainter, card: Ink, marks: Marks, overflow: bool) -> None:
+    """Top right: ``+2`` when sections are condensed into the slide, 缺字 when the font lacks
+    characters on it, 滿出 when text overflows its box, 待查 with the self-check's findings
+    (their words along the bottom of the large preview)."""
     rect = card.rect
     font = QFont(card.family)
-    font.setPixelSize(max(9, round(rect.height() * 0.1)))
+    font.setPixelSize(max(9, round(min(rect.height() * 0.1, 16))))
     font.setBold(True)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
     pad = metrics.height() * 0.3
     right = rect.right() - pad
+    if card.detail and marks.findings:
+        band = QRectF(rect.left(), rect.bottom() - metrics.height() * 1.4, rect.width(), 0)
+        band.setBottom(rect.bottom())
+        painter.fillRect(band, QColor(255, 244, 214, 235))
+        painter.setPen(colour("8A5300"))
+        text = tr("findings_caption", items="；".join(marks.findings))
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(band.adjusted(pad, 0, -pad, 0), int(align), text)
     for text, ink in (
         (f"+{marks.condensed}" if marks.condensed else "", theme.ACCENTS[1]),
         (tr("missing_tag") if marks.missing else "", MISSING_INK),
+        (tr("overflow_tag") if overflow else "", MISSING_INK),
+        (f"{tr('finding_tag')} {len(marks.findings)}" if marks.findings else "", "8A5300"),
     ):
         if not text:
             continue
@@ -350,32 +213,4 @@ def _draw_marks(painter: QPainter, card: _Card, marks: Marks) -> None:
         painter.setPen(QColor("white"))
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
         right = tag.left() - pad
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-
-
-def _draw_bars(
-    painter: QPainter,
-    box: QRectF,
-    count: int,
-    ink: QColor,
-    lengths: float | list[float],
-    levels: list[int] | None = None,
-) -> None:
-    """Greyed text lines: ``count`` bars down ``box`` (thumbnails)."""
-    if count <= 0:
-        return
-    shown = min(count, 6)
-    pitch = min(box.height() / shown, box.height() * 0.16)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(ink)
-    for n in range(shown):
-        length = lengths[n] if isinstance(lengths, list) else lengths
-        indent = box.width() * 0.05 * (levels[n] if levels else 0)
-        bar = QRectF(
-            box.left() + indent,
-            box.top() + n * pitch + pitch * 0.3,
-            (box.width() - indent) * length,
-            max(1.0, pitch * 0.38),
-        )
-        painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QStandardPaths
+from PySide6.QtCore import QPoint, QRect, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication
 
 from gui.settings_panel import CHART_STYLES, DATE_STYLES, DECK_LANGUAGES, LENGTHS
@@ -61,11 +61,21 @@ def write_prefs(settings: QSettings, options: Mapping[str, Any]) -> None:
 def restore_geometry(
     window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]
 ) -> None:
-    """Give ``window`` and its splitters the size they had last time, on a screen that is
-    there now (a window saved on a second monitor comes back on this one)."""
-    geometry = settings.value("window/geometry")
-    if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
+    """Give ``window`` and its splitters the size and place they had last time, inside a
+    screen that is there now (a window saved on a second monitor comes back on this one).
+
+    The place is the window's own rectangle (``normalGeometry``, frame excluded), set back
+    as it was: a frame-based geometry moves the window down by its title bar on every launch
+    under some X11 window managers until the status bar leaves the screen."""
+    rect = settings.value("window/rect")
+    if isinstance(rect, QRect) and rect.isValid():
+        window.setGeometry(inside_screen(rect, window))
+        if settings.value("window/maximized") in (True, "true"):
+            window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    else:
+        geometry = settings.value("window/geometry")  # as older versions saved it
+        if geometry is None or not window.restoreGeometry(geometry):
+            window.resize(*DEFAULT_SIZE)
     for splitter in splitters:
         state = settings.value(f"window/{splitter.objectName()}")
         if state is not None:
@@ -73,30 +83,46 @@ def restore_geometry(
     fit_to_screen(window)
 
 
-def fit_to_screen(window: QMainWindow) -> None:
-    """Shrink and move ``window`` so that all of it, frame included, is on one screen."""
-    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+def inside_screen(rect: QRect, window: QMainWindow) -> QRect:
+    """``rect`` (a window's own area) moved and shrunk so that it, with room for a frame,
+    lies on the screen nearest to it."""
+    screen = QGuiApplication.screenAt(rect.center()) or window.screen()
     if screen is None:
+        return rect
+    area = screen.availableGeometry()
+    width = max(min(rect.width(), area.width() - FRAME[0]), window.minimumWidth())
+    height = max(min(rect.height(), area.height() - FRAME[1]), window.minimumHeight())
+    left = min(max(rect.left(), area.left() + FRAME[0] // 2), area.right() - width - FRAME[0] // 2)
+    top = min(max(rect.top(), area.top() + FRAME[1]), area.bottom() - height - FRAME[0] // 2)
+    return QRect(max(left, area.left()), max(top, area.top()), width, height)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Shrink and move ``window`` so that all of it, frame included, is on one screen. The
+    frame counts as at least :data:`FRAME` (a window manager may not have told Qt its size
+    yet, just after the window is shown); call it again once it has."""
+    screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
         return
     area = screen.availableGeometry()
     frame = window.frameGeometry()
-    extra_w = max(frame.width() - window.width(), 0)
-    extra_h = max(frame.height() - window.height(), 0)
-    if not window.isVisible():  # no frame yet: leave room for a title bar
-        extra_w, extra_h = max(extra_w, FRAME[0]), max(extra_h, FRAME[1])
+    extra_w = max(frame.width() - window.width(), FRAME[0])
+    extra_h = max(frame.height() - window.height(), FRAME[1])
     width = max(min(window.width(), area.width() - extra_w), window.minimumWidth())
     height = max(min(window.height(), area.height() - extra_h), window.minimumHeight())
-    if window.isMaximized() or window.isFullScreen():
-        return
     window.resize(width, height)
-    placed = QRect(frame.topLeft(), window.frameGeometry().size())
-    left = min(max(placed.left(), area.left()), area.right() - placed.width() + 1)
-    top = min(max(placed.top(), area.top()), area.bottom() - placed.height() + 1)
-    window.move(max(left, area.left()), max(top, area.top()))
+    left = min(max(frame.left(), area.left()), area.right() - (width + extra_w) + 1)
+    top = min(max(frame.top(), area.top()), area.bottom() - (height + extra_h) + 1)
+    target = QPoint(max(left, area.left()), max(top, area.top()))
+    if target != frame.topLeft():
+        window.move(target)
 
 
 def save_geometry(window: QMainWindow, settings: QSettings, splitters: Iterable[QSplitter]) -> None:
-    """Remember the window's size and its splitters."""
+    """Remember the window's own rectangle (frame excluded), whether it is maximised, and its
+    splitters."""
+    settings.setValue("window/rect", window.normalGeometry())
+    settings.setValue("window/maximized", window.isMaximized())
     settings.setValue("window/geometry", window.saveGeometry())
     for splitter in splitters:
         settings.setValue(f"window/{splitter.objectName()}", splitter.saveState())

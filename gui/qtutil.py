@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QObject)
@@ -47,3 +47,15 @@ def announce(widget: QWidget, text: str) -> None:
     """Have screen readers say ``text`` (a finished or failed build), politely."""
     event = QAccessibleAnnouncementEvent(widget, text)
     QAccessible.updateAccessibility(event)
+
+
+def placeholders_as_placeholders(widget: QWidget) -> None:
+    """Keep hints (placeholder text) lighter than values when fields are disabled, as during
+    a build: Qt's default palette draws a disabled field's placeholder darker than its text."""
+    palette = widget.palette()
+    disabled = QPalette.ColorGroup.Disabled
+    text = palette.color(disabled, QPalette.ColorRole.Text)
+    hint = QColor(text)
+    hint.setHsl(text.hslHue(), text.hslSaturation(), min(235, text.lightness() + 30))
+    palette.setColor(disabled, QPalette.ColorRole.PlaceholderText, hint)
+    widget.setPalette(palette)

@@ -82,6 +82,8 @@ class SettingsPanel(QGroupBox):
     # -- construction -----------------------------------------------------------------------
     def _build(self, output_folder: Path) -> None:
         self.titleEdit = self._line("titleEdit")
+        self.titleNote = named(QLabel(self, wordWrap=True), "titleNote")  # see set_title_note
+        self.titleNote.setVisible(False)
         self.subtitleEdit = self._line("subtitleEdit")
         self.presenterEdit = self._line("presenterEdit")
         self.dateField = DateField(self)
@@ -112,6 +114,7 @@ class SettingsPanel(QGroupBox):
         self._labels: dict[str, QLabel] = {}
         rows: tuple[tuple[str, QWidget, QWidget | None], ...] = (
             ("title_label", self.titleEdit, self.titleEdit),
+            ("", self.titleNote, None),
             ("subtitle_label", self.subtitleEdit, self.subtitleEdit),
             ("presenter_label", self.presenterEdit, self.presenterEdit),
             ("date_label", self.dateField, self.dateEdit),
@@ -330,12 +333,23 @@ class SettingsPanel(QGroupBox):
     # -- edits ------------------------------------------------------------------------------
     def _typed(self, key: str) -> None:
         self._auto[key] = False
+        if key == "title" and self.titleNote.isVisible() and not self.titleNote.styleSheet():
+            self.set_title_note("")  # the fallback note: a title is typed again
+
+    def set_title_note(self, text: str, warning: bool = False) -> None:
+        """A line under the title: the cover cannot hold it (``warning``), or the report's
+        title is used because the field was emptied; empty: none."""
+        self.titleNote.setText(text)
+        self.titleNote.setStyleSheet(f"color: {PROBLEM};" if warning else "")
+        self.titleNote.setVisible(bool(text))
+        self.titleEdit.setAccessibleDescription(text)
 
     def _title_done(self) -> None:
-        """An emptied title goes back to the report's (the cover never has none)."""
+        """An emptied title goes back to the report's (the cover never has none), and says so."""
         if not self.titleEdit.text().strip() and not self._auto["title"]:
             self._auto["title"] = True
             self.set_defaults(**self._defaults)
+            self.set_title_note(tr("title_fallback", title=self._defaults["title"]))
             self.changed.emit()
 
     def commit(self) -> None:

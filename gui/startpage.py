@@ -1,6 +1,7 @@
-"""File ▸ New (and the first thing a new user sees): start from the whole report or from one
-of the example briefings in ``recipes/`` (the 10-minute brief, the full briefing, digital
-government, English), each with its slide count and speaking minutes.
+"""File ▸ New (and the first thing a new user sees): first, import one's own trip report
+(.docx, .odt, .pdf, .txt: the row 匯入我的出國報告, or a file dropped on the page); then the
+whole bundled report or one of the example briefings in ``recipes/`` (the brief, the full
+briefing, digital government, English), each with its slide count and speaking minutes.
 
 The counts are planned in a worker after the page opens. An example opens as a new, untitled
 briefing (saving it asks where, in the user's own folder), writing its deck to the user's
@@ -28,15 +29,21 @@ from briefing import api
 from briefing.errors import BriefingError
 from gui.qtutil import named
 from gui.strings import STRINGS, plain, tr
+from gui.window_import import dropped_report
 from gui.worker import Op
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
 #: The examples in the order a new user meets them (others follow by name).
 ORDER = ("senior-brief", "full-briefing", "digital-government", "english")
 PathRole = Qt.ItemDataRole.UserRole + 1
 Estimate = tuple[str, int, float]
+#: The choice of the first row: ask for a trip report to import.
+IMPORT = "import"
+FIRST_EXAMPLE = 2  # rows before the examples: import, the whole report
 
 
 def examples() -> list[Path]:
@@ -57,8 +64,8 @@ def estimate(path: Path) -> Estimate | None:
 
 
 class StartPage(QDialog):
-    """The choice of how to begin; emits :attr:`chosen` with a recipe path (None: the whole
-    report) when the user starts."""
+    """The choice of how to begin; emits :attr:`chosen` with :data:`IMPORT` (ask for a report
+    to import), a dropped report's path, a recipe path, or None (the whole report)."""
 
     chosen = Signal(object)
 
@@ -90,9 +97,26 @@ class StartPage(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.list.itemActivated.connect(lambda _item: self.accept())
+        self.setAcceptDrops(True)
         self.resize(560, 420)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if dropped_report(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = dropped_report(event)
+        if path is None:
+            return
+        event.acceptProposedAction()
+        super().accept()
+        self.chosen.emit(path)
+
     def _fill(self) -> None:
+        self._add(tr("start_import"), IMPORT, tr("start_import_detail"))
+        bold = self.list.item(0).font()
+        bold.setBold(True)
+        self.list.item(0).setFont(bold)
         self._add(tr("start_blank"), None, "")
         paths = examples()
         for path in paths:
@@ -111,7 +135,7 @@ class StartPage(QDialog):
         self.list.addItem(item)
 
     def _counted(self, estimates: list[Estimate | None]) -> None:
-        for row, found in enumerate(estimates, start=1):
+        for row, found in enumerate(estimates, start=FIRST_EXAMPLE):
             item = self.list.item(row)
             label = item.data(Qt.ItemDataRole.UserRole)
             if found is None:
@@ -121,8 +145,8 @@ class StartPage(QDialog):
             counts = tr("start_estimate", n=slides, minutes=minutes)
             item.setText(f"{label}\n{title} · {counts}")
 
-    def choice(self) -> Path | None:
-        """The recipe of the current row (None: the whole report)."""
+    def choice(self) -> Path | str | None:
+        """The current row's choice: :data:`IMPORT`, a recipe, or None (the whole report)."""
         item = self.list.currentItem()
         return item.data(PathRole) if item is not None else None
 

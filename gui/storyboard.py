@@ -40,9 +40,11 @@ class SlideModel(QAbstractListModel):
         self._plan: DeckPlan | None = None
         self._family = ""
         self._ratio = 1.0
-        self._cache: dict[tuple[Any, ...], QPixmap] = {}
+        self._cache: dict[tuple[Any, ...], tuple[QPixmap, bool]] = {}
         self._names: dict[str, str] = {}
         self._missing: dict[int, str] = {}
+        self._findings: dict[int, tuple[str, ...]] = {}
+        self._overflow: dict[int, bool] = {}
         #: The chart picture of a chart id (None: not drawn yet); set by the window.
         self.picture: Callable[[str], QImage | None] = lambda _chart_id: None
 
@@ -55,6 +57,7 @@ class SlideModel(QAbstractListModel):
         """Show ``plan``'s slides."""
         self.beginResetModel()
         self._plan = plan
+        self._overflow = {}
         self.endResetModel()
 
     def set_names(self, names: Mapping[str, str]) -> None:
@@ -67,13 +70,32 @@ class SlideModel(QAbstractListModel):
             self._missing = dict(missing)
             self.repaint_all()
 
+    def set_findings(self, findings: Mapping[int, tuple[str, ...]]) -> None:
+        """Slide number -> what the deck's self-check found on it (see
+        :func:`gui.slidedraw.findings_by_slide`)."""
+        if dict(findings) != self._findings:
+            self._findings = dict(findings)
+            self.repaint_all()
+
+    def findings(self, row: int) -> tuple[str, ...]:
+        """The self-check's findings about slide ``row``."""
+        return self._findings.get(row + 1, ())
+
+    def overflows(self, row: int) -> bool:
+        """Whether text on slide ``row`` overflows its box (known once it is painted)."""
+        if row + 1 not in self._overflow and self.slide(row) is not None:
+            self.thumbnail(row)
+        return self._overflow.get(row + 1, False)
+
     def marks(self, row: int) -> Marks:
         """What the storyboard marks on slide ``row``."""
         slide = self.slide(row)
         if slide is None:
             return Marks()
         picture = self.picture(slide.chart) if slide.chart else None
-        return Marks(picture, len(slide.condensed), self._missing.get(row + 1, ""))
+        return Marks(
+            picture, len(slide.condensed), self._missing.get(row + 1, ""), self.findings(row)
+        )
 
     def condensed_names(self, row: int) -> list[str]:
         """The titles of the sections condensed into slide ``row``."""
@@ -129,6 +151,7 @@ class SlideModel(QAbstractListModel):
             drawn,
             marks.condensed,
             marks.missing,
+            marks.findings,
         )
         if key not in self._cache:
             if len(self._cache) > _CACHE_LIMIT:
@@ -138,10 +161,11 @@ class SlideModel(QAbstractListModel):
             pixmap.fill(QColor("transparent"))
             painter = QPainter(pixmap)
             area = QRectF(0, 0, THUMB.width(), THUMB.height())
-            draw_slide(painter, area, slide, row + 1, self._family, marks=marks)
+            over = draw_slide(painter, area, slide, row + 1, self._family, marks=marks)
             painter.end()
-            self._cache[key] = pixmap
-        return self._cache[key]
+            self._cache[key] = (pixmap, over)
+        pixmap, self._overflow[row + 1] = self._cache[key]
+        return pixmap
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() or self._plan is None else len(self._plan.slides)
@@ -173,6 +197,10 @@ class SlideModel(QAbstractListModel):
             lines.append(tr("condensed_caption", names="、".join(names)))
         if self.missing(row):
             lines.append(tr("missing_caption", chars=" ".join(self.missing(row))))
+        if self._overflow.get(row + 1):
+            lines.append(tr("overflow_caption"))
+        if self.findings(row):
+            lines.append(tr("findings_caption", items="；".join(self.findings(row))))
         return "\n".join(lines)
 
 

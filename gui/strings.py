@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gui.strings_review import REVIEW_STRINGS
 from gui.strings_settings import SETTINGS_STRINGS
 
 LANGUAGES: tuple[str, ...] = ("zh-TW", "en")
 LANGUAGE_NAMES = {"zh-TW": "中文（臺灣）", "en": "English"}
 
 _current = "zh-TW"
+_details = False  # View ▸ Show technical details: ids, font bits, layout names as in the deck
 
 # key: (zh-TW, en). Mnemonics: Chinese labels end in "(&X)", English ones mark a letter of
 # the word ("&File"); the letters are unique in the window (tests/test_gui_keyboard.py).
@@ -56,6 +58,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act_find": ("搜尋措施(&F)", "&Find initiative"),
     "act_expand": ("展開所有章節(&E)", "&Expand all sections"),
     "act_collapse": ("收合所有章節(&C)", "&Collapse all sections"),
+    "act_details": ("顯示技術細節(&T)", "Show &technical details"),
     "menu_help": ("說明(&H)", "&Help"),
     "act_about": ("關於(&A)", "&About"),
     "about_text": (
@@ -151,11 +154,15 @@ LAYOUT_NAMES: dict[str, str] = {
     "Recommendations": "建議",
     "Quote": "引言",
     "Title Only": "只有標題",
+    "Key Points": "重點",
+    "Title, Content and Pictures": "標題、內容及圖片",
+    "Pictures": "圖片",
     "Closing": "結語",
 }
 
 
 STRINGS.update(SETTINGS_STRINGS)
+STRINGS.update(REVIEW_STRINGS)
 
 
 def language() -> str:
@@ -167,6 +174,17 @@ def set_language(lang: str) -> None:
     """Switch the interface language; unknown languages fall back to zh-TW."""
     global _current  # noqa: PLW0603 - one process-wide interface language
     _current = lang if lang in LANGUAGES else "zh-TW"
+
+
+def details() -> bool:
+    """Whether technical details (ids, ``fsType``) are shown (View ▸ Show technical details)."""
+    return _details
+
+
+def set_details(on: bool) -> None:
+    """Show or hide technical details."""
+    global _details  # noqa: PLW0603 - one process-wide switch, like the language
+    _details = bool(on)
 
 
 def tr(key: str, **values: Any) -> str:

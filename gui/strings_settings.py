@@ -53,7 +53,8 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
     "font_dialog": ("選擇字型檔", "Choose a font file"),
     "font_filter": ("字型 (*.ttf *.otf *.ttc *.otc)", "Fonts (*.ttf *.otf *.ttc *.otc)"),
     "font_loading": ("正在讀取字型…", "Reading the font…"),
-    "font_info": (
+    "font_info": ("{name}（{faces}）：{licence}", "{name} ({faces}): {licence}"),
+    "font_info_details": (
         "{name}（{faces}）· fsType 0x{fs:04X}：{licence}",
         "{name} ({faces}) · fsType 0x{fs:04X}: {licence}",
     ),
@@ -96,7 +97,7 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
     "output_will_write": ("將寫入：{path}", "Will write {path}"),
     "output_empty": ("請輸入輸出檔名", "Name the file to write"),
     "output_suffix": ("檔名須以 .pptx 結尾", "The file name must end in .pptx"),
-    "output_bad_name": ("檔名不能含有 {chars}", "A file name cannot contain {chars}"),
+    "output_bad_name": ("檔名不能含有{chars}", "A file name cannot contain {chars}"),
     "output_reserved": ("「{name}」是系統保留的名稱", "“{name}” is a name Windows reserves"),
     "output_long": ("檔名太長", "The file name is too long"),
     "output_is_folder": ("這是資料夾，請加上檔名", "This is a folder: add a file name"),
@@ -154,7 +155,10 @@ SETTINGS_STRINGS: dict[str, tuple[str, str]] = {
         "{n} 張投影片 · 約 {minutes:.0f} 分鐘",
         "{n} slides · about {minutes:.0f} min",
     ),
-    "example_senior-brief": ("10 分鐘長官簡報", "10-minute brief for senior officials"),
+    "example_senior-brief": (
+        "長官簡報（結論先行）",
+        "Brief for senior officials (conclusions first)",
+    ),
     "example_full-briefing": ("完整簡報", "Full briefing"),
     "example_digital-government": ("數位政府專題", "Digital government"),
     "example_english": ("英文簡報", "English-language deck"),

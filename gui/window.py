@@ -26,9 +26,10 @@ from gui.focusring import FocusRing
 from gui.infobar import InfoBar
 from gui.menus import Menus
 from gui.previews import ChartPreviews
-from gui.qtutil import column, named
+from gui.qtutil import column, named, placeholders_as_placeholders
 from gui.selection_panel import InitiativesPanel, SectionsPanel
 from gui.settings_panel import SettingsPanel
+from gui.slidedraw import deck_findings
 from gui.storyboard import SlideDetail, Storyboard
 from gui.strings import kind_label, layout_label, tr
 from gui.window_build import BuildActions
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from briefing.story.plan import DeckPlan, Slide
 
 DEBOUNCE_MS = 150
+#: About how many characters the cover's title holds at its size (two lines of 40 pt).
+COVER_TITLE_CHARACTERS = 40
 
 
 class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMainWindow):
@@ -57,6 +60,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self.settings = settings if settings is not None else QSettings("briefing", "briefing")
         self.output_folder = output_folder or prefs.default_output_folder()
         self._use_language(str(self.settings.value("ui/language", "zh-TW")))
+        strings.set_details(self.settings.value("ui/details", False) in (True, "true"))
         self.document = Document(self, self.settings, self.output_folder)
         self._report: Report | None = None
         self._report_key: tuple[Any, ...] | None = None
@@ -75,6 +79,8 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         self._connect()
         self.retranslate()
         self.setMinimumSize(*prefs.MIN_SIZE)
+        self.setAcceptDrops(True)  # a trip report dropped on the window is imported
+        placeholders_as_placeholders(self)
         prefs.restore_geometry(self, self.settings, self._splitters)
 
     # -- construction -----------------------------------------------------------------------
@@ -184,11 +190,18 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         words (standard buttons, context menus, file dialogs) switch with it."""
         self._use_language(lang)
         self.settings.setValue("ui/language", strings.language())
-        self.infoBar.clear()
-        self.retranslate()
+        self.retranslate()  # the 已產生 bar stays, in the new language
         self._load_labels()
         self.storyboard.model_.repaint_all()
         self._show_slide()
+        self.load_font()
+
+    def set_details(self, on: bool) -> None:
+        """View ▸ Show technical details: ids in tooltips, the font's fsType, importer notes
+        as written (remembered)."""
+        strings.set_details(on)
+        self.settings.setValue("ui/details", bool(on))
+        self.retranslate()
         self.load_font()
 
     def _use_language(self, lang: str) -> None:
@@ -299,6 +312,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         row = max(self.storyboard.currentIndex().row(), 0)
         model = self.storyboard.model_
         model.set_plan(plan)
+        model.set_findings(deck_findings(plan, strings.language()))
         if model.rowCount():
             self.storyboard.setCurrentIndex(model.index(min(row, model.rowCount() - 1)))
         self.settingsPanel.set_defaults(
@@ -307,11 +321,22 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
             output=api.default_output(plan.meta.title, plan.meta.date, self.output_folder),
         )
         self._check_characters()
+        self._check_cover(plan)
         self._show_slide()
         self.estimates.update(options, self._report, plan)
         self.initiativesPanel.model.suggest_for(self.sectionsPanel.model.checked_ids())
         self._update_counts()
         self._update_title()
+
+    def _check_cover(self, plan: DeckPlan) -> None:
+        """Warn under the title when the cover cannot hold it (the cover's text overflows)."""
+        panel, model = self.settingsPanel, self.storyboard.model_
+        cover = next((n for n, s in enumerate(plan.slides) if s.kind == "cover"), None)
+        if cover is not None and model.overflows(cover):
+            limit = COVER_TITLE_CHARACTERS
+            panel.set_title_note(tr("cover_too_long", n=len(plan.meta.title), limit=limit), True)
+        elif panel.titleNote.styleSheet():  # a warning that no longer holds
+            panel.set_title_note("")
 
     def _show_slide(self, *_: Any) -> None:
         model, row = self.storyboard.model_, self.storyboard.currentIndex().row()
@@ -333,6 +358,10 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
             lines.append(tr("condensed_caption", names="、".join(model.condensed_names(row))))
         if model.missing(row):
             lines.append(tr("missing_caption", chars=" ".join(model.missing(row))))
+        if model.overflows(row):
+            lines.append(tr("overflow_caption"))
+        if model.findings(row):
+            lines.append(tr("findings_caption", items="；".join(model.findings(row))))
         self.detailCaption.setText("\n".join(lines))
 
     def _chart_ready(self, chart_id: str) -> None:

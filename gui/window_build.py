@@ -104,7 +104,8 @@ class BuildActions:
         self._token = None
         self._lock(False)
         self.buildPanel.finished()
-        self.infoBar.show_result(result, seconds)
+        drafts = api.draft_count(self._report.folder) if self._report is not None else 0
+        self.infoBar.show_result(result, seconds, drafts)
         self._update_counts()
         message = tr("announce_built", path=self.infoBar.output)
         self.statusBar().showMessage(message, 15000)

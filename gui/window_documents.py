@@ -8,14 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from briefing import api
 from briefing.errors import BriefingError, RecipeError
 from gui import errors, prefs
 from gui.document import CANCEL, SAVE
-from gui.startpage import StartPage
+from gui.startpage import IMPORT, StartPage
 from gui.strings import tr
+from gui.window_import import is_report
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from gui.window import MainWindow
 
 START_KEY = "ui/start_page"
+FRAME_SETTLED_MS = 400  # by then a window manager has framed the window
 
 
 class DocumentActions:
@@ -52,6 +54,7 @@ class DocumentActions:
         if self.deckFont.key is None:  # the report failed: still check the font
             self.load_font(loud=True)
         prefs.fit_to_screen(self)
+        QTimer.singleShot(FRAME_SETTLED_MS, self, lambda: prefs.fit_to_screen(self))  # framed
 
     def show_start_page(self: MainWindow) -> StartPage:
         """File ▸ New: start from the whole report or an example (non-blocking)."""
@@ -66,8 +69,12 @@ class DocumentActions:
         page.open()
         return page
 
-    def start_from(self: MainWindow, example: Path | None) -> bool:
-        """Begin a new briefing: the whole report (None) or a copy of an example recipe."""
+    def start_from(self: MainWindow, example: Path | str | None) -> bool:
+        """Begin a new briefing: import a trip report (``IMPORT``: ask for it; or a report's
+        path), the whole report (None) or a copy of an example recipe."""
+        if example == IMPORT or (isinstance(example, Path) and is_report(example)):
+            self.import_report(None if example == IMPORT else example)
+            return True
         if not self.maybe_save():
             return False
         if example is None:

@@ -8,19 +8,35 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from briefing import api
 from briefing.errors import BuildCancelled
 from gui import errors
 from gui.qtutil import announce
+from gui.review_panel import DraftReview
 from gui.strings import tr
 from gui.worker import Op
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from gui.window import MainWindow
 
 SUFFIXES = ("*.docx", "*.odt", "*.pdf", "*.txt")
+
+
+def is_report(path: Path) -> bool:
+    """Whether ``path`` is a file the importer reads (by its ending)."""
+    return path.suffix.lower() in {s[1:] for s in SUFFIXES}
+
+
+def dropped_report(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The one trip report file a drag carries (None: not one the importer reads)."""
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+    return paths[0] if len(paths) == 1 and is_report(paths[0]) else None
 
 
 def target_folder(home: Path, source: Path) -> Path:
@@ -35,7 +51,27 @@ def target_folder(home: Path, source: Path) -> Path:
 
 
 class ImportActions:
-    """File ▸ Import report… (mixed into MainWindow)."""
+    """File ▸ Import report…, dropping a report on the window, and the review of its drafts
+    (mixed into MainWindow)."""
+
+    reviewPanel: DraftReview | None = None  # noqa: N815 - Qt naming
+
+    def dragEnterEvent(self: MainWindow, event: QDragEnterEvent) -> None:  # noqa: N802
+        """A report dragged over the window can be dropped (one file the importer reads)."""
+        if dropped_report(event) is not None and self._token is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self: MainWindow, event: QDropEvent) -> None:  # noqa: N802
+        """A report dropped on the window is imported, as File ▸ Import report… would."""
+        path = dropped_report(event)
+        if path is None:
+            self.statusBar().showMessage(tr("drop_refused"), 8000)
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_report(path)
 
     def _import_start(self: MainWindow) -> Path:
         """Where the file dialog opens: the folder of the last report imported, else the
@@ -92,11 +128,32 @@ class ImportActions:
         )
         self.statusBar().showMessage(message, 15000)
         announce(self, message)
-        box = QMessageBox(QMessageBox.Icon.Information, tr("import_title"), message, parent=self)
-        box.setInformativeText(tr("import_review", file=result.report_file))
-        if result.notes:
-            box.setDetailedText("\n".join(result.notes))
-        box.open()
+        self.review_drafts(message, result.notes)
+
+    def review_drafts(
+        self: MainWindow, summary: str = "", notes: tuple[str, ...] | list[str] = ()
+    ) -> DraftReview | None:
+        """The review step (File ▸ Review drafts): the open report's drafts, non-blocking;
+        saving it reloads the report, so lists and storyboard show the decisions."""
+        if self._report is None:
+            return None
+        if self.reviewPanel is not None:
+            self.reviewPanel.close()
+        panel = DraftReview(self._report.folder, self, summary)
+        panel.setWindowModality(Qt.WindowModality.WindowModal)
+        panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel.set_notes(notes)
+        panel.saved.connect(lambda _result: self.reload_report())
+        panel.destroyed.connect(lambda *_: setattr(self, "reviewPanel", None))
+        self.reviewPanel = panel
+        panel.open()
+        panel.list.setFocus()
+        return panel
+
+    def reload_report(self: MainWindow) -> bool:
+        """Read the report folder again (after a review wrote it), keeping the document."""
+        self._report_key = None
+        return self._set_document(self._base, self.document.path)
 
     def _import_failed(self: MainWindow, exc: Exception) -> None:
         self._token = None

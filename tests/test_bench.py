@@ -23,6 +23,7 @@ FIGURES = (
     "--jobs 2 / --jobs 1",
     "window shown",
     "storyboard refresh",
+    "storyboard after a change",
     "build from the window",
 )
 

@@ -412,8 +412,12 @@ def test_start_up_errors_open_a_dialog_not_a_traceback(
 
 
 def test_the_font_shows_its_licence_bit(window: MainWindow, qtbot: QtBot) -> None:
-    assert "fsType 0x0000" in window.settingsPanel.fontInfoLabel.text()
     assert "可安裝" in window.settingsPanel.fontInfoLabel.text()
+    assert "fsType" not in window.settingsPanel.fontInfoLabel.text()  # jargon: only on request
+    window.menus.details.setChecked(True)  # View ▸ Show technical details
+    qtbot.waitUntil(lambda: "fsType 0x0000" in window.settingsPanel.fontInfoLabel.text())
+    window.menus.details.setChecked(False)
+    qtbot.waitUntil(lambda: "fsType" not in window.settingsPanel.fontInfoLabel.text())
 
     window.fontEdit.setText("No Such Font Family 123")
     window.settingsPanel._font_dirty = True

@@ -45,7 +45,9 @@ def test_an_imported_report_opens_as_a_briefing_with_its_drafts_marked(
     assert window.building()  # in the background: the inputs are locked meanwhile
     assert not window.sectionsPanel.isEnabled()
     qtbot.waitUntil(lambda: not window.building() and not Op.busy(), timeout=BUILD_TIMEOUT)
-    messages = _close_boxes()
+    assert window.reviewPanel is not None  # the review step opens, with what was imported
+    messages = [window.reviewPanel.summary.text()]
+    window.reviewPanel.close()
     report = window._report
     tree = window.sectionTree.model()
     shown_titles = [tree.index(r, 0).data() for r in range(tree.rowCount())]

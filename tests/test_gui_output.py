@@ -33,6 +33,7 @@ from test_gui_fixtures import (
 from briefing import api
 from briefing.errors import BuildCancelled, DeckError
 from gui import window_build
+from gui.strings import tr
 from gui.worker import Op
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def test_saving_a_recipe_starts_in_the_documents_folder(
     ("typed", "reason"),
     [
         ("deck.ppt", "檔名須以 .pptx 結尾"),
-        ("a|b.pptx", "檔名不能含有 |"),
+        ("a|b.pptx", "檔名不能含有「|」"),
+        ("a:b?.pptx", "檔名不能含有「:」、「?」"),
         ("CON.pptx", "「CON.pptx」是系統保留的名稱"),
         ("{folder}", "這是資料夾，請加上檔名"),
         ("{file}/deck.pptx", "不是資料夾"),
@@ -219,7 +221,6 @@ def test_the_result_bar_shows_the_absolute_path_and_its_buttons(
         "title",
         "section",
         "length",
-        "language",
         "new",
         "cancelled",
         "failed",
@@ -237,8 +238,6 @@ def test_the_result_bar_goes_as_soon_as_the_screen_changes(
         check(window.sectionTree.model(), section_index(window, "purpose"), on=False)
     elif change == "length":
         window.lengthChoice.buttons["brief"].click()
-    elif change == "language":
-        window.set_ui_language("en")
     elif change == "new":
         window.start_from(None)
     elif change == "cancelled":
@@ -248,7 +247,22 @@ def test_the_result_bar_goes_as_soon_as_the_screen_changes(
 
     assert not window.infoBar.isVisible()
     assert window.infoBar.output is None
-    window.set_ui_language("zh-TW")
+
+
+def test_the_result_bar_stays_through_a_language_switch(
+    window: MainWindow, built: api.BuildResult
+) -> None:
+    """The interface's language is not the deck's: the deck written is still the one shown."""
+    window._built(built, 1.5)
+    window.set_ui_language("en")
+    try:
+        assert window.infoBar.isVisible() and window.infoBar.output is not None
+        assert window.infoBar.messageLabel.text().startswith("✔ ")
+        assert "已產生" not in window.infoBar.messageLabel.text()
+        assert window.infoBar.openButton.text() == tr("open_deck")
+    finally:
+        window.set_ui_language("zh-TW")
+    assert "已產生" in window.infoBar.messageLabel.text()
 
 
 # -- during a build -------------------------------------------------------------------------

@@ -54,14 +54,15 @@ def test_the_start_page_offers_the_examples_with_their_counts(
         expected.append((plan.meta.title, len(plan.slides), plan.minutes))
 
     assert page.isVisible()
-    assert texts[0] == "完整報告（自行勾選）"
-    assert [t.split("\n")[0] for t in texts[1:]] == [
-        "10 分鐘長官簡報",
+    assert texts[0].split("\n")[0] == "匯入我的出國報告…"  # one's own report comes first
+    assert texts[1] == "完整報告（自行勾選）"
+    assert [t.split("\n")[0] for t in texts[2:]] == [
+        "長官簡報（結論先行）",
         "完整簡報",
         "數位政府專題",
         "英文簡報",
     ]
-    for text, (title, slides, minutes) in zip(texts[1:], expected, strict=True):
+    for text, (title, slides, minutes) in zip(texts[2:], expected, strict=True):
         assert text.split("\n")[1] == f"{title} · {slides} 張投影片 · 約 {minutes:.0f} 分鐘"
     page.reject()
 
@@ -70,7 +71,7 @@ def test_an_example_opens_as_a_new_briefing_that_writes_to_documents(
     window: MainWindow, qtbot: QtBot, documents: Path
 ) -> None:
     page = window.show_start_page()
-    page.list.setCurrentRow(1)  # the 10-minute brief
+    page.list.setCurrentRow(2)  # the brief for senior officials
 
     page.accept()
     qtbot.waitUntil(lambda: not Op.busy(), timeout=20_000)

@@ -146,7 +146,7 @@ def _add_traveller(front: FrontMatter, person: dict[str, str]) -> None:
             known.update({k: v for k, v in person.items() if v})
             return
     if person.get("name"):
-        people.append(person)
+        people.append({**person, "draft": True})  # read off the cover: to be reviewed
 
 
 def _field(name: str, value: str, front: FrontMatter, notes: Notes) -> None:
