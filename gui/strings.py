@@ -139,6 +139,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind_table": ("表格", "Table"),
     "kind_closing": ("結語", "Closing"),
     "kind_sources": ("來源", "Sources"),
+    "kind_photos": ("照片", "Photos"),
 }
 
 #: The master's layout names (PowerPoint's own names in a zh-TW Office where it has them).
@@ -157,6 +158,7 @@ LAYOUT_NAMES: dict[str, str] = {
     "Key Points": "重點",
     "Title, Content and Pictures": "標題、內容及圖片",
     "Pictures": "圖片",
+    "Photos": "照片",
     "Closing": "結語",
 }
 
