@@ -100,24 +100,36 @@ def _walk(sections: list[dict[str, Any]], depth: int = 1) -> list[tuple[int, dic
 
 # -- the measures ------------------------------------------------------------------------------
 def score_headings(score: Score, key: dict[str, Any], sections: list[dict[str, Any]]) -> None:
-    """Every expected heading found, in order, with its title and level (relative to the
-    level of the report's first heading)."""
-    found = [
-        (depth, squash(r.get("title")), r)
-        for depth, r in _walk(sections)
-        if r.get("id") != "abstract"
-    ]
+    """Every expected heading found, in order, with its title and under the parent the key
+    gives it (the nearest heading before it of a lower level: a heading that skips a level,
+    such as a Heading 5 right under a Heading 3, is right under that one)."""
+    found = [(squash(r.get("title")), parent) for _, r, parent in _walk_parents(sections)]
     at = 0
+    open_titles: list[tuple[int, str]] = []
     for heading in key.get("headings", []):
+        while open_titles and open_titles[-1][0] >= heading["level"]:
+            open_titles.pop()
+        want_parent = open_titles[-1][1] if open_titles else ""
         want = squash(heading["title"])
-        hit = next((i for i in range(at, len(found)) if found[i][1] == want), None)
-        ok = hit is not None and found[hit][0] == heading["level"]
+        open_titles.append((heading["level"], want))
+        hit = next((i for i in range(at, len(found)) if found[i][0] == want), None)
+        ok = hit is not None and found[hit][1] == want_parent
         if hit is not None:
             at = hit + 1
         shown = f"L{heading['level']} {heading['text']}"
         if hit is not None and not ok:
-            shown += f" (found at level {found[hit][0]})"
+            shown += f" (found under {found[hit][1] or 'the top'!r})"
         score.add("headings", ok, shown)
+
+
+def _walk_parents(
+    sections: list[dict[str, Any]], parent: str = ""
+) -> list[tuple[int, dict[str, Any], str]]:
+    out: list[tuple[int, dict[str, Any], str]] = []
+    for record in sections:
+        out.append((0, record, parent))
+        out += _walk_parents(record.get("children", []), squash(record.get("title")))
+    return out
 
 
 def score_front(score: Score, key: dict[str, Any], meta: dict[str, Any]) -> None:

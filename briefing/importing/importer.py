@@ -73,6 +73,7 @@ def import_report(
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
     roots = build(blocks[start:], contents, notes)
+    contents.settle([node.title for root in roots for node in root.walk()])
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     data = _records(front, roots, source, notes)

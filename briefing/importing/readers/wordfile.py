@@ -47,12 +47,37 @@ def _blocks(document: WordDocument) -> list[Block]:
             page += 1
             out.append(PageBreak(page))
         level, style = heading_level(item), item.style.name if item.style is not None else None
-        out += [
-            Paragraph(line.strip(), level=level, style=style, page=page)
-            for line in item.text.split("\n")
-            if line.strip()
-        ]
+        bold = bold_prefix(item)
+        for line in item.text.split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                shown = max(0, min(bold - lead, len(line.strip())))
+                out.append(Paragraph(line.strip(), level, style, page, shown))
+            bold = max(0, bold - len(line) - 1)
     return out
+
+
+def bold_prefix(paragraph: WordParagraph) -> int:
+    """How many characters at the start of ``paragraph`` are bold (by their run, else by the
+    paragraph's style); whitespace does not break the bold start."""
+    style_bold = _style_bold(paragraph.style)
+    count = 0
+    for run in paragraph.runs:
+        text = run.text
+        bold = run.bold if run.bold is not None else _style_bold(run.style) or style_bold
+        if not bold and text.strip():
+            break
+        count += len(text)
+    return count
+
+
+def _style_bold(style: object) -> bool:
+    while style is not None:
+        font = getattr(style, "font", None)
+        if font is not None and font.bold is not None:
+            return bool(font.bold)
+        style = getattr(style, "base_style", None)
+    return False
 
 
 def heading_level(paragraph: WordParagraph) -> int | None:
