@@ -163,6 +163,7 @@ class ReportMeta(_Model):
     id: Id
     title: Text
     title_en: str | None = None
+    plan_name: str | None = None  # 計畫名稱, where the cover names the plan beside the report
     short_title: str | None = None
     category: str | None = None  # 出國類別: 開會, 考察, 進修 …
     document_type: str | None = None
