@@ -320,6 +320,8 @@ class AgendaItem(_Model):
     visit, 拜會 …); the known ones are drawn in their own colours."""
 
     date: dt.date | None = None
+    end_date: dt.date | None = None  # the last day of an item that spans days (10/3～10/7)
+    day: str | None = None  # the report's own day label (第一天)
     time: Clock | None = None
     end: Clock | None = None
     type: str | None = None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.content.units import default_table
-from briefing.importing import cleaning, records, structure, writer
+from briefing.importing import cleaning, itinerary, records, structure, writer
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
@@ -94,6 +94,7 @@ def _stands_alone(paragraph: Paragraph) -> bool:
         or detect(text) is not None
         or is_toc_line(text)
         or unnumbered_kind(text) is not None
+        or itinerary.starts_with_date(text)
     )
 
 
@@ -101,8 +102,11 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
     nodes = [n for root in roots for n in root.walk()]
     meta = dict(front.meta)
     meta.setdefault("title", source.stem)
-    trip = meta.get("trip_start") or meta.get("report_date")
-    agendas = records.agendas(nodes, trip.year if isinstance(trip, dt.date) else None, notes)
+    start, end = meta.get("trip_start"), meta.get("trip_end")
+    trip = (start, end or start) if isinstance(start, dt.date) else None
+    if trip is None and isinstance(meta.get("report_date"), dt.date):
+        trip = (meta["report_date"], meta["report_date"])
+    agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))

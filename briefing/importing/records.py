@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.content.numbering import Number
 from briefing.importing import agenda as agenda_mod
+from briefing.importing import itinerary
 from briefing.importing.figures import find_figures
 from briefing.importing.initiatives import collect, find_initiatives
 from briefing.importing.keypoints import key_points
@@ -132,9 +133,10 @@ def initiatives(nodes: list[Node]) -> list[Record]:
 
 
 # -- agendas ---------------------------------------------------------------------------------
-def agendas(nodes: list[Node], year: int | None, notes: Notes) -> list[Record]:
-    """Agenda drafts from itinerary or programme tables, else from a 過程 section's dated
-    lines; tables that are no agenda are noted."""
+def agendas(nodes: list[Node], trip: tuple[Any, Any] | None, notes: Notes) -> list[Record]:
+    """Agenda drafts from itinerary or programme tables, else from a 行程 section's dated
+    lines (or 第N天 lines), else from its prose; tables that are no agenda are noted."""
+    year = trip[0].year if trip else None
     drafts: list[agenda_mod.AgendaDraft] = []
     for node in nodes:
         for table in node.tables:
@@ -144,12 +146,27 @@ def agendas(nodes: list[Node], year: int | None, notes: Notes) -> list[Record]:
             else:
                 drafts.append(draft)
     if not any(d.kind == "itinerary" for d in drafts):
-        for node in nodes:
-            draft = agenda_mod.from_date_lines(node.paragraphs, node.id, node.title)
-            if draft is not None and node.kind in ("process", "visit", "appendix", None):
-                drafts.append(draft)
-                break
+        found = _text_itinerary(nodes, trip)
+        if found is not None:
+            drafts.append(found)
+        else:
+            notes.add("agenda", "no itinerary found (no table, dated lines or dated prose)")
     return _agenda_records(drafts)
+
+
+def _text_itinerary(
+    nodes: list[Node], trip: tuple[Any, Any] | None
+) -> agenda_mod.AgendaDraft | None:
+    """The first section (行程 sections first) whose lines or prose give an itinerary."""
+    ordered = sorted(nodes, key=lambda n: 0 if n.kind == "process" or "行程" in n.title else 1)
+    for reader in (itinerary.from_lines, itinerary.from_prose):
+        for node in ordered:
+            if node.kind in ("recommendations", "abstract"):
+                continue
+            items = reader(node.paragraphs, trip)
+            if items:
+                return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
+    return None
 
 
 def _agenda_records(drafts: list[agenda_mod.AgendaDraft]) -> list[Record]:
