@@ -24,6 +24,7 @@ class Paragraph:
     style: str | None = None
     page: int | None = None
     bold: int = 0
+    line: int | None = None  # the line of a plain text file it starts on
 
     @property
     def all_bold(self) -> bool:

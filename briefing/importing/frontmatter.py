@@ -227,7 +227,7 @@ def _add_people(front: FrontMatter, value: str, order: str) -> None:
 def _trip(value: str, meta: dict[str, Any], notes: Notes) -> None:
     found = rocdates.read_range(value)
     if found is None:
-        notes.add("dates", f"出國期間「{value}」")
+        notes.add("dates", f"出國期間「{value}」無法判讀", en=f"出國期間「{value}」: not a date")
         return
     meta.setdefault("trip_start", found[0])
     meta.setdefault("trip_end", found[1])
@@ -236,13 +236,15 @@ def _trip(value: str, meta: dict[str, Any], notes: Notes) -> None:
 def _report_date(value: str, meta: dict[str, Any], notes: Notes) -> None:
     date = rocdates.read_date(value)
     if date is None:
-        notes.add("dates", f"報告日期「{value}」")
+        notes.add("dates", f"報告日期「{value}」無法判讀", en=f"報告日期「{value}」: not a date")
     elif "report_date" not in meta:
         meta["report_date"] = date
     elif meta["report_date"] != date:
         meta.setdefault("report_date_note", f"報告日期另見「{value}」")
         notes.add(
-            "cover", f"two report dates: {meta['report_date']} and 「{value}」 (kept the first)"
+            "cover",
+            f"兩個報告日期：{meta['report_date']} 與「{value}」（採用前者）",
+            en=f"two report dates: {meta['report_date']} and 「{value}」 (kept the first)",
         )
 
 
@@ -306,4 +308,4 @@ def _missing(front: FrontMatter, notes: Notes) -> None:
     }  # fmt: skip
     for key, shown in names.items():
         if key not in front.meta:
-            notes.add("cover", f"{shown} not found")
+            notes.add("cover", f"未找到{shown}", en=f"{shown} not found")

@@ -142,7 +142,11 @@ def agendas(nodes: list[Node], trip: tuple[Any, Any] | None, notes: Notes) -> li
         for table in node.tables:
             draft = agenda_mod.from_table(table, node.id, node.title, year)
             if draft is None:
-                notes.add("tables", f"a table of {len(table.rows)} rows in 「{node.title}」")
+                notes.add(
+                    "tables",
+                    f"「{node.title}」中一個 {len(table.rows)} 列的表格",
+                    en=f"a table of {len(table.rows)} rows in 「{node.title}」",
+                )
             else:
                 drafts.append(draft)
     if not any(d.kind == "itinerary" for d in drafts):
@@ -150,7 +154,11 @@ def agendas(nodes: list[Node], trip: tuple[Any, Any] | None, notes: Notes) -> li
         if found is not None:
             drafts.append(found)
         else:
-            notes.add("agenda", "no itinerary found (no table, dated lines or dated prose)")
+            notes.add(
+                "agenda",
+                "未找到行程（沒有行程表、以日期起首的行或含日期的敘述）",
+                en="no itinerary found (no table, dated lines or dated prose)",
+            )
     return _agenda_records(drafts)
 
 
