@@ -131,15 +131,7 @@ class _Frame:
             return False
         if line.x0 > self.left + self.height * 0.8:  # indented: a new paragraph
             return False
-        if _numbered_title(line.text):  # 「第二節　…」 after a full line starts its own
-            return False
         return above.y0 - line.y0 <= self.pitch * 1.3
-
-
-def _numbered_title(text: str) -> bool:
-    from briefing.importing.headings import detect
-
-    return detect(text) is not None
 
 
 def _join(lines: list[Line]) -> str:
