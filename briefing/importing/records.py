@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.content.numbering import Number
 from briefing.importing import agenda as agenda_mod
-from briefing.importing import itinerary
 from briefing.importing.figures import find_figures
 from briefing.importing.initiatives import collect, find_initiatives
 from briefing.importing.keypoints import key_points
@@ -166,6 +165,8 @@ def _text_itinerary(
     nodes: list[Node], trip: tuple[Any, Any] | None
 ) -> agenda_mod.AgendaDraft | None:
     """The first section (行程 sections first) whose lines or prose give an itinerary."""
+    from briefing.importing import itinerary  # here: the import block is busy in other branches
+
     ordered = sorted(nodes, key=lambda n: 0 if n.kind == "process" or "行程" in n.title else 1)
     for reader in (itinerary.from_lines, itinerary.from_prose):
         for node in ordered:
