@@ -222,6 +222,8 @@ def score_numbers(score: Score, key: dict[str, Any], figures: list[dict[str, Any
 
 def _value_right(number: dict[str, Any], figure: dict[str, Any]) -> bool:
     value, unit = figure.get("value"), str(figure.get("unit") or "")
+    if figure.get("high") is not None:
+        value = [value, figure["high"]]
     scale = 1.0
     for prefix, factor in sorted(_SCALES.items(), key=lambda kv: -len(kv[0])):
         if unit.startswith(prefix) and len(unit) > len(prefix):

@@ -85,6 +85,7 @@ def read_front(blocks: list[Block], notes: Notes) -> FrontMatter:
                 taken += 1
         i += 1 + taken
     _title(front, lines)
+    _agency_from_tables(front, notes)
     _missing(front, notes)
     return front
 
@@ -299,6 +300,25 @@ def _title_line(text: str) -> bool:
     if rocdates.read_date(text) or people.looks_like_person(text):
         return False
     return len(text) <= 80 and bool(re.search(r"[\u4e00-\u9fffA-Za-z]", text))
+
+
+def _agency_from_tables(front: FrontMatter, notes: Notes) -> None:
+    """服務機關 from the 提要's traveller table (the agency most travellers are from) or its
+    contact, when the cover's could not be read."""
+    meta = front.meta
+    if "agency" in meta:
+        return
+    agencies = [p["agency"] for p in meta.get("travellers", []) if p.get("agency")]
+    agency = (
+        max(agencies, key=agencies.count) if agencies else meta.get("contact", {}).get("agency")
+    )
+    if agency:
+        meta["agency"] = agency
+        notes.add(
+            "cover",
+            f"封面的服務機關無法讀取，採用提要中出國人員的服務機關「{agency}」",
+            en=f"the cover's 服務機關 could not be read; took 「{agency}」 from the 提要",
+        )
 
 
 def _missing(front: FrontMatter, notes: Notes) -> None:
