@@ -280,3 +280,37 @@ def test_dates_years_and_times_are_marked_so_no_figure_reads_them() -> None:
         text, text.index("2,560")
     )
     assert rocdates.read_days("10/15-10/16", 2023) == (dt.date(2023, 10, 15), dt.date(2023, 10, 16))
+
+
+def test_a_plan_name_a_unit_line_placeholders_and_a_two_line_title(tmp_path: Path) -> None:
+    cover = [
+        "出國報告（出國類別：考察）",
+        "單位：○○部○○司",
+        "德國雙軌制職業訓練",
+        "考察報告",
+        "計畫名稱：107年度德國考察計畫",
+        "服務機關：○○部",
+        "職稱姓名：組長 劉建宏、科長 蔡佩珊",
+        "考察地點：德國",
+        "考察日期：107年9月16日至9月24日",
+        "計畫主辦機關：○○部",
+        "聯絡人：蔡佩珊",
+        "中華民國一○七年十二月二十日",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(cover + BODY), encoding="utf-8")
+    report = _import(path, tmp_path)["report"]
+
+    assert report["title"] == "德國雙軌制職業訓練考察報告"
+    assert report["plan_name"] == "107年度德國考察計畫"
+    assert report["agency"] == "○○部"
+    assert [(t["name"], t["title"]) for t in report["travellers"]] == [
+        ("劉建宏", "組長"),
+        ("蔡佩珊", "科長"),
+    ]
+    assert report["contact"] == {"agency": "○○部", "name": "蔡佩珊"}
+    assert (report["trip_start"], report["trip_end"]) == (
+        dt.date(2018, 9, 16),
+        dt.date(2018, 9, 24),
+    )
+    assert report["report_date"] == dt.date(2018, 12, 20)

@@ -31,7 +31,9 @@ FIELDS: dict[str, str] = {
     "派赴國家地區": "destination", "派赴國家(地區)": "destination",
     "派赴國家（地區）": "destination", "考察地點": "destination", "參訪地點": "destination",
     "出國地點": "destination", "出國地區": "destination!", "出國國家": "destination",
-    "前往地區": "destination", "出國期間": "trip", "出國日期": "trip", "考察日期": "trip",
+    "前往地區": "destination", "計畫主辦機關": "contact:agency",
+    "出國計畫主辦機關": "contact:agency", "聯絡人": "contact:name", "聯絡電話": "contact:phone",
+    "出國期間": "trip", "出國日期": "trip", "考察日期": "trip",
     "考察期間": "trip", "參訪日期": "trip", "參訪期間": "trip", "報告日期": "report_date",
     "系統識別號": "system_id", "頁數": "pages", "關鍵詞": "keywords", "關鍵字": "keywords",
     "分類號/目": "classification", "分類號／目": "classification",
@@ -47,6 +49,7 @@ _PERSON_FIELD = re.compile(
     + "|".join(re.escape(k) for k, v in FIELDS.items() if v.startswith("person:"))
     + r")\s*[：:]"
 )
+_DATE_LINE = r"(?:中華)?(?:民國)?\s*[0-9〇○零一二三四五六七八九十]{2,4}\s*年.{1,8}日"
 _DOC_TYPE = re.compile(r"出國(?:人員)?報告(?:書)?$")
 _CHECKED = re.compile(r"[■☑✓✔Vv]\s*\d*\s*([\u4e00-\u9fff]{2,4})")
 
@@ -86,6 +89,8 @@ def read_front(blocks: list[Block], notes: Notes) -> FrontMatter:
         i += 1 + taken
     _title(front, lines)
     _agency_from_tables(front, notes)
+    if "contact" in front.meta and not front.meta["contact"].get("name"):
+        del front.meta["contact"]  # a 主辦機關 without a 聯絡人 is no contact
     _missing(front, notes)
     return front
 
@@ -144,6 +149,8 @@ def _read_line(line: str, after: list[str], front: FrontMatter, notes: Notes) ->
     if _DOC_TYPE.search(line) and "document_type" not in front.meta and "：" not in line:
         front.meta["document_type"] = line.strip()
     found = list(_LABEL.finditer(line))
+    if not found and len(line.strip()) <= 24 and re.fullmatch(_DATE_LINE, line.strip()):
+        _report_date(line, front.meta, notes)  # the cover's date line, with no label
     for n, match in enumerate(found):
         end = found[n + 1].start() if n + 1 < len(found) else len(line)
         value = _unbracket(line[match.end() : end].strip())
@@ -192,6 +199,8 @@ def _field(name: str, value: str, front: FrontMatter, notes: Notes) -> None:
     meta = front.meta
     if name.startswith("person:"):
         _add_people(front, value, name.split(":")[1])
+    elif name.startswith("contact:"):
+        meta.setdefault("contact", {}).setdefault(name.split(":")[1], value)
     elif name == "destination!":
         meta["destination"] = value
     elif name == "trip":
