@@ -314,3 +314,19 @@ def test_a_plan_name_a_unit_line_placeholders_and_a_two_line_title(tmp_path: Pat
         dt.date(2018, 9, 24),
     )
     assert report["report_date"] == dt.date(2018, 12, 20)
+
+
+@pytest.mark.slow
+def test_a_fifty_page_report_imports_in_under_two_seconds(tmp_path: Path) -> None:
+    import time
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import import_pages
+
+    source = import_pages.make(50, tmp_path)[0]
+    api.import_report(source, tmp_path / "warm")
+    started = time.perf_counter()
+    result = api.import_report(source, tmp_path / "out")
+
+    assert time.perf_counter() - started < 2.0
+    assert result.sections > 150

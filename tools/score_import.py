@@ -276,12 +276,14 @@ def score_file(source: Path, key: dict[str, Any], work: Path, *, build: bool = F
     started = time.perf_counter()
     try:
         with contextlib.redirect_stderr(io.StringIO()):
-            api.import_report(source, folder)
-        score.exits["import"] = 0
+            api.import_report(source, folder)  # checks the folder it wrote, as `check` would
+        score.exits["import"] = score.exits["check"] = 0
     except BriefingError as exc:
-        score.exits["import"] = 2
-        score.missed["import"] = [str(exc)]
-        return score
+        failed = "check" if "fails check" in str(exc) else "import"
+        score.exits.update({"import": 2 if failed == "import" else 0, "check": 2})
+        score.missed[failed] = [str(exc)]
+        if failed == "import":
+            return score
     score.seconds = time.perf_counter() - started
     meta = _load(folder, "report") or {}
     sections = _load(folder, "sections") or []
@@ -292,10 +294,6 @@ def score_file(source: Path, key: dict[str, Any], work: Path, *, build: bool = F
     score_numbers(score, key, _load(folder, "figures") or [])
     score_recommendations(score, key, sections)
     score_photos(score, key, folder, fmt)
-    problems = api.check(None, report=folder)
-    score.exits["check"] = 2 if problems else 0
-    if problems:
-        score.missed["check"] = [str(p) for p in problems[:5]]
     if build:
         _build(score, folder, work)
     return score
