@@ -30,6 +30,8 @@ _KIND_WORDS = (
     ("process", ("過程", "行程", "經過", "紀要")),
     ("visit", ("拜會", "參訪", "拜訪", "訪問")),
 )
+#: Parts whose numbered 「一、…：…」 lines are list items (recommendations, contacts), not doubts.
+_LISTS = ("recommendations", "appendix")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _FORMAL_DIGITS = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
 
@@ -158,7 +160,7 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
             if not heading.title and i < len(items) and _title_line(items[i]):
                 heading = Heading(heading.number, heading.style, heading.label, items[i].text)  # type: ignore[union-attr]
                 i += 1
-            quiet = bool(builder.stack) and kind_of(builder.stack[0].title) == "recommendations"
+            quiet = bool(builder.stack) and kind_of(builder.stack[0].title) in _LISTS
             heading = _confirmed_form(heading, item, contents, None if quiet else notes)
             if (
                 heading is not None
@@ -202,7 +204,7 @@ def _confirmed_form(
         return whole
     if _marked(item, heading) or contents.confirms(heading.label, heading.title):
         return heading
-    if notes is None:  # a numbered recommendation 「一、…：建議…」 in a 建議 part
+    if notes is None:  # a numbered recommendation 「一、…：建議…」 in a 建議 part, or a list
         return None
     notes.add(
         "not-headings",
