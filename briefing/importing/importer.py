@@ -96,10 +96,28 @@ def import_report(
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    draft = report_text.text(data, source.name, counts, notes, None, language)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), draft)
+    write_checked(folder, data, source.name, _source_text(blocks), notes, counts, language)
+    step.finish()
+    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
+
+
+def write_checked(
+    folder: Path,
+    data: dict[str, Any],
+    source: str,
+    text: str,
+    notes: Notes,
+    counts: dict[str, int],
+    language: str = "zh-TW",
+) -> None:
+    """Write the content files, check the folder as ``check`` would and plan its standard
+    deck, then write ``import-report.md`` saying what check found and what the deck leaves
+    out. ContentError when check finds problems (they are in the import report). ``folder``
+    may be a temporary folder that is renamed into place once this returns."""
+    draft = report_text.text(data, source, counts, notes, None, language)
+    writer.write_folder(folder, data, source, text, draft)
     verdict = aftercheck.verify(folder)
-    final = report_text.text(data, source.name, counts, notes, verdict, language)
+    final = report_text.text(data, source, counts, notes, verdict, language)
     files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
     if verdict.problems:
         raise ContentError(
@@ -107,8 +125,6 @@ def import_report(
             f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
             file=folder,
         )
-    step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:

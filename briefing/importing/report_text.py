@@ -72,7 +72,8 @@ def text(
             notes.add("left-out", zh, en=en)
         for problem in verdict.problems:
             notes.add("check", problem)
-    for kind, (zh, en) in KINDS.items():
+    for kind, headings in KINDS.items():
+        zh, en = (headings, headings) if isinstance(headings, str) else headings
         items = notes.texts(kind, language)
         if items:
             lines += ["", f"## {en if english else zh}", "", *(f"- {item}" for item in items)]
