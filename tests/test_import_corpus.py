@@ -337,3 +337,49 @@ def test_a_fifty_page_report_imports_in_under_two_seconds(tmp_path: Path) -> Non
 
     assert min(times) < 2.0
     assert result.sections > 150
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "11月14日（二）　09:00-17:30　OECD總部：出席數位經濟全球論壇",
+            {"date": dt.date(2023, 11, 14), "time": "09:00", "end": "17:30",
+             "place": "OECD總部", "title": "出席數位經濟全球論壇"},
+        ),
+        (
+            "107/09/16　桃園機場—法蘭克福（夜宿機上）",
+            {"date": dt.date(2018, 9, 16), "place": "桃園機場—法蘭克福", "title": "（夜宿機上）"},
+        ),
+        (
+            "第二天（11月7日，星期一）　特拉維夫：拜會以色列創新署。",
+            {"day": "第二天", "date": dt.date(2023, 11, 7), "place": "特拉維夫",
+             "title": "拜會以色列創新署。"},
+        ),
+    ],
+)  # fmt: skip
+def test_a_dated_line_gives_date_time_place_and_activity(line: str, expected: dict) -> None:  # type: ignore[type-arg]
+    from briefing.importing.itinerary import dated_line
+
+    assert dated_line(line, 2023, None) == expected
+
+
+def test_an_itinerary_told_as_prose_becomes_items_with_days() -> None:
+    from briefing.importing.itinerary import from_prose
+
+    text = (
+        "本團於2017年9月18日晚間自桃園國際機場搭機，於當晚抵達胡志明市。9月19日至20日出席工作小組"
+        "會議，並於20日下午與越南代表進行雙邊會談。9月21日上午出席資深官員會議，下午與菲律賓代表"
+        "會談；本團於9月23日搭機返國，當日下午返抵臺北。"
+    )
+    items = from_prose([text], (dt.date(2017, 9, 18), dt.date(2017, 9, 23)))
+
+    assert [(i["date"].day, i.get("end_date"), i["title"][:6]) for i in items] == [
+        (18, None, "自桃園國際機"),
+        (19, dt.date(2017, 9, 20), "出席工作小組"),
+        (20, None, "與越南代表進"),
+        (21, None, "出席資深官員"),
+        (21, None, "與菲律賓代表"),
+        (23, None, "搭機返國，當"),
+    ]
+    assert items[1]["place"] == "胡志明市"
