@@ -383,3 +383,23 @@ def test_an_itinerary_told_as_prose_becomes_items_with_days() -> None:
         (23, None, "搭機返國，當"),
     ]
     assert items[1]["place"] == "胡志明市"
+
+
+def test_standard_headings_nest_under_the_part_that_names_them(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    lines = [
+        "壹、目的",
+        "瞭解。",
+        "貳、心得及建議",
+        "心得",
+        "很好。",
+        "建議",
+        "持續交流。",
+        "附錄",
+        "名單。",
+    ]
+    path.write_text("\n".join(COVER + lines), encoding="utf-8")
+
+    assert _tree(_import(path, tmp_path)["sections"]) == [
+        (1, "目的"), (1, "心得及建議"), (2, "心得"), (2, "建議"), (1, "附錄"),
+    ]  # fmt: skip

@@ -169,7 +169,7 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
             ):
                 continue
         elif _unnumbered(item, contents):
-            level = item.level if item.level is not None else 1
+            level = item.level if item.level is not None else _plain_level(builder, item.text)
             confirmed = item.level is not None or item.all_bold or contents.confirms("", item.text)
             builder.unnumbered(item.text.strip().rstrip("：:"), level, confirmed)
             continue
@@ -178,6 +178,14 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
     _skipped_levels(roots, notes)
     _assign(roots)
     return roots
+
+
+def _plain_level(builder: _Builder, text: str) -> int:
+    """The level of an unstyled standard heading: below an open top-level part whose title
+    holds it (心得 under 參、心得及建議), else the top."""
+    word = text.strip().rstrip("：:")
+    top = builder.stack[0].title if builder.stack else ""
+    return 2 if word and word in top and word != top else 1
 
 
 def _marked(item: Paragraph, heading: Heading) -> bool:
