@@ -28,7 +28,7 @@ import score_import  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "reports"
 ALL = [(s.name, key["id"]) for s, key in score_import.sources(CORPUS)]
-FAST = ["de-vocational-2018.docx", "il-startup-2016.big5.txt", "apec-sme-2017.txt"]
+FAST = ["de-vocational-2018.docx", "il-startup-2016.big5.txt"]
 _PDF_TABLES = (
     "this branch's PDF reader interleaves table cells and may join a heading to the paragraph "
     "before it; the import-numbers branch rebuilds PDF lines and tables"
