@@ -403,3 +403,14 @@ def test_standard_headings_nest_under_the_part_that_names_them(tmp_path: Path) -
     assert _tree(_import(path, tmp_path)["sections"]) == [
         (1, "目的"), (1, "心得及建議"), (2, "心得"), (2, "建議"), (1, "附錄"),
     ]  # fmt: skip
+
+
+def test_a_contents_page_with_plain_spaces_before_its_page_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    toc = ["目錄", "壹、目的 1", "貳、心得 2"]
+    body = ["壹、目的", "瞭解荷蘭之洪水風險管理。", "貳、心得", "值得借鏡。"]
+    path.write_text("\n".join(COVER + toc + body), encoding="utf-8")
+    got = _import(path, tmp_path)
+
+    assert _tree(got["sections"]) == [(1, "目的"), (1, "心得")]
+    assert "目次中未找到" not in got["md"] and "僅依編號判斷" not in got["md"]

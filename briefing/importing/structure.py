@@ -60,8 +60,8 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
         if isinstance(block, Paragraph) and is_toc_heading(block.text):
             inside = True
             continue
-        if inside and isinstance(block, Paragraph) and is_toc_line(block.text):
-            contents.add(block.text)
+        if inside and isinstance(block, Paragraph) and _entry(block.text):
+            contents.add(re.sub(r"\s+\d{1,3}$", "\t\\g<0>", block.text.strip()))
             continue
         if inside and isinstance(block, PageBreak):
             out.append(block)
@@ -72,6 +72,12 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
             continue
         out.append(block)
     return out, contents
+
+
+def _entry(text: str) -> bool:
+    """A line of a 目次: leaders or a tab before its page number, or (inside the 目次) just
+    a space before it (「壹、前言 1」)."""
+    return is_toc_line(text) or bool(re.search(r"\S\s+\d{1,3}$", text.strip()))
 
 
 def body_start(blocks: list[Block], contents: Contents) -> int:
