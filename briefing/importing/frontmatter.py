@@ -298,6 +298,7 @@ def _continues_title(text: str, after: str) -> bool:
         and _title_line(after)
         and not re.search(r"[。，；]$", text)
         and len(text) + len(after) <= 60
+        and not after[:1].isascii()  # an English subtitle is no second line of the title
     )
 
 
