@@ -139,6 +139,8 @@ def score_front(score: Score, key: dict[str, Any], meta: dict[str, Any]) -> None
         score.add("front", squash(want) == squash(got), f"{name}: want {want!r}, got {got!r}")
 
     check("title", key["title"], meta.get("title"))
+    if key.get("title_en"):
+        check("title_en", key["title_en"], meta.get("title_en"))
     if key.get("plan_name"):
         check("plan_name", key["plan_name"], meta.get("plan_name"))
     check("agency", key["agency"], meta.get("agency"))

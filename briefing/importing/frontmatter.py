@@ -260,7 +260,7 @@ def _report_date(value: str, meta: dict[str, Any], notes: Notes) -> None:
 
 def _title(front: FrontMatter, lines: list[str]) -> None:
     """The title: 出國報告名稱 when given, else the cover's first line that is no field;
-    an English name in brackets after it is ``title_en``."""
+    an English name after it (in brackets, or a line of its own) is ``title_en``."""
     meta = front.meta
     title = meta.get("title") or _cover_title(lines)
     if not title:
@@ -271,11 +271,21 @@ def _title(front: FrontMatter, lines: list[str]) -> None:
         meta.setdefault("title_en", english.group(1).strip())
     meta["title"] = title
     if "title_en" not in meta:
-        at = lines.index(title) if title in lines else -1
+        key = re.sub(r"\s+", "", title)
+        ends = [n for n, line in enumerate(lines) if line.strip() and key.endswith(_squashed(line))]
+        at = ends[0] if ends else -1
         after = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
         bracketed = re.fullmatch(r"[(（]([A-Za-z][^()（）]*)[)）]", after.strip())
+        plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.'&:\-–]{5,150}", after.strip())
         if bracketed:
             meta["title_en"] = bracketed.group(1).strip()
+        elif plain:
+            meta["title_en"] = plain.group(0).strip()
+
+
+def _squashed(text: str) -> str:
+    squashed = re.sub(r"\s+", "", text)
+    return squashed if len(squashed) >= 4 else "\0"  # short lines end no title
 
 
 def _cover_title(lines: list[str]) -> str | None:
