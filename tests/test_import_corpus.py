@@ -230,7 +230,8 @@ def test_a_bold_heading_with_a_lead_sentence_after_its_colon(tmp_path: Path) -> 
 def test_a_report_without_headings_is_refused_with_the_lines_and_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text(
-        "出國報告\n本次考察重點如下\n我們參觀了很多地方，獲益良多。\n結語與展望\n", "utf-8"
+        "出國報告\n本次考察重點如下\n我們參觀了很多地方，獲益良多。\n一、心得：收穫豐富\n結語與展望\n",
+        "utf-8",
     )
     out, err = io.StringIO(), io.StringIO()
 
@@ -238,12 +239,20 @@ def test_a_report_without_headings_is_refused_with_the_lines_and_the_fix(tmp_pat
 
     assert status == 2
     lines = err.getvalue().splitlines()
-    assert lines[0].startswith("error: ") and "no heading structure" in lines[0]
-    assert any("line 2" in line and "本次考察重點如下" in line for line in lines)
-    assert lines[-1].strip().startswith("how to fix:")
+    assert len(lines) == 1 and lines[0].startswith(f"error: {path}: no heading structure found")
+    assert "line 4 「一、心得：收穫豐富」(text after its colon" in lines[0]
+    assert lines[0].endswith(
+        "fix: number the headings (壹、一、（一）1.) or give them Heading styles"
+    )
     assert not (tmp_path / "out").exists()
-    with pytest.raises(NoStructure):
+    with pytest.raises(NoStructure) as refused:
         api.import_report(path, tmp_path / "out")
+    assert [d.split("」")[0] for d in refused.value.details[:4]] == [
+        "line 1 「出國報告",
+        "line 2 「本次考察重點如下",
+        "line 4 「一、心得：收穫豐富",
+        "line 5 「結語與展望",
+    ]
 
 
 def test_the_import_report_is_chinese_or_english_and_names_the_line(tmp_path: Path) -> None:
