@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_import_makers import make_docx
 
 from briefing import api
@@ -423,3 +425,27 @@ def test_a_contents_page_with_plain_spaces_before_its_page_numbers(tmp_path: Pat
 
     assert _tree(got["sections"]) == [(1, "目的"), (1, "心得")]
     assert "目次中未找到" not in got["md"] and "僅依編號判斷" not in got["md"]
+
+
+_PIECES = st.sampled_from(
+    ["第", "天", "年", "月", "日", "至", "-", "～", "/", ".", "：", "，", "（", "）", "一", "○",
+     "十", "、", "壹", "附錄", "09:00", " ", "\u3000", "地點", "科長"]
+)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.integers(0, 99999).map(str), st.text(max_size=3))))
+def test_the_readers_of_dates_lines_and_people_never_fail_on_any_text(parts: list[str]) -> None:
+    from briefing.importing.headings import detect
+    from briefing.importing.itinerary import dated_line, from_prose
+    from briefing.importing.people import split_people
+
+    text = "".join(parts)
+    trip = (dt.date(2020, 1, 1), dt.date(2020, 1, 9))
+    dated_line(text, 2020, trip)
+    from_prose([text * 3], trip)
+    split_people(text)
+    detect(text)
+    rocdates.read_days(text, 2020)
+    rocdates.read_range(text)
+    assert all(0 <= a < b <= len(text) for a, b in rocdates.date_spans(text))

@@ -56,7 +56,7 @@ def dated_line(text: str, year: int | None, trip: tuple[dt.date, dt.date] | None
         when = rocdates.read_days(inside, year) if inside and year else None
         if when is None and trip is not None:
             n = _day_number(day.group(1))
-            when = (trip[0] + dt.timedelta(days=n - 1),) * 2 if n else None
+            when = (trip[0] + dt.timedelta(days=n - 1),) * 2 if 0 < n <= 366 else None
         rest = rest[bracket.end() :] if bracket else rest
     else:
         head = _DATE_HEAD.match(text)
