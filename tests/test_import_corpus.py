@@ -449,3 +449,23 @@ def test_the_readers_of_dates_lines_and_people_never_fail_on_any_text(parts: lis
     rocdates.read_days(text, 2020)
     rocdates.read_range(text)
     assert all(0 <= a < b <= len(text) for a, b in rocdates.date_spans(text))
+
+
+def test_word_contents_lines_by_their_toc_style_confirm_the_headings(tmp_path: Path) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    for line in COVER:
+        document.add_paragraph(line)
+    for entry in ("壹、目的 3", "貳、心得 4"):
+        document.add_paragraph(entry, style="toc 1")
+    for line in ("壹、目的", "瞭解荷蘭之洪水風險管理。", "貳、心得", "值得借鏡。"):
+        document.add_paragraph(line)
+    path = tmp_path / "report.docx"
+    document.save(str(path))
+    got = _import(path, tmp_path)
+
+    assert _tree(got["sections"]) == [(1, "目的"), (1, "心得")]
+    assert "目次中未找到" not in got["md"] and "僅依編號判斷" not in got["md"]

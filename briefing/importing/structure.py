@@ -60,6 +60,9 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
         if isinstance(block, Paragraph) and is_toc_heading(block.text):
             inside = True
             continue
+        if isinstance(block, Paragraph) and _toc_style(block.style) and block.text.strip():
+            contents.add(re.sub(r"\s+\d{1,3}$", "\t\\g<0>", block.text.strip()))
+            continue
         if inside and isinstance(block, Paragraph) and _entry(block.text):
             contents.add(re.sub(r"\s+\d{1,3}$", "\t\\g<0>", block.text.strip()))
             continue
@@ -72,6 +75,11 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
             continue
         out.append(block)
     return out, contents
+
+
+def _toc_style(style: str | None) -> bool:
+    """Word's and LibreOffice's styles for table-of-contents lines (toc 1, 目錄 1, Contents 1)."""
+    return bool(style) and bool(re.match(r"^(toc|目錄|contents)\s*\d", style.lower()))  # type: ignore[union-attr]
 
 
 def _entry(text: str) -> bool:
