@@ -469,3 +469,22 @@ def test_word_contents_lines_by_their_toc_style_confirm_the_headings(tmp_path: P
 
     assert _tree(got["sections"]) == [(1, "目的"), (1, "心得")]
     assert "目次中未找到" not in got["md"] and "僅依編號判斷" not in got["md"]
+
+
+def test_an_itinerary_in_a_sub_section_is_the_decks_timeline(tmp_path: Path) -> None:
+    body = [
+        "壹、緒論", "一、研究背景", "韓國推動數位健康。", "二、研究行程",
+        "9月2日（星期一）　臺北→首爾：搭機抵達仁川國際機場。",
+        "9月3日（星期二）　首爾：拜會保健福祉部。",
+        "貳、心得", "值得借鏡。",
+    ]  # fmt: skip
+    cover = [line.replace("111年10月2日至111年10月6日", "108年9月2日至9月3日") for line in COVER]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(cover + body), encoding="utf-8")
+    got = _import(path, tmp_path)
+
+    visit = got["sections"][0]["children"][1]
+    assert (visit["title"], visit["kind"]) == ("研究行程", "process")
+    assert got["agenda"][0]["section"] == visit["id"]
+    options = api.options_from_recipe(None).replace(report=tmp_path / "out")
+    assert "timeline" in [slide.kind for slide in api.plan(options).slides]

@@ -149,6 +149,7 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
         trip = (meta["report_date"], meta["report_date"])
     agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
+    _mark_process(sections, {a["section"] for a in agendas if a["kind"] == "itinerary"})
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))
     abstract_node = [_abstract_node(front)] if front.abstract else []
@@ -159,6 +160,15 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
         "figures": records.figures(abstract_node + nodes, default_table(), notes),
         "agenda": agendas,
     }
+
+
+def _mark_process(sections: list[dict[str, Any]], ids: set[str]) -> None:
+    """The section an itinerary was read from is the trip's process (a timeline in the deck),
+    unless its heading already gave it a kind."""
+    for record in sections:
+        if record["id"] in ids and record.get("kind") in (None, "content"):
+            record["kind"] = "process"
+        _mark_process(record.get("children", []), ids)
 
 
 def _abstract_node(front: Any) -> Node:
