@@ -488,3 +488,25 @@ def test_an_itinerary_in_a_sub_section_is_the_decks_timeline(tmp_path: Path) -> 
     assert got["agenda"][0]["section"] == visit["id"]
     options = api.options_from_recipe(None).replace(report=tmp_path / "out")
     assert "timeline" in [slide.kind for slide in api.plan(options).slides]
+
+
+def test_spaced_labels_half_width_colons_and_labels_without_colons(tmp_path: Path) -> None:
+    cover = [
+        "出國報告（出國類別:研究）",
+        "韓國智慧醫療政策研究",
+        "服　務　機　關:衛生福利部",
+        "姓名職稱　張雅婷　簡任技正",
+        "派赴國家地區　韓國",
+        "出　國　期　間",
+        "民國108年9月2日至108年9月11日",
+        "報告日期 民國108年11月29日",
+    ]
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(cover + BODY), encoding="utf-8")
+    report = _import(path, tmp_path)["report"]
+
+    assert report["agency"] == "衛生福利部"
+    assert report["travellers"] == [{"name": "張雅婷", "title": "簡任技正"}]
+    assert report["destination"] == "韓國"
+    assert (report["trip_start"], report["trip_end"]) == (dt.date(2019, 9, 2), dt.date(2019, 9, 11))
+    assert report["report_date"] == dt.date(2019, 11, 29)

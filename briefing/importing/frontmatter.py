@@ -67,7 +67,7 @@ class FrontMatter:
 def read_front(blocks: list[Block], notes: Notes) -> FrontMatter:
     """The cover and 提要 fields of the lines before the body."""
     front = FrontMatter()
-    lines = _lines(blocks)
+    lines = [_spaced_label(line) for line in _lines(blocks)]
     front.lines = lines
     i = 0
     while i < len(lines):
@@ -105,6 +105,17 @@ def _lines(blocks: list[Block]) -> list[str]:
         elif isinstance(block, Table):
             out += _table_lines(block)
     return out
+
+
+_SPACED = re.compile(r"^((?:[\u4e00-\u9fff][ \u3000]+){1,7}[\u4e00-\u9fff])(?=\s*(?:[：:]|$))")
+
+
+def _spaced_label(line: str) -> str:
+    """A label written with spaces between its characters (「報　告　日　期：」) closed up."""
+    spaced = _SPACED.match(line.strip())
+    if spaced and re.sub(r"\s+", "", spaced.group(1)) in FIELDS:
+        return re.sub(r"\s+", "", spaced.group(1)) + line.strip()[spaced.end() :]
+    return line
 
 
 def _table_lines(table: Table) -> list[str]:
