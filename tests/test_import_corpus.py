@@ -232,7 +232,7 @@ def test_a_bold_heading_with_a_lead_sentence_after_its_colon(tmp_path: Path) -> 
 def test_a_report_without_headings_is_refused_with_the_lines_and_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "plain.txt"
     path.write_text(
-        "出國報告\n本次考察重點如下\n我們參觀了很多地方，獲益良多。\n一、心得：收穫豐富\n結語與展望\n",
+        "出國報告\n本次考察重點如下\n我們參觀了很多地方，獲益良多。\n三、心得\n結語與展望\n",
         "utf-8",
     )
     out, err = io.StringIO(), io.StringIO()
@@ -242,7 +242,7 @@ def test_a_report_without_headings_is_refused_with_the_lines_and_the_fix(tmp_pat
     assert status == 2
     lines = err.getvalue().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {path}: no heading structure found")
-    assert "line 4 「一、心得：收穫豐富」(text after its colon" in lines[0]
+    assert "line 4 「三、心得」(numbered 三、 with no 一 or 1 before it)" in lines[0]
     assert lines[0].endswith(
         "fix: number the headings (壹、一、（一）1.) or give them Heading styles"
     )
@@ -252,7 +252,7 @@ def test_a_report_without_headings_is_refused_with_the_lines_and_the_fix(tmp_pat
     assert [d.split("」")[0] for d in refused.value.details[:4]] == [
         "line 1 「出國報告",
         "line 2 「本次考察重點如下",
-        "line 4 「一、心得：收穫豐富",
+        "line 4 「三、心得",
         "line 5 「結語與展望",
     ]
 
@@ -510,3 +510,21 @@ def test_spaced_labels_half_width_colons_and_labels_without_colons(tmp_path: Pat
     assert report["destination"] == "韓國"
     assert (report["trip_start"], report["trip_end"]) == (dt.date(2019, 9, 2), dt.date(2019, 9, 11))
     assert report["report_date"] == dt.date(2019, 11, 29)
+
+
+def test_headings_with_a_lead_sentence_when_nothing_else_marks_them(tmp_path: Path) -> None:
+    lines = [
+        "壹、目的：本次考察瞭解德國制度。", "德國很好。",
+        "貳、心得：德國以法律明定權責。",
+        "參、建議：", "一、強化訓練：建議由本署辦理。",
+    ]  # fmt: skip
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(COVER + lines), encoding="utf-8")
+    got = _import(path, tmp_path)
+
+    assert [(s["title"], s["paragraphs"]) for s in got["sections"]] == [
+        ("目的", ["本次考察瞭解德國制度。", "德國很好。"]),
+        ("心得", ["德國以法律明定權責。"]),
+        ("建議", ["一、強化訓練：建議由本署辦理。"]),
+    ]
+    assert "第9行：「壹、目的」（冒號後的文字作為其第一段）" in got["md"]

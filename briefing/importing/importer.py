@@ -86,7 +86,11 @@ def import_report(
     blocks = cleaning.rejoin(blocks, _stands_alone)
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
+    before = {kind: list(items) for kind, items in notes.items.items()}
     roots = build(blocks[start:], contents, notes)
+    if not has_structure(roots):  # a second try: headings with a lead sentence, unconfirmed
+        notes.items = before
+        roots = build(blocks[start:], contents, notes, lenient=True)
     if not has_structure(roots):
         raise refuse(source, blocks)
     contents.settle([node.title for root in roots for node in root.walk()])

@@ -32,6 +32,8 @@ _KIND_WORDS = (
 )
 #: Parts whose numbered 「一、…：…」 lines are list items (recommendations, contacts), not doubts.
 _LISTS = ("recommendations", "appendix")
+#: Numbering styles no list uses: 「壹、目的：本次…」 is a heading with a lead sentence.
+_ALWAYS_HEADINGS = ("formal", "chapter-章", "chapter-篇", "chapter-節")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _FORMAL_DIGITS = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
 
@@ -144,8 +146,12 @@ class _Builder:
             )
 
 
-def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
-    """The section tree of the report body (front matter and contents already removed)."""
+def build(
+    body: list[Block], contents: Contents, notes: Notes, *, lenient: bool = False
+) -> list[Node]:
+    """The section tree of the report body (front matter and contents already removed).
+    ``lenient``: a heading with a lead sentence after its colon needs no confirmation (the
+    second try for a report that has no other headings)."""
     builder = _Builder(contents, notes)
     items = [b for b in body if isinstance(b, Paragraph | Table)]
     i = 0
@@ -161,7 +167,9 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
                 heading = Heading(heading.number, heading.style, heading.label, items[i].text)  # type: ignore[union-attr]
                 i += 1
             quiet = bool(builder.stack) and kind_of(builder.stack[0].title) in _LISTS
-            heading = _confirmed_form(heading, item, contents, None if quiet else notes)
+            heading = _confirmed_form(
+                heading, item, contents, None if quiet else notes, lenient=lenient and not quiet
+            )
             if (
                 heading is not None
                 and heading.title
@@ -195,7 +203,12 @@ def _marked(item: Paragraph, heading: Heading) -> bool:
 
 
 def _confirmed_form(
-    heading: Heading, item: Paragraph, contents: Contents, notes: Notes | None
+    heading: Heading,
+    item: Paragraph,
+    contents: Contents,
+    notes: Notes | None,
+    *,
+    lenient: bool = False,
 ) -> Heading | None:
     """The heading as the line holds it: the whole line when the document marks all of it
     as a heading (style, bold) or the 目次 lists it whole; else the part before the colon,
@@ -211,6 +224,15 @@ def _confirmed_form(
     ):
         return whole
     if _marked(item, heading) or contents.confirms(heading.label, heading.title):
+        return heading
+    if lenient or heading.style in _ALWAYS_HEADINGS:
+        if notes is not None:
+            notes.add(
+                "guessed",
+                f"「{heading.shown}」（冒號後的文字作為其第一段）",
+                en=f"「{heading.shown}」 (the text after its colon as its first paragraph)",
+                where=where_of(item),
+            )
         return heading
     if notes is None:  # a numbered recommendation 「一、…：建議…」 in a 建議 part, or a list
         return None
