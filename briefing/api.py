@@ -173,14 +173,16 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Import a trip report (.docx, .odt, .pdf or .txt) into a content folder: ``out``, or
-    ``imported/<report id>/`` beside the source. Raises SourceError (a BriefingError) for a
-    file it cannot read, BuildCancelled when cancelled; see :mod:`briefing.importing`."""
+    ``imported/<report id>/`` beside the source; a folder that holds files is replaced (all at
+    once) only with ``replace``. Raises SourceError (a BriefingError) for a file it cannot
+    read, BuildCancelled when cancelled; see :mod:`briefing.importing`."""
     from briefing.importing import import_report as run
 
     target = Path(out) if out is not None else None
-    return run(Path(source), target, progress=progress, cancel=cancel)
+    return run(Path(source), target, progress=progress, cancel=cancel, replace=replace)
 
 
 def date_text(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.content.units import default_table
-from briefing.importing import cleaning, records, structure, writer
+from briefing.importing import cleaning, output, records, sanitise, structure, writer
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
@@ -55,10 +55,13 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    replace: bool = False,
 ) -> ImportResult:
     """Import the trip report ``source`` into the content folder ``out`` (default:
-    ``imported/<report id>/`` beside the source). Raises SourceError for a file it cannot
-    read; BuildCancelled when cancelled (nothing written)."""
+    ``imported/<report id>/`` beside the source), all or nothing (see
+    :mod:`~briefing.importing.output`; a folder holding files is replaced only with
+    ``replace``). Raises SourceError for a file it cannot read or that holds no report;
+    BuildCancelled when cancelled (nothing written)."""
     source = Path(source)
     step = Steps(progress, cancel)
     notes = Notes()
@@ -76,13 +79,40 @@ def import_report(
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     data = _records(front, roots, source, notes)
+    found_nothing(data, blocks, source)
+    dropped_figures: list[str] = []
+    data = sanitise.records(data, dropped_figures)
+    notes.extend("cleaning", dropped_figures)
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), report)
+    name = sanitise.shown_name(source.name)
+    report = writer.import_report_text(data["report"]["title"], name, counts, notes)
+    text = sanitise.source_text(_source_text(blocks))
+    output.write_import(
+        folder,
+        source,
+        lambda temp: writer.write_folder(temp, data, name, text, report),
+        replace=replace,
+    )
     step.finish()
     return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+
+
+def found_nothing(data: dict[str, Any], blocks: list[Block], source: Path) -> None:
+    """SourceError (exit 2) when the report holds no text a briefing could be made from: no
+    paragraphs at all (an empty, title-only or table-only report, a PDF whose glyphs map to
+    no text) or no sections."""
+    from briefing.errors import SourceError
+
+    texts = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    if len(texts) < 2 or not data["sections"]:
+        found = "only a title" if texts else "no paragraphs of text"
+        raise SourceError(
+            f"found {found} to import (an empty report, or one of tables or pictures only?); "
+            "import the report's full text",
+            file=source,
+        )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:

@@ -47,19 +47,15 @@ def read_pdf(path: Path) -> Document:
             "the Word or ODF original",
             file=path,
         )
-    if len(_CID.findall(text)) * 4 > len(text):
+    if sum(map(len, _CID.findall(text))) * 2 > len(text):  # half the text is unmapped glyphs
         raise SourceError("the PDF's fonts do not map their glyphs to text", file=path)
     return Document(str(path), tuple(_blocks(pages)))
 
 
 def _pages(path: Path) -> list[list[Line]]:
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
+    from briefing.importing.readers import pdfjob
 
-    try:
-        return [_lines(page) for page in extract_pages(str(path), laparams=LAParams())]
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
-        raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
+    return pdfjob.pages(path, _lines)  # in a child process, bounded in pages, time and memory
 
 
 def _lines(page: object) -> list[Line]:
