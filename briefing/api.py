@@ -288,6 +288,13 @@ def plan(options: BuildOptions, report: Report | None = None) -> DeckPlan:
     return plan_deck(report, options, templates, setter_for(options))
 
 
+def _check_logo(path: Path | None) -> None:
+    """A bad logo is refused before anything is drawn (see briefing.deck.logo)."""
+    from briefing.deck.logo import check_logo
+
+    check_logo(path)
+
+
 def setter_for(options: BuildOptions) -> Setter:
     """Text measuring in the font ``options`` name (the bundled one by default)."""
     try:
@@ -315,6 +322,7 @@ def build(
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
     check_output(target)  # before the work, not after it
+    _check_logo(options.logo)
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
