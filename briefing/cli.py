@@ -196,7 +196,7 @@ def main(
         return Exit.BAD_INPUT
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-            args = parser().parse_args(argv)
+            args = _dashes_kept(parser().parse_args(_dashes_marked(argv)))
     except SystemExit as exc:  # argparse already printed the usage error
         return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
     headless = args.command in COMMANDS  # the desktop app keeps its own signal handling
@@ -236,6 +236,29 @@ def _run(
             f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=err
         )
         return Exit.INTERNAL
+
+
+#: ``--title=--`` reaches argparse as this (a NUL cannot be in an argument), since argparse
+#: drops a ``--`` value and would leave an empty list; :func:`_dashes_kept` puts it back.
+_DASHES = "=\0--"
+
+
+def _dashes_marked(argv: list[str]) -> list[str]:
+    """``--title=--`` as ``--title`` and the marker (other arguments as they are)."""
+    marked = []
+    for arg in argv:
+        name, _, value = arg.partition("=")
+        marked.append(name + _DASHES if arg.startswith("--") and value == "--" else arg)
+    return marked
+
+
+def _dashes_kept(args: argparse.Namespace) -> argparse.Namespace:
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value == _DASHES[1:]:
+            setattr(args, name, "--")
+        elif isinstance(value, list):
+            setattr(args, name, ["--" if v == _DASHES[1:] else v for v in value])
+    return args
 
 
 def _not_utf8(argv: list[str]) -> str | None:
