@@ -318,11 +318,11 @@ def build(
     when the caller has them (the desktop app shows the plan before it builds)."""
     step = pipeline.Steps(progress, cancel)
     step("content", 0.0)
+    _check_logo(options.logo)  # a bad logo is refused at once
     report = report or load(options)
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)
     check_output(target)  # before the work, not after it
-    _check_logo(options.logo)
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)

@@ -63,8 +63,11 @@ def _decoded_size(data: bytes, path: Path) -> tuple[int, int]:
     except DeckError:
         raise
     except Exception as exc:  # noqa: BLE001 - Pillow refuses a bad picture in several ways
+        from PIL import UnidentifiedImageError
+
+        why = "not a PNG or JPEG it can read" if isinstance(exc, UnidentifiedImageError) else exc
         raise DeckError(
-            f"the logo picture cannot be decoded ({exc}); save it again as PNG",
+            f"the logo picture cannot be decoded ({why}); save it again as PNG",
             file=path,
             field="logo",
         ) from None
