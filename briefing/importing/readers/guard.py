@@ -18,6 +18,7 @@ PDF pages and time are bounded by :mod:`briefing.importing.readers.pdfjob`.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from typing import TYPE_CHECKING
 
 from briefing import limits
@@ -166,7 +167,7 @@ def _scan_xml(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, count
             parser.close()
     except etree.XMLSyntaxError:
         return  # counted up to the mistake; the reader says what is wrong, if it reads the part
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # a damaged member
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:  # damaged
         raise SourceError(f"{info.filename!r} cannot be unpacked ({exc})", file=path) from None
 
 
