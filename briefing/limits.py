@@ -62,8 +62,9 @@ MAX_ZIP_RATIO = 200
 #: (ODF ``table:number-columns-repeated``/``rows-repeated``, Word ``w:gridSpan``).
 MAX_XML_NODES = 3_000_000
 MAX_TABLE_CELLS = 200_000
-#: Pages of a PDF, and seconds the PDF text layer may take per page and in all.
+#: Pages and objects of a PDF, and seconds its text layer may take per page and in all.
 MAX_PDF_PAGES = 2_000
+MAX_PDF_OBJECTS = 2_000_000
 PDF_PAGE_SECONDS = 20.0
 PDF_SECONDS = 180.0
 

@@ -203,7 +203,7 @@ def _check_one(case: tuple[str, tuple]) -> None:  # type: ignore[type-arg]
         assert [p.name for p in folder.iterdir() if p.name.startswith(".briefing-")] == []
 
 
-@settings(max_examples=15, **_SETTINGS)
+@settings(max_examples=10, **_SETTINGS)
 @given(CASES.filter(lambda case: case[1][0] != ".pdf"))  # a PDF starts a process: long run
 def test_any_report_imports_to_a_checked_folder_or_a_located_error(
     case: tuple[str, tuple],  # type: ignore[type-arg]

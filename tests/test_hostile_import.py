@@ -306,6 +306,16 @@ def test_a_pdf_whose_length_refers_to_itself_is_stopped_at_the_real_bound(tmp_pa
     refused(tmp_path, ["import", str(pdf)], r"loop\.pdf: page 1 took over 20 seconds")
 
 
+def test_a_pdf_over_the_object_bound_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pdf = tmp_path / "many.pdf"
+    pdf.write_bytes(pdf_pages(["Chapter one.", "Chapter two."]))
+    monkeypatch.setattr(limits, "MAX_PDF_OBJECTS", 4)
+
+    refused(tmp_path, ["import", str(pdf)], r"many\.pdf: the PDF has over 4 objects.*MAX_PDF_OBJ")
+
+
 def test_a_pdf_over_the_page_bound_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

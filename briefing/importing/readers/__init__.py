@@ -20,7 +20,9 @@ FORMATS = (".docx", ".odt", ".pdf", ".txt")
 def read(path: Path) -> Document:
     """The blocks of the report in ``path`` (.docx, .odt, .pdf or .txt); SourceError for a
     missing file, another format, or a file its reader cannot read."""
-    if not path.exists() or path.is_dir():
+    if path.is_dir():
+        raise SourceError("this is a folder; name a report file", file=path)
+    if not path.exists():
         raise SourceError("file not found", file=path)
     return guard.read_bounded(path, _reader(path))
 

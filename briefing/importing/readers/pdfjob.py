@@ -38,7 +38,9 @@ def pages(path: Path, lines_of: Callable[[Any], list[Any]]) -> list[list[Any]]:
     if getattr(sys, "frozen", False):
         return read_pages(path, lines_of)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), _pythonpath()])))
-    bounds = [str(limits.PDF_PAGE_SECONDS), str(limits.MAX_PDF_PAGES)]  # as set in this process
+    bounds = [
+        str(b) for b in (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
+    ]
     command = [sys.executable, "-m", "briefing.importing.readers.pdfjob", str(path), *bounds]
     try:
         done = subprocess.run(
@@ -73,6 +75,7 @@ def read_pages(path: Path, lines_of: Callable[[Any], list[Any]]) -> list[list[An
 
     found: list[list[Any]] = []
     with _alarm() as rearm:
+        _count_objects(path)
         for page in extract_pages(str(path), laparams=LAParams()):
             if len(found) >= limits.MAX_PDF_PAGES:
                 count = f"the PDF has over {limits.MAX_PDF_PAGES:,} pages"
@@ -83,6 +86,25 @@ def read_pages(path: Path, lines_of: Callable[[Any], list[Any]]) -> list[list[An
             found.append(lines_of(page))
             rearm(len(found) + 1)
     return found
+
+
+def _count_objects(path: Path) -> None:
+    """Refuse a PDF whose cross-reference tables list over ``MAX_PDF_OBJECTS`` objects."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    with path.open("rb") as stream:
+        document = PDFDocument(PDFParser(stream))
+        count = 0
+        for xref in document.xrefs:
+            for _ in xref.get_objids():
+                count += 1
+                if count > limits.MAX_PDF_OBJECTS:
+                    found = f"the PDF has over {limits.MAX_PDF_OBJECTS:,} objects"
+                    bound = f"{limits.MAX_PDF_OBJECTS:,}"
+                    raise SourceError(
+                        limits.over("MAX_PDF_OBJECTS", found, bound, _ADVICE), file=path
+                    )
 
 
 class _PageTooSlow(Exception):  # noqa: N818 - raised by the alarm
@@ -139,7 +161,8 @@ def main(argv: list[str]) -> int:
 
     _cap_memory()
     sys.setrecursionlimit(5_000)
-    limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES = float(argv[1]), int(argv[2])
+    limits.PDF_PAGE_SECONDS = float(argv[1])
+    limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS = int(argv[2]), int(argv[3])
     try:
         result = read_pages(Path(argv[0]), _lines)
     except SourceError as exc:
