@@ -157,15 +157,18 @@ def test_sigterm_at_any_moment_of_an_import_leaves_old_or_new_never_a_mix(tmp_pa
     assert outcomes
 
 
-def test_an_out_path_that_is_a_file_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("out", "pattern"),
+    [
+        ("taken", r"taken: --out: this is a file"),
+        ("taken/x/y", r"y: --out: .*taken is not a folder"),
+    ],
+)
+def test_an_out_path_that_is_a_file_is_refused(tmp_path: Path, out: str, pattern: str) -> None:
     source = text_report(tmp_path / "report.txt")
     (tmp_path / "taken").write_text("a file", encoding="utf-8")
 
-    refused(
-        tmp_path,
-        ["import", str(source), "--out", str(tmp_path / "taken")],
-        r"taken: --out: this is a file",
-    )
+    refused(tmp_path, ["import", str(source), "--out", str(tmp_path / out)], pattern)
 
 
 @posix_only
@@ -180,7 +183,7 @@ def test_an_out_path_that_cannot_be_written_is_refused(tmp_path: Path) -> None:
         refused(
             tmp_path,
             ["import", str(source), "--out", str(locked / "content")],
-            r"--out: cannot write",
+            r"--out: the folder .*locked is not writable",
         )
     finally:
         locked.chmod(0o700)

@@ -76,6 +76,13 @@ def _refuse(target: Path, source: Path, replace: bool) -> None:
             file=target,
             field=FIELD,
         )
+    ancestor = target.parent
+    while not ancestor.exists() and ancestor != ancestor.parent:
+        ancestor = ancestor.parent  # the folders missing are made
+    if not ancestor.is_dir():
+        raise BriefingError(f"{ancestor} is not a folder", file=target, field=FIELD)
+    if not os.access(ancestor, os.W_OK | os.X_OK):
+        raise BriefingError(f"the folder {ancestor} is not writable", file=target, field=FIELD)
     if not replace and target.is_dir() and any(target.iterdir()):
         raise BriefingError(
             "the folder already holds files (an earlier import, perhaps edited by hand); "
