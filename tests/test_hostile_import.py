@@ -110,6 +110,34 @@ def test_an_import_stopped_while_writing_leaves_the_old_folder_and_no_temporary_
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".briefing-")] == []
 
 
+def test_a_full_disk_midway_leaves_the_old_folder_and_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from briefing import files
+
+    source = text_report(tmp_path / "report.txt")
+    folder = tmp_path / "content"
+    imported(source, folder)
+    real, written = files.write_atomic, []
+
+    def disk_fills(path: Path, data: bytes, **kw: bool) -> None:
+        if written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(path)
+        real(path, data, **kw)
+
+    monkeypatch.setattr(files, "write_atomic", disk_fills)
+
+    refused(
+        tmp_path,
+        ["import", str(source), "--out", str(folder), "--replace"],
+        r"content: --out: cannot write the folder: No space left on device",
+    )
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".briefing-")] == []
+
+
 def test_a_folder_left_by_a_killed_import_is_removed_by_the_next(tmp_path: Path) -> None:
     source = text_report(tmp_path / "report.txt")
     stale = tmp_path / ".briefing-0badf00d.part"
