@@ -98,7 +98,11 @@ def check_package(path: Path, what: str) -> None:
         _check_members(path, members)
         count = _Count()
         for info in members:
-            if info.filename.endswith((".xml", ".rels")) and not info.is_dir():
+            if not info.is_dir() and (_is_xml(info) or _starts_like_xml(archive, info)):
+                if info.file_size > limits.MAX_XML_PART:  # XML under another name
+                    found = f"{info.filename!r} is {info.file_size:,} bytes of XML"
+                    bound = f"{limits.MAX_XML_PART:,}"
+                    raise SourceError(limits.over("MAX_XML_PART", found, bound, _RESAVE), file=path)
                 _scan_xml(path, archive, info, count)
 
 
@@ -124,12 +128,28 @@ def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
                 limits.over("MAX_ZIP_RATIO", found, f"{limits.MAX_ZIP_RATIO} times", _RESAVE),
                 file=path,
             )
-        if info.filename.endswith((".xml", ".rels")) and info.file_size > limits.MAX_XML_PART:
+        if _is_xml(info) and info.file_size > limits.MAX_XML_PART:
             found = f"{info.filename!r} is {info.file_size:,} bytes of XML"
             raise SourceError(
                 limits.over("MAX_XML_PART", found, f"{limits.MAX_XML_PART:,}", _RESAVE),
                 file=path,
             )
+
+
+def _is_xml(info: zipfile.ZipInfo) -> bool:
+    return info.filename.endswith((".xml", ".rels"))
+
+
+def _starts_like_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a member not named .xml is XML all the same (a part its package names by
+    content type, which the reader would parse): its first bytes are ``<``, maybe after a
+    byte-order mark and white space."""
+    try:
+        with archive.open(info) as stream:
+            head = stream.read(64)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error):
+        return False  # the reader says what is wrong, if it reads the member
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
 
 
 class _Count:
