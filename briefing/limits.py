@@ -73,8 +73,10 @@ PDF_SECONDS = 180.0
 MAX_LOGO_BYTES = 5_000_000
 MAX_LOGO_PIXELS = 40_000_000
 LOGO_SIDE = 800
-#: Elements an SVG logo may draw once its ``<use>`` references are followed.
+#: Elements an SVG logo may draw once its ``<use>`` references are followed, and of those,
+#: how many through a filter or mask (each one a pass over the whole picture: 100 take a minute).
 MAX_SVG_ELEMENTS = 200_000
+MAX_SVG_FILTERS = 10
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

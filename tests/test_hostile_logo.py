@@ -132,6 +132,32 @@ def test_an_svg_whose_uses_expand_a_billion_times_is_refused(tmp_path: Path) -> 
         logo_png(logo)
 
 
+def test_an_svg_drawing_many_things_through_filters_is_refused(tmp_path: Path) -> None:
+    blur = '<filter id="f"><feGaussianBlur stdDeviation="1"/></filter>'
+    shown = '<rect width="100" height="100" fill="red" filter="url(#f)"/>'
+    few = _svg(tmp_path / "few.svg", blur + shown * 2)
+    many = _svg(tmp_path / "many.svg", blur + shown * (limits.MAX_SVG_FILTERS + 1))
+
+    logo_png(few)
+    with pytest.raises(DeckError, match=r"filter or mask counts as .*MAX_SVG_ELEMENTS"):
+        logo_png(many)
+
+
+def test_a_filter_region_a_million_times_the_picture_is_brought_back(tmp_path: Path) -> None:
+    region = 'x="-50000%" y="-50000%" width="100000%" height="100000%"'
+    logo = _svg(
+        tmp_path / "logo.svg",
+        f'<filter id="f" {region}><feGaussianBlur stdDeviation="5"/></filter>'
+        '<rect width="10" height="10" fill="red" filter="url(#f)"/>',
+    )
+    start = time.monotonic()
+
+    png, drawn = logo_png(logo)
+
+    assert time.monotonic() - start < 3  # was 10 s for this one filter
+    assert drawn == (800, 800) and RED in _colours(png)  # still drawn, blurred
+
+
 # -- 12: a PNG is decoded whole and bounded -------------------------------------------------
 def test_a_truncated_png_logo_is_refused_before_the_build(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"

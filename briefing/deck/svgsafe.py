@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import math
 import re
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,8 @@ def _clean(element: _Element, path: Path) -> None:
     from lxml import etree
 
     name = etree.QName(element).localname
+    if name in ("filter", "mask"):
+        _region(element)
     for attribute in _HREFS:
         href = element.get(attribute)
         if href is None or href.startswith("#"):
@@ -105,6 +108,36 @@ def _picture_ok(href: str, path: Path) -> bool:
     return fmt in ("PNG", "JPEG") and width * height <= limits.MAX_LOGO_PIXELS
 
 
+_FILTERED = re.compile(r"(?:^|;)\s*(?:filter|mask)\s*:", re.IGNORECASE)
+
+
+def _weight(element: _Element) -> int:
+    """What drawing ``element`` itself costs, in elements: one, or a share of the budget
+    for one drawn through a filter or mask (``MAX_SVG_FILTERS`` of them fill it)."""
+    filtered = element.get("filter") or element.get("mask")
+    if filtered or _FILTERED.search(element.get("style") or ""):
+        return _weight_of_filter()
+    return 1
+
+
+def _region(element: _Element) -> None:
+    """A filter's or mask's region kept near the picture: ``x``, ``y``, ``width`` and
+    ``height`` beyond ±300 % (or 10,000 units) are dropped, so the defaults apply (a region
+    a million times the picture takes resvg seconds per filter)."""
+    for attribute in ("x", "y", "width", "height"):
+        value = (element.get(attribute) or "").strip()
+        number = re.match(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?", value, re.IGNORECASE)
+        if not value:
+            continue
+        size = abs(float(number.group())) if number else math.inf
+        if size > (300 if value.endswith("%") else 10_000) or not math.isfinite(size):
+            del element.attrib[attribute]
+
+
+def _weight_of_filter() -> int:
+    return limits.MAX_SVG_ELEMENTS // (limits.MAX_SVG_FILTERS + 1) + 1  # the 11th is over
+
+
 def _check_expansion(root: _Element, path: Path) -> None:
     """Refuse an SVG whose elements, ``<use>`` references followed, number more than
     ``limits.MAX_SVG_ELEMENTS`` (or whose references form a cycle)."""
@@ -120,7 +153,7 @@ def _check_expansion(root: _Element, path: Path) -> None:
         if key in busy:
             raise DeckError("the SVG logo's <use> references form a cycle", file=path, field="logo")
         busy.add(key)
-        total = 1 + sum(cost(child) for child in element if isinstance(child.tag, str))
+        total = _weight(element) + sum(cost(c) for c in element if isinstance(c.tag, str))
         href = next((element.get(a) for a in _HREFS if element.get(a)), "")
         if href.startswith("#") and href[1:] in ids:
             total += cost(ids[href[1:]])
@@ -133,7 +166,10 @@ def _check_expansion(root: _Element, path: Path) -> None:
     except RecursionError:
         total = limits.MAX_SVG_ELEMENTS + 1
     if total > limits.MAX_SVG_ELEMENTS:
-        found = "the SVG logo draws too many elements once <use> references are followed"
+        found = (
+            "the SVG logo draws too many elements once <use> references are followed "
+            f"(one through a filter or mask counts as {_weight_of_filter():,})"
+        )
         bound = f"{limits.MAX_SVG_ELEMENTS:,}"
         raise DeckError(
             limits.over("MAX_SVG_ELEMENTS", found, bound, "simplify the logo, or use a PNG"),
