@@ -155,7 +155,8 @@ def test_a_filter_region_a_million_times_the_picture_is_brought_back(tmp_path: P
     png, drawn = logo_png(logo)
 
     assert time.monotonic() - start < 3  # was 10 s for this one filter
-    assert drawn == (800, 800) and RED in _colours(png)  # still drawn, blurred
+    assert drawn == (800, 800)
+    assert any(c[0] == 255 and c[3] > 0 for c in _colours(png))  # still drawn, blurred
 
 
 # -- 12: a PNG is decoded whole and bounded -------------------------------------------------
