@@ -52,6 +52,9 @@ MAX_REPORT_BYTES = 200_000_000
 MAX_REPORT_TEXT_BYTES = 20_000_000
 #: Text an import may extract in all, in characters (a 300-page report has about 500,000).
 MAX_REPORT_CHARS = 5_000_000
+#: Paragraphs and table rows an import may draft from (a 300-page report has about 5,000;
+#: drafting takes about a millisecond each).
+MAX_REPORT_BLOCKS = 50_000
 #: Members of a .docx/.odt zip, their uncompressed size in all and one XML part's size.
 MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_UNPACKED = 1_000_000_000

@@ -288,6 +288,7 @@ def test_an_xml_part_with_entities_is_refused(tmp_path: Path) -> None:
         ("MAX_XML_PART", 2_000, "docx", "MAX_XML_PART"),
         ("MAX_XML_NODES", 50, "odt", "MAX_XML_NODES"),
         ("MAX_REPORT_CHARS", 40, "txt", "MAX_REPORT_CHARS"),
+        ("MAX_REPORT_BLOCKS", 5, "odt", "MAX_REPORT_BLOCKS"),
         ("MAX_REPORT_BYTES", 1_000, "docx", "MAX_REPORT_BYTES"),
     ],
 )

@@ -261,7 +261,16 @@ def _number(value: str | None) -> int:
 
 
 def check_text(document: Document, path: Path) -> Document:
-    """``document`` unchanged, or SourceError when its text is over ``MAX_REPORT_CHARS``."""
+    """``document`` unchanged, or SourceError when its text is over ``MAX_REPORT_CHARS`` or
+    its paragraphs and table rows over ``MAX_REPORT_BLOCKS``."""
+    rows = sum(len(b.rows) if isinstance(b, Table) else 1 for b in document.blocks)
+    if rows > limits.MAX_REPORT_BLOCKS:
+        found = f"the report has {rows:,} paragraphs and table rows"
+        advice = "split the report, or import the part a briefing needs"
+        raise SourceError(
+            limits.over("MAX_REPORT_BLOCKS", found, f"{limits.MAX_REPORT_BLOCKS:,}", advice),
+            file=path,
+        )
     total = 0
     for block in document.blocks:
         if isinstance(block, Paragraph):
