@@ -72,6 +72,19 @@ def test_replace_swaps_the_whole_folder_and_leaves_no_temporary_folder(tmp_path:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".briefing-")] == []
 
 
+@posix_only
+def test_a_link_to_a_folder_as_the_target_writes_and_replaces_that_folder(tmp_path: Path) -> None:
+    source = text_report(tmp_path / "report.txt")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to("real")
+
+    imported(source, tmp_path / "link")
+    imported(source, tmp_path / "link", "--replace")
+
+    assert (tmp_path / "link").is_symlink() and load_report(tmp_path / "real").sections
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real", "report.txt"]
+
+
 @pytest.mark.parametrize("replace", [[], ["--replace"]])
 def test_a_report_inside_the_target_folder_is_never_overwritten(
     tmp_path: Path, replace: list[str]

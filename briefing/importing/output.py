@@ -44,6 +44,8 @@ def write_import(
     place of ``target``; BriefingError (exit 2) for a target that may not or cannot be
     written, or a folder ``check`` would refuse (then nothing is changed)."""
     target = Path(os.path.abspath(target))
+    if target.is_symlink():  # a link to a folder: the folder it names is written
+        target = Path(os.path.realpath(target))
     _refuse(target, source, replace)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
