@@ -191,16 +191,21 @@ def import_report(
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
     language: str = "zh-TW",
+    replace: bool = False,
 ) -> ImportResult:
     """Import a trip report (.docx, .odt, .pdf or .txt) into a content folder: ``out``, or
-    ``imported/<report id>/`` beside the source, checked and planned as a build would. Raises
-    SourceError (a BriefingError) for a file it cannot read or with no heading structure
-    (``NoStructure``, whose ``details`` list the refused lines), BuildCancelled when cancelled;
-    see :mod:`briefing.importing`. ``import-report.md`` is in ``language`` (zh-TW or en)."""
+    ``imported/<report id>/`` beside the source, checked and planned as a build would before it
+    is renamed into place; a folder that holds files is replaced (all at once) only with
+    ``replace``. Raises SourceError (a BriefingError) for a file it cannot read, that holds no
+    report or has no heading structure (``NoStructure``, whose ``details`` list the refused
+    lines), BuildCancelled when cancelled; see :mod:`briefing.importing`.
+    ``import-report.md`` is in ``language`` (zh-TW or en)."""
     from briefing.importing import import_report as run
 
     target = Path(out) if out is not None else None
-    return run(Path(source), target, progress=progress, cancel=cancel, language=language)
+    return run(
+        Path(source), target, progress=progress, cancel=cancel, language=language, replace=replace
+    )
 
 
 def date_text(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
@@ -306,6 +311,13 @@ def plan(options: BuildOptions, report: Report | None = None) -> DeckPlan:
     return plan_deck(report, options, templates, setter_for(options))
 
 
+def _check_logo(path: Path | None) -> None:
+    """A bad logo is refused before anything is drawn (see briefing.deck.logo)."""
+    from briefing.deck.logo import check_logo
+
+    check_logo(path)
+
+
 def setter_for(options: BuildOptions) -> Setter:
     """Text measuring in the font ``options`` name (the bundled one by default)."""
     try:
@@ -334,6 +346,7 @@ def build(
     ``pdf_required`` (the CLI's ``--pdf`` without ``--strict``)."""
     step = pipeline.Steps(progress, cancel)
     step("content", 0.0)
+    _check_logo(options.logo)  # a bad logo is refused at once
     report = report or load(options)
     deck_plan = planned if planned is not None else plan(options, report)
     target = options.output or default_output(deck_plan.meta.title, deck_plan.meta.date)

@@ -98,6 +98,9 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--language", choices=("zh-TW", "en"), default="zh-TW", help="of import-report.md"
     )
+    importer.add_argument(
+        "--replace", action="store_true", help="replace the folder if it already holds files"
+    )
 
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
@@ -224,7 +227,7 @@ def main(
         return Exit.BAD_INPUT
     try:
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
-            args = parser().parse_args(argv)
+            args = _dashes_kept(parser().parse_args(_dashes_marked(argv)))
     except SystemExit as exc:  # argparse already printed the usage error
         return Exit.OK if exc.code == 0 else Exit.BAD_INPUT
     headless = args.command in COMMANDS  # the desktop app keeps its own signal handling
@@ -267,6 +270,29 @@ def _run(
             f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=err
         )
         return Exit.INTERNAL
+
+
+#: ``--title=--`` reaches argparse as this (a NUL cannot be in an argument), since argparse
+#: drops a ``--`` value and would leave an empty list; :func:`_dashes_kept` puts it back.
+_DASHES = "=\0--"
+
+
+def _dashes_marked(argv: list[str]) -> list[str]:
+    """``--title=--`` as ``--title`` and the marker (other arguments as they are)."""
+    marked = []
+    for arg in argv:
+        name, _, value = arg.partition("=")
+        marked.append(name + _DASHES if arg.startswith("--") and value == "--" else arg)
+    return marked
+
+
+def _dashes_kept(args: argparse.Namespace) -> argparse.Namespace:
+    for name, value in vars(args).items():
+        if isinstance(value, str) and value == _DASHES[1:]:
+            setattr(args, name, "--")
+        elif isinstance(value, list):
+            setattr(args, name, ["--" if v == _DASHES[1:] else v for v in value])
+    return args
 
 
 def _not_utf8(argv: list[str]) -> str | None:
@@ -369,7 +395,7 @@ def _cell(value: Any) -> str:
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
 
-    done = api.import_report(args.source, args.out, language=args.language)
+    done = api.import_report(args.source, args.out, language=args.language, replace=args.replace)
     print(
         f"wrote {done.folder}: {done.sections} sections; drafted {done.figures} figures, "
         f"{done.initiatives} initiatives, {done.agenda_items} agenda items, "

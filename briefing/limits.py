@@ -13,7 +13,9 @@ otherwise write it as a literal ``_x001B_`` on a slide, or fail while saving.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,41 @@ MAX_TEMPLATE_OUTPUT = 2_000_000
 MAX_FONT_FACES = 256
 #: Characters of a bad value quoted in an error message.
 EXCERPT = 40
+
+# -- reports to import (``python main.py import``; checked by briefing.importing.guard) ------
+#: Largest report file (.docx, .odt, .pdf: pictures included) and largest plain-text report.
+MAX_REPORT_BYTES = 200_000_000
+MAX_REPORT_TEXT_BYTES = 20_000_000
+#: Text an import may extract in all, in characters (a 300-page report has about 500,000).
+MAX_REPORT_CHARS = 5_000_000
+#: Paragraphs and table rows an import may draft from (a 300-page report has about 5,000;
+#: drafting takes about a millisecond each).
+MAX_REPORT_BLOCKS = 50_000
+#: Members of a .docx/.odt zip, their uncompressed size in all and one XML part's size.
+MAX_ZIP_MEMBERS = 10_000
+MAX_ZIP_UNPACKED = 1_000_000_000
+MAX_XML_PART = 50_000_000
+#: How many times a zip member may grow when unpacked (members over 1 MB; a zip bomb: 1,000).
+MAX_ZIP_RATIO = 200
+#: Elements in the XML parts of one .docx/.odt, and table cells once repeats are expanded
+#: (ODF ``table:number-columns-repeated``/``rows-repeated``, Word ``w:gridSpan``).
+MAX_XML_NODES = 3_000_000
+MAX_TABLE_CELLS = 200_000
+#: Pages and objects of a PDF, and seconds its text layer may take per page and in all.
+MAX_PDF_PAGES = 2_000
+MAX_PDF_OBJECTS = 2_000_000
+PDF_PAGE_SECONDS = 20.0
+PDF_SECONDS = 180.0
+
+# -- the logo (``--logo``; briefing.deck.logo) -----------------------------------------------
+#: Largest logo file, largest decoded PNG/JPEG (pixels) and the longest side an SVG is drawn at.
+MAX_LOGO_BYTES = 5_000_000
+MAX_LOGO_PIXELS = 40_000_000
+LOGO_SIDE = 800
+#: Elements an SVG logo may draw once its ``<use>`` references are followed, and of those,
+#: how many through a filter or mask (each one a pass over the whole picture: 100 take a minute).
+MAX_SVG_ELEMENTS = 200_000
+MAX_SVG_FILTERS = 10
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -138,6 +175,7 @@ def read_bytes(
     path = Path(path)
     if path.is_dir():
         raise error(f"this is a folder; name a {what}", file=path)
+    require_regular(path, error=error, what=what)
     try:
         with path.open("rb") as stream:
             raw = stream.read(limit + 1)
@@ -148,3 +186,46 @@ def read_bytes(
     if len(raw) > limit:
         raise error(f"larger than {limit // 1_000_000} MB; a {what} is at most that", file=path)
     return raw
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def require_regular(
+    path: str | Path, *, error: type[BriefingError] = BriefingError, what: str = "file"
+) -> None:
+    """Refuse ``path`` at once when it names a FIFO, a device or a socket (symbolic links
+    followed): opening a FIFO blocks for ever and ``/dev/zero`` never ends. A missing file is
+    left to the caller, which names it in its own words."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    raise error(f"{kind}, not a regular file; name a {what}", file=path)
+
+
+def require_inside(
+    path: Path, folder: Path, *, error: type[BriefingError] = BriefingError, what: str = "file"
+) -> None:
+    """Refuse ``path`` when its real path (symbolic links followed) lies outside ``folder``'s:
+    a content folder's files are its own, not links to files elsewhere."""
+    real, home = os.path.realpath(path), os.path.realpath(folder)
+    if os.path.commonpath([real, home]) != home:
+        raise error(
+            f"a link to {real}, outside the folder; copy the {what} into the folder instead",
+            file=path,
+        )
+
+
+def over(bound: str, found: str, limit: str, advice: str) -> str:
+    """The message for an input over one of the bounds above: which bound (its name in this
+    module), what was found and how to proceed."""
+    return f"{found}; at most {limit} ({bound} in briefing/limits.py): {advice}"

@@ -60,6 +60,16 @@ def write_pdf(
     office = find_office()
     if office is None:
         return None, _failed(target, "LibreOffice (soffice) is not installed")
+    try:
+        return _convert(office, deck, target, font_dirs, timeout, notes)
+    except BaseException:  # stopped (SIGTERM, Ctrl-C) or failed outright: no stale PDF left
+        _failed(target, "stopped")
+        raise
+
+
+def _convert(
+    office: str, deck: Path, target: Path, font_dirs: list[Path], timeout: float, notes: bool
+) -> tuple[Path | None, str]:
     with tempfile.TemporaryDirectory(prefix="briefing-pdf-", ignore_cleanup_errors=True) as work:
         env = dict(os.environ, FONTCONFIG_FILE=_fontconfig(Path(work), font_dirs), HOME=work)
         try:

@@ -138,7 +138,7 @@ def test_a_bad_content_folder_is_refused_in_the_file_that_is_wrong(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero")
-def test_an_endless_content_file_is_refused_by_its_size(tmp_path: Path) -> None:
+def test_an_endless_content_file_is_refused_as_a_link_outside_the_folder(tmp_path: Path) -> None:
     folder = report_copy(tmp_path)
     (folder / "figures.yaml").unlink()
     (folder / "figures.yaml").symlink_to("/dev/zero")
@@ -147,7 +147,7 @@ def test_an_endless_content_file_is_refused_by_its_size(tmp_path: Path) -> None:
     refused(
         tmp_path,
         ["build", "--content", str(folder), "--out", str(deck)],
-        r"figures\.yaml: larger than 20 MB",
+        r"figures\.yaml: a link to /dev/zero, outside the folder",
     )
 
 
@@ -205,10 +205,14 @@ def test_a_bad_figures_file_is_refused_in_that_file(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="/dev/zero")
-def test_dev_zero_as_a_figures_file_is_refused_by_its_size(tmp_path: Path) -> None:
+def test_dev_zero_as_a_figures_file_is_refused_at_once(tmp_path: Path) -> None:
     deck = previous_deck(tmp_path)
 
-    refused(tmp_path, ["build", "--figures", "/dev/zero", "--out", str(deck)], r"larger than 20 MB")
+    refused(
+        tmp_path,
+        ["build", "--figures", "/dev/zero", "--out", str(deck)],
+        r"/dev/zero: a character device, not a regular file",
+    )
 
 
 # -- templates -------------------------------------------------------------------------------

@@ -395,6 +395,7 @@ def test_sigterm_while_libreoffice_runs_stops_it_and_removes_its_folder(
 ) -> None:
     monkeypatch.setenv("FAKE_MODE", "hang")
     deck = tmp_path / "deck.pptx"
+    deck.with_suffix(".pdf").write_bytes(b"%PDF of an earlier deck")  # must not look current
     command = [sys.executable, str(ROOT / "main.py"), "build", "--initiative", "myinfo"]
     build = subprocess.Popen(
         [*command, "--out", str(deck), "--pdf"], stderr=subprocess.PIPE, text=True

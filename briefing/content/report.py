@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
+from briefing import limits
 from briefing.content import units as units_mod
 from briefing.content.model import (
     Agenda,
@@ -205,6 +206,7 @@ def _units(folder: Path) -> units_mod.UnitTable:
     table = units_mod.default_table()
     if not extra.exists():
         return table
+    limits.require_inside(extra, folder, error=ContentError, what="YAML file")
     located = load_yaml(extra, error=ContentError)
     if not isinstance(located.data, dict):
         raise ContentError("expected scales:, currencies: or counts:", file=extra, line=1)
@@ -237,6 +239,7 @@ def _located(path: Path, *, optional: bool) -> Located | None:
     """One file's YAML with its lines (None for a missing optional file)."""
     if optional and not path.exists():
         return None
+    limits.require_inside(path, path.parent, error=ContentError, what="YAML file")
     located = load_yaml(path, error=ContentError)
     if path.stem == "agenda" and isinstance(located.data, dict):  # one agenda, not a list
         located = Located(

@@ -74,6 +74,11 @@ def load_yaml(
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise error(f"invalid YAML: {exc.problem or exc.context}", file=shown, line=line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: at its line
+        line = text.count("\n", 0, exc.position) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        message = f"invalid YAML: the character U+{char:04X} is not allowed in a YAML file"
+        raise error(message, file=shown, line=line) from None
     except yaml.YAMLError as exc:
         raise error(f"invalid YAML: {exc}", file=shown) from None
     except _Refused as exc:

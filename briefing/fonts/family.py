@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from fontTools.ttLib import TTFont
 
-from briefing import files
+from briefing import files, limits
 from briefing.errors import FontError, FontNotFound
 from briefing.fonts import find as fontfind
 from briefing.fonts.eot import charset, panose_bytes, pitch_family, wrap_eot
@@ -169,6 +169,7 @@ def _parse_spec(spec: str | Path, index: int | None) -> tuple[Path | None, int |
 
 def _family_from_file(path: Path, index: int | None, cache: Path) -> FontFamily:
     if not path.is_file():
+        limits.require_regular(path, error=FontError, what="font file")  # a FIFO, a device
         problem = "is a folder, not a font file" if path.is_dir() else "does not exist"
         raise FontNotFound(f"font file '{path}' {problem}", file=path)
     faces = fontfind.read_faces(path)

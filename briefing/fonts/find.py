@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from fontTools.ttLib import TTFont, TTLibError
 
-from briefing import files
+from briefing import files, limits
 from briefing.errors import FontError
 from briefing.fonts.eot import all_names, windows_name
 from briefing.fonts.subset import write_atomic
@@ -83,6 +83,7 @@ def font_dirs() -> list[Path]:
 def read_faces(path: Path) -> list[FaceInfo]:
     """Every face in the font file ``path``; raises FontError when it is not a font, claims
     more than ``MAX_FONT_FACES`` faces, or is cut short (a table runs past the end)."""
+    limits.require_regular(path, error=FontError, what="font file")  # a FIFO would block
     try:
         count, collection = _face_count(path)
         return [_read_face(path, i, collection) for i in range(count)]

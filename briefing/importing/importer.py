@@ -20,9 +20,11 @@ from briefing.importing import (
     aftercheck,
     cleaning,
     itinerary,
+    output,
     photofiles,
     records,
     report_text,
+    sanitise,
     structure,
     writer,
 )
@@ -70,12 +72,16 @@ def import_report(
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
     language: str = "zh-TW",
+    replace: bool = False,
 ) -> ImportResult:
     """Import the trip report ``source`` into the content folder ``out`` (default:
-    ``imported/<report id>/`` beside the source), then check the folder and plan its standard
-    deck. Raises SourceError for a file it cannot read, NoStructure (a SourceError) for one
-    without headings, ContentError when the written folder fails the check; BuildCancelled
-    when cancelled (nothing written). ``import-report.md`` is in ``language``."""
+    ``imported/<report id>/`` beside the source), all or nothing: the folder is written beside
+    the target, checked and its standard deck planned, and only then renamed into place (see
+    :mod:`~briefing.importing.output`; a folder holding files is replaced only with
+    ``replace``). Raises SourceError for a file it cannot read or that holds no report,
+    NoStructure (a SourceError) for one without headings, ContentError when the written folder
+    fails the check; BuildCancelled when cancelled (nothing written). ``import-report.md`` is
+    in ``language``."""
     source = Path(source)
     step = Steps(progress, cancel)
     notes = Notes()
@@ -90,6 +96,7 @@ def import_report(
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
     before = {kind: list(items) for kind, items in notes.items.items()}
+    found_text(blocks, source)
     roots = build(blocks[start:], contents, notes)
     if not has_structure(roots):  # a second try: headings with a lead sentence, unconfirmed
         notes.items = before
@@ -101,11 +108,22 @@ def import_report(
     step("drafts", 0.5)
     placed = photofiles.place(document.pictures, roots, notes)
     data = _records(front, roots, source, notes)
+    found_nothing(data, blocks, source)
     photofiles.prune_key_points(data["sections"], placed)
+    dropped_figures: list[str] = []
+    data = sanitise.records(data, dropped_figures)
+    notes.extend("cleaning", dropped_figures)
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    write_checked(folder, data, source.name, _source_text(blocks), notes, counts, language, placed)
+    name = sanitise.shown_name(source.name)
+    text = sanitise.source_text(_source_text(blocks))
+    output.write_import(
+        folder,
+        source,
+        lambda temp: write_checked(temp, data, name, text, notes, counts, language, placed, folder),
+        replace=replace,
+    )
     step.finish()
     return ImportResult(
         folder, data["report"]["id"], notes=notes.flat(language), photos=len(placed), **counts
@@ -121,24 +139,57 @@ def write_checked(
     counts: dict[str, int],
     language: str = "zh-TW",
     photos: Sequence[Any] = (),
+    shown_as: Path | None = None,
 ) -> None:
     """Write the content files, check the folder as ``check`` would and plan its standard
     deck, then write ``import-report.md`` saying what check found and what the deck leaves
     out. ContentError when check finds problems (they are in the import report). ``folder``
     may be a temporary folder that is renamed into place once this returns. ``photos`` are
     the pictures placed in sections (:func:`briefing.importing.photofiles.place`), written and
-    checked with the rest."""
+    checked with the rest. Problems name ``shown_as`` (the target) instead of ``folder``."""
     draft = report_text.text(data, source, counts, notes, None, language)
     writer.write_folder(folder, data, source, text, draft)
     photofiles.write(folder, photos, data["report"]["title"], source)
     verdict = aftercheck.verify(folder)
     final = report_text.text(data, source, counts, notes, verdict, language)
     files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
-    if verdict.problems:
+    if verdict.problems:  # said of the folder the user named, not of a temporary one
+        first = verdict.problems[0].replace(str(folder), str(shown_as or folder))
         raise ContentError(
-            f"the imported folder fails check: {verdict.problems[0]} (and "
-            f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
-            file=folder,
+            f"the imported folder fails check: {first} (and "
+            f"{len(verdict.problems) - 1} more); nothing was written",
+            file=shown_as or folder,
+        )
+
+
+def found_text(blocks: list[Block], source: Path) -> None:
+    """SourceError (exit 2) when the report holds no paragraphs a briefing could be made from:
+    an empty, title-only or table-only report, a PDF whose glyphs map to no text."""
+    from briefing.errors import SourceError
+
+    texts = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    if len(texts) < 2:
+        found = "only a title" if texts else "no paragraphs of text"
+        raise SourceError(
+            f"found {found} to import (an empty report, or one of tables or pictures only?); "
+            "import the report's full text",
+            file=source,
+        )
+
+
+def found_nothing(data: dict[str, Any], blocks: list[Block], source: Path) -> None:
+    """SourceError (exit 2) when the report holds no text a briefing could be made from: no
+    paragraphs at all (an empty, title-only or table-only report, a PDF whose glyphs map to
+    no text) or no sections."""
+    from briefing.errors import SourceError
+
+    texts = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    if len(texts) < 2 or not data["sections"]:
+        found = "only a title" if texts else "no paragraphs of text"
+        raise SourceError(
+            f"found {found} to import (an empty report, or one of tables or pictures only?); "
+            "import the report's full text",
+            file=source,
         )
 
 

@@ -74,14 +74,17 @@ def metrics_for(path: Path | None) -> Metrics:
     stat = path.stat()
     key = f"{path.name}-{stat.st_size}-{int(stat.st_mtime)}-v{_METRICS_VERSION}.json"
     cache = files.cache_dir("metrics") / key
+    sealed = files.read_sealed(cache)  # None when missing or damaged: rebuilt, never trusted
     try:
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        return Metrics({int(k): v for k, v in data["widths"].items()}, data["default"], path.name)
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(sealed) if sealed is not None else None
+        if data is not None:
+            widths = {int(k): float(v) for k, v in data["widths"].items()}
+            return Metrics(widths, float(data["default"]), path.name)
+    except (ValueError, KeyError, TypeError, AttributeError):
         pass
     metrics = _read_metrics(path)
     payload = {"default": metrics.default, "widths": metrics.widths}
-    files.store(cache, json.dumps(payload, separators=(",", ":")).encode())
+    files.store_sealed(cache, json.dumps(payload, separators=(",", ":")).encode())
     return metrics
 
 

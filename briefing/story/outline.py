@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from briefing.content.numbering import FORMAL
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from briefing.content.report import OutlineEntry, Report
 
 AFTER_CLOSING = ("appendix",)
@@ -68,20 +70,34 @@ class Part:
 
 def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str) -> list[Unit]:
     """The units of one top-level section for ``length`` (see the module docstring)."""
-    below = [e for e in report.outline if part.section.id in e.path and e.section.id in selected]
+    below = [e for e in _subtree(report, part) if e.section.id in selected]
     if length == "brief":
         inside = [e for e in below if e is not part]
         return [Unit(part, tuple(inside), part.section.id in selected)]
     heads = [e for e in below if _gets_slide(e, report, selected, length)]
     if part not in heads:
         heads.insert(0, part)
+    by_id = {h.section.id: h for h in heads}  # once, not per entry and head (was cubic)
+    condensed_of: dict[int, list[OutlineEntry]] = {id(h): [] for h in heads}
+    for e in below:
+        owner = _owner(e, by_id, heads[0])
+        if e is not owner:
+            condensed_of[id(owner)].append(e)
     units = []
     for head in heads:
-        condensed = tuple(e for e in below if e is not head and _owner(e, heads, report) is head)
+        condensed = tuple(condensed_of[id(head)])
         own = head.section.id in selected
         if own or condensed or head is part:
             units.append(Unit(head, condensed, own))
     return units
+
+
+def _subtree(report: Report, entry: OutlineEntry) -> Iterator[OutlineEntry]:
+    """``entry`` and every section below it, depth first in report order (the part's own
+    sections, without scanning the whole outline once per part)."""
+    yield entry
+    for child in entry.section.children:
+        yield from _subtree(report, report.entry(child.id))
 
 
 def _gets_slide(entry: OutlineEntry, report: Report, selected: set[str], length: str) -> bool:
@@ -92,13 +108,14 @@ def _gets_slide(entry: OutlineEntry, report: Report, selected: set[str], length:
     return any(c.id in selected for c in entry.section.children)
 
 
-def _owner(entry: OutlineEntry, heads: list[OutlineEntry], report: Report) -> OutlineEntry:
-    """The nearest unit head at or above ``entry``."""
-    ids = {h.section.id: h for h in heads}
+def _owner(
+    entry: OutlineEntry, heads: dict[str, OutlineEntry], first: OutlineEntry
+) -> OutlineEntry:
+    """The nearest unit head at or above ``entry`` (``heads`` by section id)."""
     for ancestor in reversed(entry.path):
-        if ancestor in ids:
-            return ids[ancestor]
-    return heads[0]
+        if ancestor in heads:
+            return heads[ancestor]
+    return first
 
 
 def deck_label(n: int, language: str = "zh-TW") -> str:

@@ -297,16 +297,40 @@ def _labels(language: str, user_dir: Path | None) -> Mapping[str, str]:
     if user_dir is not None and (user_dir / "labels.yaml").exists():
         path = user_dir / "labels.yaml"
         _inside(str(path), os.path.realpath(user_dir))
-        table = {**table, **_label_table(path, language)}
+        table = {**table, **_label_table(path, language, bundled=table)}
     return _Labels(table, str(path))
 
 
-def _label_table(path: Path, language: str) -> dict[str, Any]:
+def _label_table(
+    path: Path, language: str, bundled: dict[str, Any] | None = None
+) -> dict[str, Any]:
     located = load_yaml(path, error=TemplateError)
     table = located.data.get(language) if isinstance(located.data, dict) else None
     if not isinstance(table, dict):
         raise TemplateError(f"no labels for language {language!r}", file=path)
+    if bundled is not None:  # a user's labels: each of the kind the bundled one is
+        for key, value in table.items():
+            problem = _label_problem(value, bundled.get(key))
+            if problem is not None:
+                line = located.line_of((language, key))
+                raise TemplateError(problem, file=path, line=line, field=f"{language}.{key}")
     return table
+
+
+def _label_problem(value: Any, bundled: Any) -> str | None:
+    """What is wrong with a user's label ``value`` where the bundled one is ``bundled``: text
+    where text belongs, a mapping of texts where the bundled label is one."""
+    if isinstance(bundled, dict):
+        if not isinstance(value, dict):
+            return f"must be a mapping of texts (like the bundled one), not {_kind(value)}"
+        wrong = next((k for k, v in value.items() if not isinstance(v, str)), None)
+        return None if wrong is None else f"{wrong}: must be text, not {_kind(value[wrong])}"
+    return None if isinstance(value, str) else f"must be text, not {_kind(value)}"
+
+
+def _kind(value: Any) -> str:
+    names = {list: "a list", dict: "a mapping", bool: "true/false", type(None): "empty"}
+    return names.get(type(value), f"a {type(value).__name__}")
 
 
 class _Labels(dict):  # type: ignore[type-arg]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
+from briefing.importing.readers import guard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,9 +20,11 @@ FORMATS = (".docx", ".odt", ".pdf", ".txt")
 def read(path: Path) -> Document:
     """The blocks of the report in ``path`` (.docx, .odt, .pdf or .txt); SourceError for a
     missing file, another format, or a file its reader cannot read."""
-    if not path.is_file():
+    if path.is_dir():
+        raise SourceError("this is a folder; name a report file", file=path)
+    if not path.exists():
         raise SourceError("file not found", file=path)
-    return _reader(path)(path)
+    return guard.read_bounded(path, _reader(path))
 
 
 def _reader(path: Path) -> Callable[[Path], Document]:

@@ -41,8 +41,9 @@ class Line:
 def read_pdf(path: Path) -> Document:
     """The paragraphs of a PDF's text layer, page by page; SourceError for a file that is not
     a PDF, is encrypted, or has no text."""
-    pictures: list[Found] = []
-    pages = _pages(path, pictures)
+    read = _pages(path)
+    pages = [lines for lines, _ in read]
+    pictures = [picture for _, found in read for picture in found]
     text = "".join(line.text for page in pages for line in page)
     if not text.strip():
         raise SourceError(
@@ -50,27 +51,22 @@ def read_pdf(path: Path) -> Document:
             "the Word or ODF original",
             file=path,
         )
-    if len(_CID.findall(text)) * 4 > len(text):
+    if sum(map(len, _CID.findall(text))) * 2 > len(text):  # half the text is unmapped glyphs
         raise SourceError("the PDF's fonts do not map their glyphs to text", file=path)
     return Document(str(path), tuple(_blocks(pages)), pictures=tuple(pictures))
 
 
-def _pages(path: Path, pictures: list[Found] | None = None) -> list[list[Line]]:
-    """Each page's lines; the pictures placed on the pages are added to ``pictures``."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
+def _pages(path: Path) -> list[tuple[list[Line], list[Found]]]:
+    from briefing.importing.readers import pdfjob
 
+    return pdfjob.pages(path, page_content)  # in a child process, bounded in pages, time, memory
+
+
+def page_content(page: object, number: int) -> tuple[list[Line], list[Found]]:
+    """Page ``number``'s lines, and the pictures placed on it with their captions."""
     from briefing.importing.pictures import from_pdf_page
 
-    try:
-        pages = []
-        for page in extract_pages(str(path), laparams=LAParams()):
-            pages.append(_lines(page))
-            if pictures is not None:
-                pictures += from_pdf_page(page, len(pages))
-        return pages
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
-        raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
+    return _lines(page), from_pdf_page(page, number)
 
 
 def _lines(page: object) -> list[Line]:

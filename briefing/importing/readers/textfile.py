@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: FF FE 00 00 starts with FF FE
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
@@ -38,6 +40,8 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, path), encoding
+    if _looks_utf32(data):
+        return _strict(data, "utf-32-le" if not any(data[3:200:4]) else "utf-32-be", path), "utf-32"
     if _looks_utf16(data):
         return _strict(data, "utf-16-le" if data[1:2] == b"\0" else "utf-16-be", path), "utf-16"
     try:
@@ -56,6 +60,17 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
         file=path,
         line=line,
     )
+
+
+def _looks_utf32(data: bytes) -> bool:
+    """UTF-32 without a byte-order mark: in every four bytes of the start, the top byte of
+    the code point is NUL and the next at most 0x10 (what UTF-16 text never looks like)."""
+    head = data[: len(data[:200]) // 4 * 4]
+    if len(head) < 8:
+        return False
+    little = not any(head[3::4]) and max(head[2::4]) <= 0x10
+    big = not any(head[0::4]) and max(head[1::4]) <= 0x10
+    return little or big
 
 
 def _looks_utf16(data: bytes) -> bool:
