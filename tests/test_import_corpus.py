@@ -76,7 +76,7 @@ def test_every_report_and_format_meets_the_targets(tmp_path: Path, name: str, re
 # -- small reports made here ---------------------------------------------------------------
 def _import(path: Path, tmp: Path, **options: Any) -> dict[str, Any]:
     folder = tmp / "out"
-    api.import_report(path, folder, **options)
+    api.import_report(path, folder, replace=True, **options)  # a test may import twice
     return {
         name: yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8"))
         for name in ("report", "sections", "agenda")
@@ -506,7 +506,9 @@ def test_spaced_labels_half_width_colons_and_labels_without_colons(tmp_path: Pat
     report = _import(path, tmp_path)["report"]
 
     assert report["agency"] == "衛生福利部"
-    assert report["travellers"] == [{"name": "張雅婷", "title": "簡任技正"}]
+    travellers = [{k: v for k, v in t.items() if k != "draft"} for t in report["travellers"]]
+    assert travellers == [{"name": "張雅婷", "title": "簡任技正"}]
+    assert all(t["draft"] for t in report["travellers"])  # read off the cover: to review
     assert report["destination"] == "韓國"
     assert (report["trip_start"], report["trip_end"]) == (dt.date(2019, 9, 2), dt.date(2019, 9, 11))
     assert report["report_date"] == dt.date(2019, 11, 29)

@@ -50,6 +50,7 @@ def write_folder(
 
 
 def _yaml(name: str, records: Any, title: str, source: str) -> str:
+    title = " ".join(title.split())  # a comment is one line, whatever the title holds
     header = (
         f"# {title}: imported by `python main.py import` from {source}.\n"
         f"# Review: {_HEADERS[name]}\n"
