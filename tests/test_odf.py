@@ -236,6 +236,19 @@ def test_runs_keep_size_weight_and_colour(odp: zipfile.ZipFile) -> None:
     assert float(props.get(f"{{{fo}}}font-size").removesuffix("pt")) >= 28
 
 
+def test_latin_text_is_english_and_han_text_taiwanese(odp: zipfile.ZipFile) -> None:
+    """As the .pptx's runs (lang/altLang): a zh Western language makes LibreOffice break Latin
+    words anywhere (Singap|ore, PR|OCESS), which PowerPoint never does."""
+    for part in ("content.xml", "styles.xml"):
+        props = list(xml(odp, part).iter(f"{{{NS['style']}}}text-properties"))
+        languages = {
+            (p.get(f"{{{NS['fo']}}}language"), p.get(f"{{{NS['style']}}}language-asian"))
+            for p in props
+            if p.get(f"{{{NS['style']}}}font-name-asian")  # runs' and defaults', not bullets'
+        }
+        assert languages == {("en", "zh")}, part
+
+
 def test_layouts_are_master_pages_and_slides_use_them(built: api.BuildResult, odp) -> None:
     masters = xml(odp, "styles.xml").findall("office:master-styles/style:master-page", NS)
     names = {m.get(f"{{{NS['style']}}}name") for m in masters}

@@ -35,6 +35,14 @@ ODF = {
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
 EMU_PER_CM = 360000
+#: Han text is zh-TW and Latin text en-US, as the .pptx's runs say (``lang``/``altLang``).
+#: A zh Western language makes LibreOffice break Latin words anywhere (Singap|ore).
+LANGUAGES = {
+    "fo:language": "en",
+    "fo:country": "US",
+    "style:language-asian": "zh",
+    "style:country-asian": "TW",
+}
 
 
 def n(name: str) -> str:
@@ -206,10 +214,7 @@ class Styles:
             "style:font-weight-complex": weight,
             "fo:font-style": posture,
             "style:font-style-asian": posture,
-            "fo:language": "zh",
-            "fo:country": "TW",
-            "style:language-asian": "zh",
-            "style:country-asian": "TW",
+            **LANGUAGES,
         }
         if colour:
             props["fo:color"] = colour
