@@ -551,6 +551,49 @@ def test_the_pdf_text_is_the_deck_text(built: api.BuildResult, pdf: Path) -> Non
             assert "".join(text.split()) in flat, f"slide {number}: {text!r}"
 
 
+@needs_office
+@needs_poppler
+@pytest.mark.slow
+def test_libreoffice_draws_the_table_cells_in_the_pptx_fills(
+    built: api.BuildResult, pdf: Path, tmp_path: Path
+) -> None:
+    """The installed LibreOffice (7.4 here) draws each cell of the first table in its .pptx
+    fill, not in its default table design: the median colour over each cell (mostly fill, a
+    little text) is the cell's fill, or the white slide where the cell has none."""
+    import numpy
+    from PIL import Image
+    from pptx import Presentation
+
+    prs = Presentation(str(built.output))
+    number, table = next(
+        (n, shape)
+        for n, slide in enumerate(prs.slides, start=1)
+        for shape in slide.shapes
+        if getattr(shape, "has_table", False) and shape.has_table
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", str(number), "-l", str(number), str(pdf)]
+        + [str(tmp_path / "page")],
+        check=True,
+    )
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    scale = page.width / prs.slide_width
+    fills = iter(_pptx_cell_fills(built.output)[0])
+    top = table.top
+    for row in table.table.rows:
+        left = table.left
+        for column, cell in zip(table.table.columns, row.cells, strict=True):
+            box = [round(v * scale) for v in (left, top, left + column.width, top + row.height)]
+            left += column.width
+            if cell.is_spanned:
+                continue
+            median = numpy.median(numpy.asarray(page.crop(tuple(box))).reshape(-1, 3), axis=0)
+            fill = next(fills) or "#ffffff"
+            want = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+            assert max(abs(a - b) for a, b in zip(median, want, strict=True)) <= 12, (box, fill)
+        top += row.height
+
+
 @pytest.mark.slow
 def test_native_charts_are_shown_as_their_pictures(tmp_path: Path) -> None:
     """ODF cannot hold PowerPoint's charts: the .odp shows each as the picture an image-style
