@@ -31,7 +31,15 @@ NS = {
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
     "presentation": "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
+#: namespaces ODF 1.3 defines or uses (OASIS ones, XLink, Dublin Core, MathML, XForms, XHTML…)
+ODF_NAMESPACES = (
+    "urn:oasis:names:tc:opendocument:",
+    "http://www.w3.org/",
+    "http://purl.org/dc/elements/1.1/",
+)
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_office = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 needs_poppler = pytest.mark.skipif(
@@ -228,6 +236,19 @@ def test_runs_keep_size_weight_and_colour(odp: zipfile.ZipFile) -> None:
     assert float(props.get(f"{{{fo}}}font-size").removesuffix("pt")) >= 28
 
 
+def test_latin_text_is_english_and_han_text_taiwanese(odp: zipfile.ZipFile) -> None:
+    """As the .pptx's runs (lang/altLang): a zh Western language makes LibreOffice break Latin
+    words anywhere (Singap|ore, PR|OCESS), which PowerPoint never does."""
+    for part in ("content.xml", "styles.xml"):
+        props = list(xml(odp, part).iter(f"{{{NS['style']}}}text-properties"))
+        languages = {
+            (p.get(f"{{{NS['fo']}}}language"), p.get(f"{{{NS['style']}}}language-asian"))
+            for p in props
+            if p.get(f"{{{NS['style']}}}font-name-asian")  # runs' and defaults', not bullets'
+        }
+        assert languages == {("en", "zh")}, part
+
+
 def test_layouts_are_master_pages_and_slides_use_them(built: api.BuildResult, odp) -> None:
     masters = xml(odp, "styles.xml").findall("office:master-styles/style:master-page", NS)
     names = {m.get(f"{{{NS['style']}}}name") for m in masters}
@@ -267,12 +288,28 @@ def schemas() -> tuple[etree.RelaxNG, etree.RelaxNG]:
     return document, manifest
 
 
+def _foreign(name: str) -> bool:
+    uri = etree.QName(name).namespace or ""
+    return bool(uri) and not uri.startswith(ODF_NAMESPACES)
+
+
+def without_foreign(root: etree._Element) -> etree._Element:
+    """``root`` with its foreign elements and attributes removed: an ODF 1.3 extended document
+    is valid when what is left validates against the schema."""
+    for element in [e for e in root.iter() if isinstance(e.tag, str) and _foreign(e.tag)]:
+        element.getparent().remove(element)
+    for element in root.iter():
+        for name in [a for a in element.attrib if _foreign(a)]:
+            del element.attrib[name]
+    return root
+
+
 def schema_errors(path: Path, schemas: tuple[etree.RelaxNG, etree.RelaxNG]) -> list[str]:
     document, manifest = schemas
     errors = []
     with zipfile.ZipFile(path) as package:
         for part in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
-            if not document.validate(etree.fromstring(package.read(part))):
+            if not document.validate(without_foreign(etree.fromstring(package.read(part)))):
                 errors += [f"{part}: {e}" for e in document.error_log]
         if not manifest.validate(etree.fromstring(package.read("META-INF/manifest.xml"))):
             errors += [f"manifest.xml: {e}" for e in manifest.error_log]
@@ -281,6 +318,78 @@ def schema_errors(path: Path, schemas: tuple[etree.RelaxNG, etree.RelaxNG]) -> l
 
 def test_the_default_deck_validates_against_odf_1_3(built: api.BuildResult, schemas) -> None:
     assert schema_errors(built.output.with_suffix(".odp"), schemas) == []
+
+
+def test_the_only_foreign_elements_are_libreoffices_table_cell_fills(odp: zipfile.ZipFile) -> None:
+    """Set aside for validation, so bounded: LibreOffice's own ``loext:graphic-properties``
+    in table cell styles, nothing else, and no foreign attributes."""
+    for part in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
+        root = xml(odp, part)
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            assert not [a for a in element.attrib if _foreign(a)], part
+            if _foreign(element.tag):
+                assert element.tag == f"{{{NS['loext']}}}graphic-properties", part
+                parent = element.getparent()
+                assert parent.get(f"{{{NS['style']}}}family") == "table-cell", part
+                assert len(element) == 0
+
+
+def _pptx_cell_fills(path: Path) -> list[list[str | None]]:
+    """Per table, each shown cell's fill as ``#rrggbb`` (None: no fill)."""
+    from pptx import Presentation
+    from pptx.enum.dml import MSO_FILL
+
+    fills = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if not (getattr(shape, "has_table", False) and shape.has_table):
+                continue
+            table = []
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    if cell.is_spanned:
+                        continue
+                    solid = cell.fill.type == MSO_FILL.SOLID
+                    table.append(f"#{cell.fill.fore_color.rgb}".lower() if solid else None)
+            fills.append(table)
+    return fills
+
+
+def _odp_cell_fills(package: zipfile.ZipFile) -> list[list[tuple[str | None, str | None]]]:
+    """Per table, each shown cell's fill as LibreOffice 7.x reads it (``loext:graphic-properties``)
+    and as ODF 1.3 writes it (``fo:background-color``; None: transparent)."""
+    root = xml(package, "content.xml")
+    path = "office:automatic-styles/style:style[@style:family='table-cell']"
+    styles = {s.get(f"{{{NS['style']}}}name"): s for s in root.iterfind(path, NS)}
+    fills = []
+    for table in root.iterfind(".//draw:page//table:table", NS):
+        cells = []
+        for cell in table.iterfind("table:table-row/table:table-cell", NS):
+            style = styles[cell.get(f"{{{NS['table']}}}style-name")]
+            graphic = style.find("loext:graphic-properties", NS)
+            kind = graphic.get(f"{{{NS['draw']}}}fill")
+            colour = graphic.get(f"{{{NS['draw']}}}fill-color") if kind == "solid" else None
+            assert kind == ("solid" if colour else "none")
+            background = style.find("style:table-cell-properties", NS).get(
+                f"{{{NS['fo']}}}background-color"
+            )
+            cells.append((colour, None if background == "transparent" else background))
+        fills.append(cells)
+    return fills
+
+
+def test_each_table_cell_has_the_pptx_cells_fill_in_a_form_libreoffice_7_reads(
+    built: api.BuildResult, odp: zipfile.ZipFile
+) -> None:
+    expected = _pptx_cell_fills(built.output)
+    got = _odp_cell_fills(odp)
+    assert len(expected) == len(got) >= 5  # the default deck's tables
+    assert {fill for table in expected for fill in table} >= {"#1b3a5c", "#f3f5f8", None}
+    for pptx_cells, odp_cells in zip(expected, got, strict=True):
+        assert [loext for loext, _ in odp_cells] == pptx_cells  # LibreOffice 7.x
+        assert [fo for _, fo in odp_cells] == pptx_cells  # ODF 1.3, current LibreOffice
 
 
 @pytest.mark.slow
@@ -440,6 +549,49 @@ def test_the_pdf_text_is_the_deck_text(built: api.BuildResult, pdf: Path) -> Non
         flat = "".join(page.split())
         for text in texts:
             assert "".join(text.split()) in flat, f"slide {number}: {text!r}"
+
+
+@needs_office
+@needs_poppler
+@pytest.mark.slow
+def test_libreoffice_draws_the_table_cells_in_the_pptx_fills(
+    built: api.BuildResult, pdf: Path, tmp_path: Path
+) -> None:
+    """The installed LibreOffice (7.4 here) draws each cell of the first table in its .pptx
+    fill, not in its default table design: the median colour over each cell (mostly fill, a
+    little text) is the cell's fill, or the white slide where the cell has none."""
+    import numpy
+    from PIL import Image
+    from pptx import Presentation
+
+    prs = Presentation(str(built.output))
+    number, table = next(
+        (n, shape)
+        for n, slide in enumerate(prs.slides, start=1)
+        for shape in slide.shapes
+        if getattr(shape, "has_table", False) and shape.has_table
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", str(number), "-l", str(number), str(pdf)]
+        + [str(tmp_path / "page")],
+        check=True,
+    )
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    scale = page.width / prs.slide_width
+    fills = iter(_pptx_cell_fills(built.output)[0])
+    top = table.top
+    for row in table.table.rows:
+        left = table.left
+        for column, cell in zip(table.table.columns, row.cells, strict=True):
+            box = [round(v * scale) for v in (left, top, left + column.width, top + row.height)]
+            left += column.width
+            if cell.is_spanned:
+                continue
+            median = numpy.median(numpy.asarray(page.crop(tuple(box))).reshape(-1, 3), axis=0)
+            fill = next(fills) or "#ffffff"
+            want = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+            assert max(abs(a - b) for a, b in zip(median, want, strict=True)) <= 12, (box, fill)
+        top += row.height
 
 
 @pytest.mark.slow

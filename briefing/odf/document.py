@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from briefing.odf.shapes import paragraphs, picture_path, shape_element
-from briefing.odf.styles import ODF, Styles, cm, el, n, sub
+from briefing.odf.styles import LANGUAGES, ODF, Styles, cm, el, n, sub
 
 if TYPE_CHECKING:
     from briefing.odf.model import Deck, Layout, Slide
@@ -181,10 +181,7 @@ def _styles(deck: Deck, font: str, fonts: list[FontFile], masters: dict[str, str
             "style:font-name": font,
             "style:font-name-asian": font,
             "style:font-name-complex": font,
-            "fo:language": "zh",
-            "fo:country": "TW",
-            "style:language-asian": "zh",
-            "style:country-asian": "TW",
+            **LANGUAGES,
         },
     )
     styles = Styles(font, prefix="M")

@@ -31,8 +31,18 @@ ODF = {
     "smil": "urn:oasis:names:tc:opendocument:xmlns:smil-compatible:1.0",
     "anim": "urn:oasis:names:tc:opendocument:xmlns:animation:1.0",
     "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+    # LibreOffice's extension namespace: a table cell's fill (see Styles.cell)
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
 EMU_PER_CM = 360000
+#: Han text is zh-TW and Latin text en-US, as the .pptx's runs say (``lang``/``altLang``).
+#: A zh Western language makes LibreOffice break Latin words anywhere (Singap|ore).
+LANGUAGES = {
+    "fo:language": "en",
+    "fo:country": "US",
+    "style:language-asian": "zh",
+    "style:country-asian": "TW",
+}
 
 
 def n(name: str) -> str:
@@ -204,10 +214,7 @@ class Styles:
             "style:font-weight-complex": weight,
             "fo:font-style": posture,
             "style:font-style-asian": posture,
-            "fo:language": "zh",
-            "fo:country": "TW",
-            "style:language-asian": "zh",
-            "style:country-asian": "TW",
+            **LANGUAGES,
         }
         if colour:
             props["fo:color"] = colour
@@ -255,17 +262,32 @@ class Styles:
         return name
 
     def cell(self, fill: str | None, insets: tuple[int, int, int, int], anchor: str) -> str:
+        """A table cell's style, written twice over as LibreOffice 7.x needs it.
+
+        ODF 1.3 gives a cell only ``style:table-cell-properties`` (``fo:background-color``,
+        padding, vertical alignment, borders), which current LibreOffice reads; LibreOffice 7.x
+        reads an Impress cell's fill, padding and alignment only from
+        ``loext:graphic-properties`` and its borders from ``style:paragraph-properties``, as it
+        writes them itself (without them 7.4 draws its default blue table design). The loext
+        element is foreign, so the document is an ODF 1.3 extended document: valid against the
+        schema once foreign elements are set aside.
+        """
         name, new = self._style(("cell", fill, insets, anchor), "ce", "table-cell")
-        if new:
-            style = self._new(name, "table-cell")
-            props = {
-                "style:vertical-align": _ANCHOR.get(anchor, "top"),
-                "fo:padding-left": cm(insets[0]),
-                "fo:padding-top": cm(insets[1]),
-                "fo:padding-right": cm(insets[2]),
-                "fo:padding-bottom": cm(insets[3]),
-                "fo:border": "0.5pt solid #ffffff",
-            }
-            props["fo:background-color"] = fill or "transparent"
-            sub(style, "style:table-cell-properties", props)
+        if not new:
+            return name
+        style = self._new(name, "table-cell")
+        padding = {
+            "fo:padding-left": cm(insets[0]),
+            "fo:padding-top": cm(insets[1]),
+            "fo:padding-right": cm(insets[2]),
+            "fo:padding-bottom": cm(insets[3]),
+        }
+        border = {"fo:border": "0.5pt solid #ffffff"}
+        graphic = {"draw:fill": "solid", "draw:fill-color": fill} if fill else {"draw:fill": "none"}
+        graphic["draw:textarea-vertical-align"] = _ANCHOR.get(anchor, "top")
+        sub(style, "loext:graphic-properties", graphic | padding)
+        props = {"style:vertical-align": _ANCHOR.get(anchor, "top"), **padding, **border}
+        props["fo:background-color"] = fill or "transparent"
+        sub(style, "style:table-cell-properties", props)
+        sub(style, "style:paragraph-properties", border)
         return name
