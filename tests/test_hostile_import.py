@@ -517,6 +517,4 @@ def test_an_empty_docx_is_refused(tmp_path: Path) -> None:
 def test_a_pdf_whose_glyphs_map_to_no_text_is_refused(tmp_path: Path) -> None:
     (tmp_path / "cid.pdf").write_bytes(pdf_unmapped_glyphs())
 
-    refused(
-        tmp_path, ["import", str(tmp_path / "cid.pdf")], r"cid\.pdf: .*fonts do not map"
-    )
+    refused(tmp_path, ["import", str(tmp_path / "cid.pdf")], r"cid\.pdf: .*fonts do not map")
