@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.content.numbering import Number
 from briefing.importing import agenda as agenda_mod
-from briefing.importing.figures import find_figures
+from briefing.importing.blocks import Block, Paragraph, Table
+from briefing.importing.figures import FigureCandidate, find_figures
 from briefing.importing.initiatives import collect, find_initiatives
 from briefing.importing.keypoints import key_points
 from briefing.importing.outline import Node, paren_flag
+from briefing.importing.tablenumbers import numbered_texts, table_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing.content.units import UnitTable
     from briefing.importing.notes import Notes
 
@@ -52,6 +56,8 @@ def _section(node: Node, ancestors: list[Number | None]) -> Record:
         points = key_points(node.title, node.paragraphs)
         if points:
             record["key_points"] = points
+    if node.tables:
+        record["tables"] = table_rows(node)
     if node.children:
         record["children"] = [_section(child, [*ancestors, own]) for child in node.children]
     return record
@@ -68,28 +74,66 @@ def abstract(title: str, paragraphs: list[str]) -> Record:
 
 
 # -- figures ---------------------------------------------------------------------------------
-def figures(nodes: list[Node], table: UnitTable, notes: Notes) -> list[Record]:
-    """Figure drafts for every number with a unit in the sections' paragraphs."""
+def figures(
+    nodes: list[Node], table: UnitTable, notes: Notes, where: Callable[[str], str] | None = None
+) -> list[Record]:
+    """Figure drafts for every number with a unit in the sections' paragraphs and table
+    cells; the numbers it is unsure of go to ``notes`` with ``where(paragraph)`` (a page or
+    a line of source.txt)."""
     out: list[Record] = []
     for node in nodes:
-        seen: set[str] = set()
-        for paragraph in node.paragraphs:
-            found, unitless = find_figures(paragraph, table)
-            notes.extend("figures", [f"「{u}」 in 「{node.title}」" for u in unitless])
+        seen: set[tuple[str, str]] = set()
+        for text, unit in numbered_texts(node):
+            found, doubts = find_figures(text, table, unit)
+            place = where(text) if where else ""
+            notes.extend(
+                "figures",
+                [f"「{d.as_written}」 ({d.reason}) in 「{node.title}」{place}" for d in doubts],
+            )
             for candidate in found:
-                if candidate.as_written in seen:
+                if (candidate.as_written, candidate.measure) in seen:
                     continue
-                seen.add(candidate.as_written)
+                seen.add((candidate.as_written, candidate.measure))
                 out.append(_figure(candidate, node.id, len(seen)))
     return out
 
 
-def _figure(candidate: Any, section: str, n: int) -> Record:
-    value = candidate.value
+def locator(blocks: list[Block]) -> Callable[[str], str]:
+    """Where a paragraph is in the source, for the import report: ``, page 3`` where the
+    format has pages, else ``, source.txt line 45`` (a paragraph or a table row a line)."""
+    lines: dict[str, tuple[int, int | None]] = {}
+    number = 0
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            number += 1
+            lines.setdefault(block.text, (number, block.page))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                number += 1
+                for cell in row:
+                    lines.setdefault(cell, (number, block.page))
+
+    def where(text: str) -> str:
+        found = lines.get(text) or next(
+            (spot for line, spot in lines.items() if text and text in line), None
+        )
+        if found is None:
+            return ""
+        line, page = found
+        return f", page {page}" if page else f", source.txt line {line}"
+
+    return where
+
+
+def _figure(candidate: FigureCandidate, section: str, n: int) -> Record:
     record: Record = {
         "id": f"{section}-fig-{n}",
         "draft": True,
-        "value": int(value) if float(value).is_integer() else value,
+        "value": _plain(candidate.value),
+    }
+    if candidate.high is not None:
+        record["high"] = _plain(candidate.high)
+    record |= {
         "unit": candidate.unit,
         "qualifier": candidate.qualifier,
         "measure": candidate.measure,
@@ -104,6 +148,10 @@ def _figure(candidate: Any, section: str, n: int) -> Record:
         evidence["when"] = candidate.when_text
     record["evidence"] = evidence
     return record
+
+
+def _plain(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 # -- initiatives -----------------------------------------------------------------------------
