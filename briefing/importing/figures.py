@@ -49,6 +49,7 @@ _ORDINAL_BEFORE = re.compile(r"(?:第|(?<![代發列報外])表|(?<!試)圖|附�
 _DATE_AFTER_YEAR = re.compile(
     rf"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d{'一二三四五六七八九十'}]{{1,3}}\s?月)"
 )
+_ERAS = ("民國", "西元", "公元", "令和", "平成", "昭和", "大正")  # 令和5年 is a year
 _DAY_COUNT_BEFORE = re.compile(r"(?:共|計|期|歷時|連續)\s*$")
 
 
@@ -226,6 +227,8 @@ def _read(
         return None
     if amount.chinese and unit is None:  # 四大優先領域; 四大體驗區 counts 區
         unit = _big_counter(text, end, units)
+        if unit == "國":
+            return None  # 七大工業國 is a name (G7)
         stop = text.index(unit, end) + len(unit) if unit != "大" else end + 1
         return _Found(start, stop, value, unit)
     if unit is not None:
@@ -256,7 +259,7 @@ def _big_counter(text: str, at: int, units: _Units) -> str:
     for size in (3, 2):
         tail = text[at + 1 : at + 1 + size]
         word = next((w for w in units.words if len(tail) == size and tail.endswith(w)), None)
-        if word and word not in ("%", "％", "成") and re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+        if word and word not in ("%", "％", "成", "年") and re.fullmatch(r"[\u4e00-\u9fff]+", tail):
             return word
     return "大"
 
@@ -278,7 +281,7 @@ def _year(text: str, amount: Amount, end: int) -> Doubt | None:
     """None for a count of years (3年, 逾100年); a year or a date is no figure (2019年, 102
     年度, 113年6月, 二○二七年, 民國84年) and a bare 100年 may be either, so it is a doubt."""
     before = text[: amount.start].rstrip(" ")
-    if 1800 <= amount.value <= 2200 or amount.digit_run or before.endswith("民國"):
+    if 1800 <= amount.value <= 2200 or amount.digit_run or before.endswith(_ERAS):
         return _NOT_A_FIGURE
     if _DATE_AFTER_YEAR.match(text[end:]):
         return _NOT_A_FIGURE

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefing.content.units import default_table
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 _UNIT_LINE = re.compile(r"單位\s*[:：]\s*([^\s）)，,。；;]+)")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:單位\s*[:：]\s*)?([^（()）\s]{1,8})\s*[)）]\s*$")
 _PROSE = re.compile(r"[。；，]")
+_NUMBERS_LAST = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*)*\s*$")  # 海岸 1,850,400 2,010,000
 _CELL_LINE = 40  # a longer line, or one with clause punctuation, ends a table written as lines
 
 
@@ -34,7 +37,7 @@ def numbered_texts(node: Node) -> Iterator[tuple[str, str | None]]:
             continue
         if unit and (len(text) > _CELL_LINE or _PROSE.search(text)):
             unit = None
-        yield text, unit
+        yield text, unit if unit and _NUMBERS_LAST.search(text) else None
     captions = [m.group(1) for p in node.paragraphs for m in _UNIT_LINE.finditer(p)]
     caption = captions[0] if len(set(captions)) == 1 and len(node.tables) == 1 else None
     for table in node.tables:
@@ -68,8 +71,15 @@ def _cells(table: Table, caption: str | None) -> Iterator[tuple[str, str | None]
 
 
 def _header_unit(cell: str) -> str | None:
+    """The unit a column header names in brackets (金額（新台幣元）), not a note (（草案）)."""
     found = _HEADER_UNIT.search(cell)
-    return found.group(1) if found else None
+    if not found:
+        return None
+    unit, table = found.group(1), default_table()
+    known = any(n in unit for n in table.currencies if not n.isascii()) or (
+        table.parse(unit).base in table.counts
+    )
+    return unit if known else None
 
 
 def table_rows(node: Node) -> list[list[list[str]]]:

@@ -1,94 +1,188 @@
-"""PDF reports with a text layer (pdfminer.six). There is no OCR: a scanned PDF without text
-is refused with a clear error.
+"""PDF reports with a text layer (pdfminer.six). There is no OCR: a scanned PDF without text,
+or one whose fonts map their glyphs to no text, is refused with a clear error.
 
-A PDF knows lines, not paragraphs, so this reader groups a page's lines back into paragraphs
-from their geometry: a line continues the one above it unless that one stopped short of the
-right margin, this one is indented, or the gap between them is wider than the usual line
-pitch. Headers, footers and paragraphs broken across pages are left to the cleaning step.
+Each page's visual lines are rebuilt from its glyphs (:mod:`.pdflines`): one visual line is
+one line, CJK text is not split by spaces, a ○ of another font stays where it is drawn. Lines
+cut into cells by a table's rules or wide gaps make a table (a cell's wrapped lines joined);
+the other lines are grouped into paragraphs from their geometry: a line continues the one
+above it unless that one stopped short of the right margin, this one is indented, or the gap
+between them is wider than the usual line pitch.
+
+Running headers and footers are dropped by position and repetition: a line in a page's top
+or bottom margin whose text (digits aside) comes back on a third of the pages; a page number
+is a number in those margins. What was dropped is a note of the document.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing.errors import SourceError
-from briefing.importing.blocks import Block, Document, PageBreak, Paragraph
+from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
+from briefing.importing.readers.pdflines import Line, Rule, page_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-_CID = re.compile(r"\(cid:\d+\)")
-_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # pdfminer's gap spaces beside a space glyph
+_UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-–—_~－]*(?:第\s*)?\d{1,4}\s*頁?(?:\s*[/／,，]\s*(?:共\s*)?\d{1,4}\s*頁?)?"
+    r"[\s\-–—_~－]*$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_MARGIN = 0.1  # the top and bottom tenth of a page are its header and footer bands
 
 
 @dataclass(frozen=True)
-class Line:
-    """One line of a page: its text and box (PDF points, y upwards)."""
-
-    text: str
-    x0: float
-    x1: float
-    y0: float
+class _Page:
+    lines: list[Line]
     height: float
+    rules: list[Rule]  # horizontal rules: y, x0, x1
 
 
 def read_pdf(path: Path) -> Document:
-    """The paragraphs of a PDF's text layer, page by page; SourceError for a file that is not
-    a PDF, is encrypted, or has no text."""
+    """The paragraphs and tables of a PDF's text layer, page by page; SourceError for a file
+    that is not a PDF, is encrypted, or has no text."""
     pages = _pages(path)
-    text = "".join(line.text for page in pages for line in page)
+    text = "".join(line.text for page in pages for line in page.lines)
     if not text.strip():
         raise SourceError(
             "the PDF has no text layer (a scanned document?); run OCR on it first or import "
             "the Word or ODF original",
             file=path,
         )
-    if len(_CID.findall(text)) * 4 > len(text):
-        raise SourceError("the PDF's fonts do not map their glyphs to text", file=path)
-    return Document(str(path), tuple(_blocks(pages)))
+    if len("".join(_UNMAPPED.findall(text))) * 4 > len(text):
+        raise SourceError(
+            "the PDF has no usable text layer: its fonts do not map their glyphs to text; "
+            "import the Word or ODF original, or run OCR on it",
+            file=path,
+        )
+    pages, notes = _without_furniture(pages)
+    return Document(str(path), tuple(_blocks(pages)), tuple(notes))
 
 
-def _pages(path: Path) -> list[list[Line]]:
+def _pages(path: Path) -> list[_Page]:
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
 
     try:
-        return [_lines(page) for page in extract_pages(str(path), laparams=LAParams())]
+        return [_page(page) for page in extract_pages(str(path), laparams=None)]
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
 
 
-def _lines(page: object) -> list[Line]:
-    from pdfminer.layout import LTTextContainer, LTTextLine
-
-    found: list[Line] = []
-
-    def visit(item: object) -> None:
-        if isinstance(item, LTTextLine):
-            text = _SPACES.sub(" ", item.get_text().strip())
-            if text:
-                found.append(Line(text, item.x0, item.x1, item.y0, item.height))
-        elif isinstance(item, LTTextContainer):
-            for child in item:
-                visit(child)
-
-    for item in page:  # type: ignore[attr-defined]
-        visit(item)
-    return sorted(found, key=lambda line: (-round(line.y0), line.x0))
+def _page(page: Any) -> _Page:
+    lines, rules = page_lines(page)
+    return _Page(lines, page.height, rules)
 
 
-def _blocks(pages: list[list[Line]]) -> list[Block]:
-    lines = [line for page in pages for line in page]
+# -- headers, footers, page numbers --------------------------------------------------------------
+def _without_furniture(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
+    """The pages without running headers, footers and page numbers, and a note of each."""
+    repeated = _repeated(pages)
+    dropped: Counter[str] = Counter()
+    out: list[_Page] = []
+    for page in pages:
+        kept: list[Line] = []
+        for line in page.lines:
+            if _in_margin(line, page) and _PAGE_NUMBER.match(line.text):
+                dropped["page numbers"] += 1
+            elif _in_margin(line, page) and _shape(line.text) in repeated:
+                dropped[f"running header or footer 「{line.text[:30]}」"] += 1
+            else:
+                kept.append(line)
+        out.append(_Page(kept, page.height, page.rules))
+    return out, [f"dropped {n} {what}" for what, n in dropped.items()]
+
+
+def _in_margin(line: Line, page: _Page) -> bool:
+    return line.y0 >= page.height * (1 - _MARGIN) or line.y1 <= page.height * _MARGIN
+
+
+def _repeated(pages: list[_Page]) -> set[str]:
+    """Shapes (digits as #) of margin lines found on a third of the pages, two at least."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_shape(line.text) for line in page.lines if _in_margin(line, page)})
+    least = max(2, len(pages) // 3)
+    return {shape for shape, n in seen.items() if n >= least}
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+# -- blocks ---------------------------------------------------------------------------------------
+def _blocks(pages: list[_Page]) -> list[Block]:
+    lines = [line for page in pages for line in page.lines]
+    if not lines:
+        return [PageBreak(n) for n in range(1, len(pages) + 1)]
     frame = _Frame.of(lines)
     out: list[Block] = []
     for number, page in enumerate(pages, start=1):
         out.append(PageBreak(number))
-        out += [Paragraph(text, page=number) for text in frame.paragraphs(page)]
+        for group in _groups(page.lines, frame, page.rules):
+            if len(group) > 1 and len(group[0].cells) > 1:
+                out.append(Table(_rows(group, frame, page.rules), page=number))
+            else:
+                out += [Paragraph(text, page=number) for text in frame.paragraphs(group)]
     return out
+
+
+def _groups(lines: list[Line], frame: _Frame, rules: list[Rule]) -> Iterator[list[Line]]:
+    """Runs of lines: a table (a line of cells, and the lines of cells or wrapped cell text
+    right under it) or running text."""
+    run: list[Line] = []
+    for line in lines:
+        if run and len(run[0].cells) > 1:
+            if len(line.cells) > 1 or _wraps(run[-1], line, frame, rules):
+                run.append(line)
+                continue
+        elif run and len(line.cells) == 1:
+            run.append(line)
+            continue
+        if run:
+            yield run
+        run = [line]
+    if run:
+        yield run
+
+
+def _wraps(above: Line, line: Line, frame: _Frame, rules: list[Rule]) -> bool:
+    """Whether ``line`` is more text of the cells of the table row ``above``: under its
+    cells, with no rule between them (or, in a table without rules, close under it)."""
+    if not all(any(c.x0 - 2 <= cell.x0 <= c.x1 for c in above.cells) for cell in line.cells):
+        return False
+    if rules:
+        return not any(
+            line.y1 - 1 <= y <= above.y0 + 1 and x0 <= line.x0 <= x1 for y, x0, x1 in rules
+        )
+    return above.y0 - line.y1 <= frame.height * 0.4
+
+
+def _rows(lines: list[Line], frame: _Frame, rules: list[Rule]) -> tuple[tuple[str, ...], ...]:
+    """Table rows; a line that wraps the cells of the row above adds its text to them."""
+    rows: list[list[str]] = []
+    row_line: Line | None = None
+    for line in lines:
+        fewer = len(line.cells) < len(row_line.cells) if row_line is not None else False
+        if row_line is not None and (fewer or rules) and _wraps(row_line, line, frame, rules):
+            spans = [(c.x0, c.x1) for c in row_line.cells]
+            for cell in line.cells:
+                at = next((i for i, (x0, x1) in enumerate(spans) if x0 - 2 <= cell.x0 <= x1), None)
+                if at is not None:
+                    rows[-1][at] += cell.text
+            continue
+        rows.append([cell.text for cell in line.cells])
+        row_line = line
+    width = max(len(row) for row in rows)
+    return tuple(tuple(row + [""] * (width - len(row))) for row in rows)
 
 
 @dataclass(frozen=True)
@@ -102,7 +196,7 @@ class _Frame:
 
     @classmethod
     def of(cls, lines: list[Line]) -> _Frame:
-        height = statistics.median(line.height for line in lines)
+        height = statistics.median(line.y1 - line.y0 for line in lines)
         pitches = [a.y0 - b.y0 for a, b in zip(lines, lines[1:], strict=False)]
         usual = [p for p in pitches if 0 < p < height * 3]
         return cls(
@@ -115,7 +209,7 @@ class _Frame:
         )
 
     def paragraphs(self, page: list[Line]) -> Iterator[str]:
-        """The page's lines grouped into paragraphs."""
+        """The lines grouped into paragraphs."""
         current: list[Line] = []
         for line in page:
             if current and not self.continues(current[-1], line):
@@ -130,6 +224,8 @@ class _Frame:
         if above.x1 < self.right - self.height * 1.5:  # the line above stopped short
             return False
         if line.x0 > self.left + self.height * 0.8:  # indented: a new paragraph
+            return False
+        if abs(line.size - above.size) > 0.5:  # another font size: a heading, a caption
             return False
         return above.y0 - line.y0 <= self.pitch * 1.3
 
