@@ -35,6 +35,7 @@ _PAGE_NUMBER = re.compile(
     r"[\s\-–—_~－]*$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_TOC_LINE = re.compile(r"[.…·・‧]{3,}\s*\d{1,4}\s*$")
 _MARGIN = 0.1  # the top and bottom tenth of a page are its header and footer bands
 
 
@@ -128,8 +129,11 @@ def _blocks(pages: list[_Page]) -> list[Block]:
     for number, page in enumerate(pages, start=1):
         out.append(PageBreak(number))
         for group in _groups(page.lines, frame, page.rules):
-            if len(group) > 1 and len(group[0].cells) > 1:
-                out.append(Table(_rows(group, frame, page.rules), page=number))
+            rows = _rows(group, frame, page.rules) if len(group[0].cells) > 1 else ()
+            if len(rows) > 1:
+                out.append(Table(rows, page=number))
+            elif rows:  # one row: a line of the cover or the summary form
+                out.append(Paragraph("\u3000".join(c for c in rows[0] if c), page=number))
             else:
                 out += [Paragraph(text, page=number) for text in frame.paragraphs(group)]
     return out
@@ -167,8 +171,11 @@ def _wraps(above: Line, line: Line, frame: _Frame, rules: list[Rule]) -> bool:
 
 
 def _rows(lines: list[Line], frame: _Frame, rules: list[Rule]) -> tuple[tuple[str, ...], ...]:
-    """Table rows; a line that wraps the cells of the row above adds its text to them."""
+    """Table rows; a line that wraps the cells of the row above adds its text to them (after a
+    line break when the cell's last line stopped short: two people in one cell)."""
     rows: list[list[str]] = []
+    ends: list[list[float]] = []  # where each cell's last line ends
+    right = _column_rights(lines)
     row_line: Line | None = None
     for line in lines:
         fewer = len(line.cells) < len(row_line.cells) if row_line is not None else False
@@ -176,13 +183,29 @@ def _rows(lines: list[Line], frame: _Frame, rules: list[Rule]) -> tuple[tuple[st
             spans = [(c.x0, c.x1) for c in row_line.cells]
             for cell in line.cells:
                 at = next((i for i, (x0, x1) in enumerate(spans) if x0 - 2 <= cell.x0 <= x1), None)
-                if at is not None:
-                    rows[-1][at] += cell.text
+                if at is None:
+                    continue
+                short = ends[-1][at] < right.get(round(spans[at][0]), 0) - line.size * 2
+                rows[-1][at] += ("\n" if short and rows[-1][at] else "") + cell.text
+                ends[-1][at] = cell.x1
             continue
         rows.append([cell.text for cell in line.cells])
+        ends.append([cell.x1 for cell in line.cells])
         row_line = line
     width = max(len(row) for row in rows)
     return tuple(tuple(row + [""] * (width - len(row))) for row in rows)
+
+
+def _column_rights(lines: list[Line]) -> dict[int, float]:
+    """How far right each column's text reaches (columns keyed by where they start)."""
+    starts = sorted({round(c.x0) for line in lines if len(line.cells) > 1 for c in line.cells})
+    right: dict[int, float] = {}
+    for line in lines:
+        for cell in line.cells:
+            start = max((x for x in starts if x <= cell.x0 + 2), default=None)
+            if start is not None:
+                right[start] = max(right.get(start, 0.0), cell.x1)
+    return right
 
 
 @dataclass(frozen=True)
@@ -226,6 +249,8 @@ class _Frame:
         if line.x0 > self.left + self.height * 0.8:  # indented: a new paragraph
             return False
         if abs(line.size - above.size) > 0.5:  # another font size: a heading, a caption
+            return False
+        if _TOC_LINE.search(above.text):  # 第一章　緒論……1: a contents line ends there
             return False
         return above.y0 - line.y0 <= self.pitch * 1.3
 

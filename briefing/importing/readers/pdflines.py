@@ -15,7 +15,7 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-_CELL_GAP = 2.5  # a gap wider than this many font sizes separates two cells
+_CELL_GAP = 1.5  # a gap wider than this many font sizes separates two cells
 _WORD_GAP = 0.2  # a gap wider than this many font sizes separates two Latin words
 
 
