@@ -13,14 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing import files
 from briefing.content.units import default_table
-from briefing.importing import cleaning, records, structure, writer
+from briefing.errors import ContentError
+from briefing.importing import (
+    aftercheck,
+    cleaning,
+    itinerary,
+    records,
+    report_text,
+    structure,
+    writer,
+)
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
 from briefing.importing.notes import Notes
 from briefing.importing.outline import build
 from briefing.importing.readers import read
+from briefing.importing.refusal import has_structure, refuse
 from briefing.pipeline import Steps
 
 if TYPE_CHECKING:
@@ -55,10 +66,13 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    language: str = "zh-TW",
 ) -> ImportResult:
     """Import the trip report ``source`` into the content folder ``out`` (default:
-    ``imported/<report id>/`` beside the source). Raises SourceError for a file it cannot
-    read; BuildCancelled when cancelled (nothing written)."""
+    ``imported/<report id>/`` beside the source), then check the folder and plan its standard
+    deck. Raises SourceError for a file it cannot read, NoStructure (a SourceError) for one
+    without headings, ContentError when the written folder fails the check; BuildCancelled
+    when cancelled (nothing written). ``import-report.md`` is in ``language``."""
     source = Path(source)
     step = Steps(progress, cancel)
     notes = Notes()
@@ -73,16 +87,28 @@ def import_report(
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
     roots = build(blocks[start:], contents, notes)
+    if not has_structure(roots):
+        raise refuse(source, blocks)
+    contents.settle([node.title for root in roots for node in root.walk()])
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     data = _records(front, roots, source, notes, records.locator(blocks))
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), report)
+    draft = report_text.text(data, source.name, counts, notes, None, language)
+    writer.write_folder(folder, data, source.name, _source_text(blocks), draft)
+    verdict = aftercheck.verify(folder)
+    final = report_text.text(data, source.name, counts, notes, verdict, language)
+    files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
+    if verdict.problems:
+        raise ContentError(
+            f"the imported folder fails check: {verdict.problems[0]} (and "
+            f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
+            file=folder,
+        )
     step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
@@ -93,6 +119,7 @@ def _stands_alone(paragraph: Paragraph) -> bool:
         or detect(text) is not None
         or is_toc_line(text)
         or unnumbered_kind(text) is not None
+        or itinerary.starts_with_date(text)
     )
 
 
@@ -106,8 +133,11 @@ def _records(
     nodes = [n for root in roots for n in root.walk()]
     meta = dict(front.meta)
     meta.setdefault("title", source.stem)
-    trip = meta.get("trip_start") or meta.get("report_date")
-    agendas = records.agendas(nodes, trip.year if isinstance(trip, dt.date) else None, notes)
+    start, end = meta.get("trip_start"), meta.get("trip_end")
+    trip = (start, end or start) if isinstance(start, dt.date) else None
+    if trip is None and isinstance(meta.get("report_date"), dt.date):
+        trip = (meta["report_date"], meta["report_date"])
+    agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))

@@ -42,6 +42,14 @@ class Contents:
         """Entries no heading matched (for the import report)."""
         return [e for e in self.entries if not any(e.endswith(f) for f in self.found)]
 
+    def settle(self, titles: list[str]) -> None:
+        """Count the entries that end with one of the found headings' ``titles`` as found
+        (a heading the builder accepted by its style or numbering is still listed)."""
+        for title in titles:
+            key = squash(title)
+            if key and any(e.endswith(key) for e in self.entries):
+                self.found.add(key)
+
 
 def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
     """``blocks`` without the table of contents (its heading and entries), and its entries."""
@@ -76,6 +84,14 @@ def body_start(blocks: list[Block], contents: Contents) -> int:
         if heading and (heading.first or contents.confirms(heading.label, heading.title)):
             return i
         kind = unnumbered_kind(block.text)
-        if kind is not None and kind != "abstract":
+        if kind is not None and (kind != "abstract" or _listed(block, contents)):
             return i
     return len(blocks)
+
+
+def _listed(block: Paragraph, contents: Contents) -> bool:
+    """Whether an unnumbered heading opens the body: the 目次 lists it, or (with no 目次) a
+    heading style marks it."""
+    if contents.entries:
+        return squash(block.text).rstrip("：:") in contents.entries
+    return block.level is not None
