@@ -89,6 +89,10 @@ def test_mixed_scales_are_multiplied_out(text: str, value: float, unit: str, wri
         ("約45億澳幣。", 4.5e9, "澳幣"),
         ("收費 ₩5,000。", 5000, "韓元"),
         ("補助 US$3 million。", 3e6, "美元"),
+        ("補助USD 3 million。", 3e6, "美元"),
+        ("每人300 USD。", 300, "美元"),
+        ("1億2,000萬元", 1.2e8, "元"),
+        ("3億5千萬元", 3.5e8, "元"),
     ],
 )
 def test_money_in_every_currency_form_is_the_full_value(text: str, value: float, unit: str) -> None:
@@ -110,6 +114,8 @@ def test_money_in_every_currency_form_is_the_full_value(text: str, value: float,
         ("提出四大優先領域：", 4, "大", "四大"),
         ("設有四大體驗區。", 4, "區", "四大體驗區"),
         ("分兩階段實施。", 2, "階段", "兩階段"),
+        ("約百分之五十之民眾。", 50, "%", "百分之五十"),
+        ("已有二十餘年。", 20, "年", "二十餘年"),
     ],
 )
 def test_chinese_numerals_count(text: str, value: float, unit: str, written: str) -> None:
@@ -172,6 +178,8 @@ def test_the_hedge_is_the_qualifier(text: str, qualifier: str) -> None:
         ("97.73%", "%"),
         ("約13.2公頃", "公頃"),
         ("1,700立方公尺", "立方公尺"),
+        ("成長4.5個百分點", "個百分點"),
+        ("逾10餘萬人", "人"),
         ("芮氏規模7.2地震", "芮氏規模"),
     ],
 )
@@ -208,6 +216,9 @@ def test_counters_and_measures_are_the_unit(text: str, unit: str) -> None:
         "七大工業國",
         "單位：新臺幣千元",
         "三機關分工明確",
+        "數十家業者",
+        "上百家企業",
+        "2023-2025年",
     ],
 )
 def test_dates_numbering_codes_and_names_are_not_figures(text: str) -> None:
@@ -221,6 +232,7 @@ def test_dates_numbering_codes_and_names_are_not_figures(text: str) -> None:
         ("死亡機率不高於十萬分之一", "十萬分之一"),
         ("以重現期100年為標準", "100年"),
         ("總額達4億", "4億"),
+        ("約三分之一", "三分之一"),
     ],
 )
 def test_numbers_of_unsure_value_or_unit_are_doubts(text: str, doubt: str) -> None:
@@ -247,6 +259,14 @@ def test_a_caption_unit_multiplies_the_cells_of_its_table() -> None:
         ("12,580,000", 12_580_000_000, "元"),
         ("13,200,000", 13_200_000_000, "元"),
     ]
+
+
+def test_a_year_or_serial_column_is_no_amount() -> None:
+    table = Table((("年度", "預算", "項次"), ("2019", "1,200", "3"), ("2020", "2,100", "4")))
+    node = Node(title="預算", paragraphs=["單位：千元"], tables=[table])
+    found = [f for text, unit in numbered_texts(node) for f in find_figures(text, None, unit)[0]]
+
+    assert [(f.as_written, f.value) for f in found] == [("1,200", 1_200_000), ("2,100", 2_100_000)]
 
 
 def test_a_column_header_unit_and_a_table_written_as_lines() -> None:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.content.units import UnitTable, default_table
-from briefing.importing.amounts import Amount, read_amount
+from briefing.importing.amounts import BIG_SCALES, Amount, read_amount
 
 # the hedge written right before the number (or its currency): word -> qualifier
 _BEFORE = {
@@ -158,7 +158,7 @@ def _starts_number(text: str, at: int) -> bool:
     )
 
 
-_WORD_BEFORE = "〇○零一二兩三四五六七八九十百千萬億第統唯單同逐"
+_WORD_BEFORE = "〇○零一二兩三四五六七八九十百千萬億第統唯單同逐數幾上成"  # 數十家 is no count
 
 
 def _figure(
@@ -201,6 +201,9 @@ def _looks_like_code(text: str, amount: Amount) -> bool:
 def _prefix(text: str, at: int) -> tuple[int, str | None]:
     """Where the currency written before ``at`` starts, and its ISO code."""
     before = text[:at].rstrip(" ")
+    code = re.search(r"(?<![A-Za-z])([A-Z]{3})$", before)
+    if code and code.group(1) in default_table().symbols:  # USD 3 million
+        return code.start(1), code.group(1)
     for symbol in sorted(_SYMBOLS, key=len, reverse=True):
         if before.endswith(symbol):
             return len(before) - len(symbol), _SYMBOLS[symbol]
@@ -220,9 +223,14 @@ def _read(
         end += 1  # 200 多項
     after = next((w for w in ("多", "餘") if text.startswith(w, end)), None)
     end += len(after or "")
+    if after and text[end : end + 1] in BIG_SCALES and not amount.scaled:  # 10餘萬人
+        value, end = value * BIG_SCALES[text[end]], end + 1
     unit = units.after(text, end)
+    iso = re.match(r" ?([A-Z]{3})\b", text[end:])
+    if unit is None and iso and iso.group(1) in units.table.symbols:  # 300 USD
+        return _Found(start, end + iso.end(), value, units.table.word(iso.group(1)), after)
     if text.startswith("分之", amount.end):
-        return Doubt(text[amount.start : amount.end + 3], "a fraction")
+        return _fraction(text, amount, start)
     if amount.chinese and not _chinese_counts(text, amount, unit):
         return None
     if amount.chinese and unit is None:  # 四大優先領域; 四大體驗區 counts 區
@@ -249,8 +257,18 @@ def _read(
     if unit:
         return _Found(start, end, value, "%" if unit == "％" else unit, after)
     if table_unit and not amount.chinese:
-        return _in_table_unit(amount, table_unit, units)
+        return _in_table_unit(text, amount, table_unit, units)
     return None
+
+
+def _fraction(text: str, amount: Amount, start: int) -> _Found | Doubt | None:
+    """百分之五十 is 50 %; any other fraction (十萬分之一, 三分之一) is a doubt."""
+    part = read_amount(text, amount.end + 2)
+    if part is None:
+        return None
+    if text[amount.start : amount.end] == "百":
+        return _Found(start, part.end, part.value, "%")
+    return Doubt(text[amount.start : part.end], "a fraction")
 
 
 def _big_counter(text: str, at: int, units: _Units) -> str:
@@ -290,9 +308,11 @@ def _year(text: str, amount: Amount, end: int) -> Doubt | None:
     return None
 
 
-def _in_table_unit(amount: Amount, table_unit: str, units: _Units) -> _Found | None:
+def _in_table_unit(text: str, amount: Amount, table_unit: str, units: _Units) -> _Found | None:
     """A bare number in a table whose caption or column states the unit: 12,580,000 under
-    單位：新臺幣千元 is 12,580,000,000 元."""
+    單位：新臺幣千元 is 12,580,000,000 元. A year (2019) in such a table is a row's label."""
+    if re.fullmatch(r"(?:19|20)\d\d", text[amount.start : amount.end]):
+        return None
     written = table_unit.strip()
     code = next(
         (c for name, c in units.table.currencies.items() if not name.isascii() and name in written),

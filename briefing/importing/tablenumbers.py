@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 _UNIT_LINE = re.compile(r"單位\s*[:：]\s*([^\s）)，,。；;]+)")
 _HEADER_UNIT = re.compile(r"[（(]\s*(?:單位\s*[:：]\s*)?([^（()）\s]{1,8})\s*[)）]\s*$")
+_LABEL_COLUMN = re.compile(
+    r"^\s*(?:年|年度|年份|日期|時間|項次|編號|序號|代碼|代號|電話|No\.?|#)\s*$", re.I
+)
 _PROSE = re.compile(r"[。；，]")
 _NUMBERS_LAST = re.compile(r"(?:^|\s)\d[\d,.]*(?:\s+\d[\d,.]*)*\s*$")  # 海岸 1,850,400 2,010,000
 _CELL_LINE = 40  # a longer line, or one with clause punctuation, ends a table written as lines
@@ -59,6 +62,7 @@ def _cells(table: Table, caption: str | None) -> Iterator[tuple[str, str | None]
             unit = stated.group(1)
     header = rows[0]
     columns = [_header_unit(cell) for cell in header]
+    labels = [bool(_LABEL_COLUMN.search(cell)) and not columns[j] for j, cell in enumerate(header)]
     seen: set[str] = set()
     for i, row in enumerate(rows):
         for j, cell in enumerate(row):
@@ -66,6 +70,9 @@ def _cells(table: Table, caption: str | None) -> Iterator[tuple[str, str | None]
                 continue  # a merged cell repeats its text
             seen.add(cell)
             column = columns[j] if j < len(columns) and i > 0 else None
+            if j < len(labels) and labels[j]:
+                yield cell, None  # a year, a date or a serial number, not an amount
+                continue
             yield cell, column or (unit if i > 0 else None)
         seen.clear()
 
