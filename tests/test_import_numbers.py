@@ -454,3 +454,36 @@ def test_a_pdf_whose_glyphs_map_to_no_text_is_refused_with_exit_2(
     assert code == 2
     assert "no usable text layer" in err.getvalue() and "Traceback" not in err.getvalue()
     assert not (tmp_path / "out").exists()
+
+
+def test_pdf_furniture_goes_by_position_and_sequence_and_lone_numbers_stay(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    class _Pdf(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, "Trip report 2024", align="C")
+            self.ln(12)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("helvetica", size=9)
+            self.cell(0, 8, str(self.page_no()), align="C")  # a bare page number
+
+    pdf = _Pdf(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    for n in range(60):
+        pdf.set_font("helvetica", size=11)
+        pdf.multi_cell(0, 6, "350" if n % 7 == 3 else f"Paragraph {n} of the body.")
+        pdf.ln(2)
+    pdf.output(str(tmp_path / "f.pdf"))
+
+    document = read(tmp_path / "f.pdf")
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+
+    assert document.pages >= 2
+    assert "Trip report 2024" not in text
+    assert f"dropped {document.pages} page numbers" in document.notes
+    assert len(re.findall(r"(?<![\w ])350|(?<=\. )350", text)) == 9  # the body's own numbers
+    assert "Paragraph 0 of the body." in text and "Paragraph 58 of the body." in text

@@ -18,17 +18,8 @@ from dataclasses import dataclass
 
 from briefing.content.units import UnitTable, default_table
 from briefing.importing.amounts import BIG_SCALES, Amount, read_amount
+from briefing.importing.hedges import BEFORE, clause, qualifier, when
 
-# the hedge written right before the number (or its currency): word -> qualifier
-_BEFORE = {
-    "約": "about", "大約": "about", "約占": "about", "近": "nearly", "將近": "nearly",
-    "逾": "over", "超過": "over", "超出": "over", "高於": "over", "多於": "over",
-    "上看": "up_to", "最高": "up_to", "最多": "up_to", "預計": "planned", "預估": "planned",
-    "目標": "planned", "不到": "under", "未滿": "under", "低於": "under", "少於": "under",
-}  # fmt: skip
-# hedges that reach a number further on in the same clause (預計投入NT$ 5億元)
-_CLAUSE = ("上看", "最高", "預計", "預估", "目標")
-_AFTER = {"以上": "at_least", "以內": "within", "以下": "under", "多": "over", "餘": "over"}
 _PREFIX_UNITS = ("芮氏規模",)  # a measure written before its number: 芮氏規模7.2
 _DOUBT_PREFIXES = ("震度",)  # a scale whose unit needs a source: 震度7
 _SYMBOLS = {
@@ -44,7 +35,6 @@ _CHINESE_COUNTERS = (
 )  # fmt: skip
 _ONE_COUNTERS = ("座", "棟", "處")  # 一座 is a count; 一項, 一個 are mostly words
 _RANGE = re.compile(r"\s?(?:至|到|~|～|-|–|—)\s?")
-_STOPS = "。！？；，：;"
 _ORDINAL_BEFORE = re.compile(r"(?:第|(?<![代發列報外])表|(?<!試)圖|附件|附錄|No\.?|#)\s*$", re.I)
 _DATE_AFTER_YEAR = re.compile(
     rf"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d{'一二三四五六七八九十'}]{{1,3}}\s?月)"
@@ -135,15 +125,12 @@ def _half(text: str) -> list[FigureCandidate]:
     out: list[FigureCandidate] = []
     for match in re.finditer("半數", text):
         start = match.start()
-        found = _Found(start, match.end(), 50, "%")
-        qualifier, hedge_text = _qualifier(text, start, found, None, 0)
-        hedge = next((w for w in _BEFORE if text[:start].endswith(w)), "")
-        measure = _clause(text, start, match.end())
-        when, when_text = _when(text, start)
+        kind, hedge_text = qualifier(text, start, match.end(), None, 0)
+        hedge = next((w for w in BEFORE if text[:start].endswith(w)), "")
+        year, year_text = when(text, start)
+        measure = clause(text, start, match.end())
         out.append(
-            FigureCandidate(
-                50, "%", qualifier, hedge + "半數", hedge_text, measure, when, when_text
-            )
+            FigureCandidate(50, "%", kind, hedge + "半數", hedge_text, measure, year, year_text)
         )
     return out
 
@@ -303,7 +290,7 @@ def _year(text: str, amount: Amount, end: int) -> Doubt | None:
         return _NOT_A_FIGURE
     if _DATE_AFTER_YEAR.match(text[end:]):
         return _NOT_A_FIGURE
-    if 30 <= amount.value < 1800 and not any(before.endswith(w) for w in _BEFORE):
+    if 30 <= amount.value < 1800 and not any(before.endswith(w) for w in BEFORE):
         return Doubt(text[amount.start : end], "a year or a count of years")
     return None
 
@@ -381,60 +368,20 @@ def _range_end(text: str, first: _Found, units: _Units) -> _Found | None:
 def _candidate(text: str, found: _Found, top: _Found | None, last_end: int) -> FigureCandidate:
     """The candidate for ``found`` (up to ``top`` for a range), with its hedge."""
     start, end = found.start, (top or found).end
-    qualifier, hedge_text = _qualifier(text, start, found, top, last_end)
+    kind, hedge_text = (
+        ("range", None) if top else qualifier(text, start, found.end, found.after, last_end)
+    )
     if found.unit == "名" and text[start - 1 : start] == "前" and top is None:  # 前三名
-        start, qualifier, hedge_text = start - 1, "within", None
-    when, when_text = _when(text, start)
+        start, kind, hedge_text = start - 1, "within", None
+    year, year_text = when(text, start)
     return FigureCandidate(
         value=found.value,
         unit=found.unit,
-        qualifier=qualifier,
+        qualifier=kind,
         as_written=text[start:end].strip(),
         qualifier_text=hedge_text,
-        measure=_clause(text, start, end),
-        when=when,
-        when_text=when_text,
+        measure=clause(text, start, end),
+        when=year,
+        when_text=year_text,
         high=top.value if top is not None else None,
     )
-
-
-def _qualifier(
-    text: str, start: int, found: _Found, top: _Found | None, last_end: int
-) -> tuple[str, str | None]:
-    """The qualifier and the words that state it: the hedge right before the number, one
-    after it (以上, 餘), or a plan or a ceiling named earlier in its clause."""
-    if top is not None:
-        return "range", None
-    clause_start = max([last_end, *(text.rfind(s, 0, start) + 1 for s in _STOPS)])
-    before = text[clause_start:start].rstrip(" ")
-    for word in sorted(_BEFORE, key=len, reverse=True):
-        if before.endswith((word, word + "達", word + "至", word + "可達")):
-            return _BEFORE[word], text[clause_start : found.end].strip()
-    if found.after:
-        return _AFTER[found.after], text[start : found.end + 2].strip()
-    whole = text[max((text.rfind(s, 0, start) + 1 for s in _STOPS), default=0) : start]
-    for word in _CLAUSE:
-        if word in whole:
-            return _BEFORE[word], text[clause_start : found.end].strip()
-    return "exact", None
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around ``text[start:end]``: the figure's measure in the report's words."""
-    left = max((text.rfind(s, 0, start) for s in _STOPS), default=-1) + 1
-    rights = [i for i in (text.find(s, end) for s in _STOPS) if i >= 0]
-    right = min(rights) if rights else len(text)
-    return text[left:right].strip() or text[start:end]
-
-
-def _when(text: str, at: int) -> tuple[str | None, str | None]:
-    """The Gregorian year the sentence around ``at`` names, and its words, or (None, None)."""
-    sentence_start = max((text.rfind(s, 0, at) for s in "。！？；"), default=-1) + 1
-    ends = [i for i in (text.find(s, at) for s in "。！？；") if i >= 0]
-    end = min(ends) if ends else len(text)
-    clause_end = min((i for i in (text.find(s, at, end) for s in "，,") if i >= 0), default=end)
-    # the year of the number's own clause, or one named before it in the sentence: in
-    # 「目前使用者約 25 萬人，政府預計於 2025 年前…」 the 25 萬 is not of 2025
-    years = list(re.finditer(r"((?:19|20)\d{2})\s*年", text[sentence_start:clause_end]))
-    match = years[-1] if years else None
-    return (match.group(1), match.group(0)) if match else (None, None)

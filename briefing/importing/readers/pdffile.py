@@ -8,42 +8,28 @@ the other lines are grouped into paragraphs from their geometry: a line continue
 above it unless that one stopped short of the right margin, this one is indented, or the gap
 between them is wider than the usual line pitch.
 
-Running headers and footers are dropped by position and repetition: a line in a page's top
-or bottom margin whose text (digits aside) comes back on a third of the pages; a page number
-is a number in those margins. What was dropped is a note of the document.
+Running headers, footers and page numbers are dropped by position and repetition
+(:mod:`.pdffurniture`); what was dropped is a note of the document.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing.errors import SourceError
 from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
-from briefing.importing.readers.pdflines import Line, Rule, page_lines
+from briefing.importing.readers.pdffurniture import without_furniture
+from briefing.importing.readers.pdflines import Line, Page, Rule, page_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
 _UNMAPPED = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff]")
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-–—_~－]*(?:第\s*)?\d{1,4}\s*頁?(?:\s*[/／,，]\s*(?:共\s*)?\d{1,4}\s*頁?)?"
-    r"[\s\-–—_~－]*$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$",
-    re.IGNORECASE,
-)
 _TOC_LINE = re.compile(r"[.…·・‧]{3,}\s*\d{1,4}\s*$")
-_MARGIN = 0.1  # the top and bottom tenth of a page are its header and footer bands
-
-
-@dataclass(frozen=True)
-class _Page:
-    lines: list[Line]
-    height: float
-    rules: list[Rule]  # horizontal rules: y, x0, x1
 
 
 def read_pdf(path: Path) -> Document:
@@ -63,11 +49,11 @@ def read_pdf(path: Path) -> Document:
             "import the Word or ODF original, or run OCR on it",
             file=path,
         )
-    pages, notes = _without_furniture(pages)
+    pages, notes = without_furniture(pages)
     return Document(str(path), tuple(_blocks(pages)), tuple(notes))
 
 
-def _pages(path: Path) -> list[_Page]:
+def _pages(path: Path) -> list[Page]:
     from pdfminer.high_level import extract_pages
 
     try:
@@ -76,51 +62,13 @@ def _pages(path: Path) -> list[_Page]:
         raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
 
 
-def _page(page: Any) -> _Page:
+def _page(page: Any) -> Page:
     lines, rules = page_lines(page)
-    return _Page(lines, page.height, rules)
-
-
-# -- headers, footers, page numbers --------------------------------------------------------------
-def _without_furniture(pages: list[_Page]) -> tuple[list[_Page], list[str]]:
-    """The pages without running headers, footers and page numbers, and a note of each."""
-    repeated = _repeated(pages)
-    dropped: Counter[str] = Counter()
-    out: list[_Page] = []
-    for page in pages:
-        kept: list[Line] = []
-        for line in page.lines:
-            if _in_margin(line, page) and _PAGE_NUMBER.match(line.text):
-                dropped["page numbers"] += 1
-            elif _in_margin(line, page) and _shape(line.text) in repeated:
-                dropped[f"running header or footer 「{line.text[:30]}」"] += 1
-            else:
-                kept.append(line)
-        out.append(_Page(kept, page.height, page.rules))
-    return out, [f"dropped {n} {what}" for what, n in dropped.items()]
-
-
-def _in_margin(line: Line, page: _Page) -> bool:
-    return line.y0 >= page.height * (1 - _MARGIN) or line.y1 <= page.height * _MARGIN
-
-
-def _repeated(pages: list[_Page]) -> set[str]:
-    """Shapes (digits as #) of margin lines found on a third of the pages, two at least."""
-    if len(pages) < 2:
-        return set()
-    seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_shape(line.text) for line in page.lines if _in_margin(line, page)})
-    least = max(2, len(pages) // 3)
-    return {shape for shape, n in seen.items() if n >= least}
-
-
-def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    return Page(lines, page.height, rules)
 
 
 # -- blocks ---------------------------------------------------------------------------------------
-def _blocks(pages: list[_Page]) -> list[Block]:
+def _blocks(pages: list[Page]) -> list[Block]:
     lines = [line for page in pages for line in page.lines]
     if not lines:
         return [PageBreak(n) for n in range(1, len(pages) + 1)]

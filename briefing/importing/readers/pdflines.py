@@ -67,6 +67,15 @@ class Line:
 Rule = tuple[float, float, float]  # a table rule: where it is across, and its two ends
 
 
+@dataclass(frozen=True)
+class Page:
+    """A page's lines top to bottom, its height and its horizontal rules (y, x0, x1)."""
+
+    lines: list[Line]
+    height: float
+    rules: list[Rule]
+
+
 def page_lines(page: Any) -> tuple[list[Line], list[Rule]]:
     """The visual lines of a pdfminer page (read with ``laparams=None``), top to bottom, and
     its horizontal rules (y, x0, x1)."""
@@ -80,13 +89,17 @@ def page_lines(page: Any) -> tuple[list[Line], list[Rule]]:
 
 
 def _collect(item: Any, glyphs: list[Glyph], rules: list[Rule], across: list[Rule]) -> None:
-    from pdfminer.layout import LTChar, LTCurve
+    from pdfminer.layout import LTChar, LTCurve, LTRect
 
     for child in item:
         if isinstance(child, LTChar):
             text = child.get_text()
             if text and child.x1 > child.x0:
                 glyphs.append(Glyph(text, child.x0, child.x1, child.y0, child.y1))
+        elif isinstance(child, LTRect) and child.x1 - child.x0 > 2 and child.y1 - child.y0 > 2:
+            if getattr(child, "stroke", False):  # a framed cell: its four edges are rules
+                rules += [(child.x0, child.y0, child.y1), (child.x1, child.y0, child.y1)]
+                across += [(child.y0, child.x0, child.x1), (child.y1, child.x0, child.x1)]
         elif isinstance(child, LTCurve):
             if child.x1 - child.x0 <= 2 and child.y1 - child.y0 > 4:
                 rules.append(((child.x0 + child.x1) / 2, child.y0, child.y1))
