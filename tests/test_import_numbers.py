@@ -133,6 +133,7 @@ def test_chinese_numerals_count(text: str, value: float, unit: str, written: str
         ("預計3至5年內推廣。", 3, 5, "年"),
         ("規模3至5億元。", 3e8, 5e8, "元"),
         ("每週1-2天。", 1, 2, "天"),
+        ("保存3至30年。", 3, 30, "年"),
     ],
 )
 def test_ranges_have_a_low_and_a_high(text: str, low: float, high: float, unit: str) -> None:
@@ -219,6 +220,8 @@ def test_counters_and_measures_are_the_unit(text: str, unit: str) -> None:
         "數十家業者",
         "上百家企業",
         "2023-2025年",
+        "流域綜合治理計畫（111至116年）",
+        "預計於116年完成",
     ],
 )
 def test_dates_numbering_codes_and_names_are_not_figures(text: str) -> None:
@@ -310,16 +313,27 @@ ALL = sorted(
 )
 
 
-def _assert_scored(name: str) -> None:
-    score = _scorer().score(CORPUS / name)
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The fast corpus files imported once for the module: name -> content folder."""
+    from briefing.api import import_report
+
+    root = tmp_path_factory.mktemp("corpus")
+    return {name: import_report(CORPUS / name, root / str(i)).folder for i, name in enumerate(FAST)}
+
+
+def _assert_scored(name: str, folder: Path | None = None) -> None:
+    score = _scorer().score(CORPUS / name, folder)
     assert score.key >= 16
     assert score.share >= 0.9, (score.share, score.missing, score.wrong)
     assert score.wrong == [] and score.extra == []
 
 
 @pytest.mark.parametrize("name", FAST)
-def test_corpus_numbers_are_right_and_none_has_a_wrong_value(name: str) -> None:
-    _assert_scored(name)
+def test_corpus_numbers_are_right_and_none_has_a_wrong_value(
+    name: str, imported: dict[str, Path]
+) -> None:
+    _assert_scored(name, imported[name])
 
 
 @pytest.mark.slow
@@ -487,3 +501,16 @@ def test_pdf_furniture_goes_by_position_and_sequence_and_lone_numbers_stay(tmp_p
     assert f"dropped {document.pages} page numbers" in document.notes
     assert len(re.findall(r"(?<![\w ])350|(?<=\. )350", text)) == 9  # the body's own numbers
     assert "Paragraph 0 of the body." in text and "Paragraph 58 of the body." in text
+
+
+def test_doubts_are_in_the_import_report_with_their_page(imported: dict[str, Path]) -> None:
+    folder = imported["nl-water-2022/nl-water-2022.docx"]
+    report = (folder / "import-report.md").read_text("utf-8")
+    figures = yaml.safe_load((folder / "figures.yaml").read_text("utf-8"))
+
+    assert re.search(r"- 第\d+頁：「十萬分之一」（分數，單位不明）", report)
+    assert re.search(r"- 第\d+頁：「100年」（可能是民國年份，也可能是年數）", report)
+    assert "12,580,000,000 元（exact）← 「12,580,000」" in report
+    cell = next(f for f in figures if f["as_written"] == "12,580,000")
+    assert (cell["value"], cell["unit"]) == (12_580_000_000, "元")
+    assert not any(f["as_written"] in ("十萬分之一", "100年", "116年") for f in figures)

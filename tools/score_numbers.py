@@ -98,9 +98,19 @@ def imported(source: Path) -> tuple[list[dict[str, Any]], list[str]]:
     return figures or [], doubts
 
 
-def score(source: Path) -> Score:
-    """``source``'s numbers scored against its key."""
-    figures, doubts = imported(source)
+def from_folder(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The figure records of an imported folder, and the number doubts of its report."""
+    path = folder / "figures.yaml"
+    figures = yaml.safe_load(path.read_text("utf-8")) if path.exists() else []
+    report = (folder / "import-report.md").read_text("utf-8").split("\n## ")
+    part = next((p for p in report if p.startswith(("數值或單位", "Numbers whose"))), "")
+    return figures or [], [line for line in part.splitlines() if line.startswith("- ")]
+
+
+def score(source: Path, folder: Path | None = None) -> Score:
+    """``source``'s numbers scored against its key (imported again, or as imported into
+    ``folder`` already)."""
+    figures, doubts = imported(source) if folder is None else from_folder(folder)
     result = Score(source.name, doubts=len(doubts))
     used: set[int] = set()
     for number in key_of(source):

@@ -39,6 +39,7 @@ _ORDINAL_BEFORE = re.compile(r"(?:第|(?<![代發列報外])表|(?<!試)圖|附�
 _DATE_AFTER_YEAR = re.compile(
     rf"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d{'一二三四五六七八九十'}]{{1,3}}\s?月)"
 )
+_YEAR_BEFORE = ("於", "在", "自", "從", "迄", "至", "到", "~", "～", "-", "－", "—")  # 111至116年
 _ERAS = ("民國", "西元", "公元", "令和", "平成", "昭和", "大正")  # 令和5年 is a year
 _DAY_COUNT_BEFORE = re.compile(r"(?:共|計|期|歷時|連續)\s*$")
 
@@ -288,7 +289,10 @@ def _year(text: str, amount: Amount, end: int) -> Doubt | None:
     before = text[: amount.start].rstrip(" ")
     if 1800 <= amount.value <= 2200 or amount.digit_run or before.endswith(_ERAS):
         return _NOT_A_FIGURE
-    if _DATE_AFTER_YEAR.match(text[end:]):
+    low = re.search(r"(\d+)\s?[至到~～\-－—]$", before)  # 3至30年 counts; 111至116年 are years
+    if low and int(low.group(1)) < 30:
+        return None
+    if _DATE_AFTER_YEAR.match(text[end:]) or before.endswith(_YEAR_BEFORE):
         return _NOT_A_FIGURE
     if 30 <= amount.value < 1800 and not any(before.endswith(w) for w in BEFORE):
         return Doubt(text[amount.start : end], "a year or a count of years")

@@ -13,6 +13,7 @@ from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.figures import FigureCandidate, find_figures
 from briefing.importing.initiatives import collect, find_initiatives
 from briefing.importing.keypoints import key_points
+from briefing.importing.notes import where_of
 from briefing.importing.outline import Node, paren_flag
 from briefing.importing.tablenumbers import numbered_texts, table_rows
 
@@ -78,18 +79,20 @@ def figures(
     nodes: list[Node], table: UnitTable, notes: Notes, where: Callable[[str], str] | None = None
 ) -> list[Record]:
     """Figure drafts for every number with a unit in the sections' paragraphs and table
-    cells; the numbers it is unsure of go to ``notes`` with ``where(paragraph)`` (a page or
-    a line of source.txt)."""
+    cells; the numbers it is unsure of go to ``notes`` with ``where(paragraph)`` (``p3``, a
+    page, or ``L12``, a line of a text file)."""
     out: list[Record] = []
     for node in nodes:
         seen: set[tuple[str, str]] = set()
         for text, unit in numbered_texts(node):
             found, doubts = find_figures(text, table, unit)
-            place = where(text) if where else ""
-            notes.extend(
-                "figures",
-                [f"「{d.as_written}」 ({d.reason}) in 「{node.title}」{place}" for d in doubts],
-            )
+            for d in doubts:
+                notes.add(
+                    "figures",
+                    f"「{d.as_written}」（{_REASONS.get(d.reason, d.reason)}），見「{node.title}」",
+                    en=f"「{d.as_written}」 ({d.reason}) in 「{node.title}」",
+                    where=where(text) if where else "",
+                )
             for candidate in found:
                 if (candidate.as_written, candidate.measure) in seen:
                     continue
@@ -98,29 +101,32 @@ def figures(
     return out
 
 
+_REASONS = {  # why a number is a doubt, in the import report's Chinese
+    "a scale without a unit": "有萬、億等單位級數，卻未寫明單位",
+    "a scale whose unit the report does not name": "量表未註明為何者",
+    "a fraction": "分數，單位不明",
+    "a year or a count of years": "可能是民國年份，也可能是年數",
+    "two currencies": "同一數字寫有兩種幣別",
+}
+
+
 def locator(blocks: list[Block]) -> Callable[[str], str]:
-    """Where a paragraph is in the source, for the import report: ``, page 3`` where the
-    format has pages, else ``, source.txt line 45`` (a paragraph or a table row a line)."""
-    lines: dict[str, tuple[int, int | None]] = {}
-    number = 0
+    """Where a paragraph or a table cell is in the source, as a note's location code: ``L12``
+    (a line of a text file) or ``p3`` (a page), "" where the format says neither."""
+    spots: dict[str, str] = {}
     for block in blocks:
         if isinstance(block, Paragraph):
-            number += 1
-            lines.setdefault(block.text, (number, block.page))
+            spots.setdefault(block.text, where_of(block))
         elif isinstance(block, Table):
             for row in block.rows:
-                number += 1
                 for cell in row:
-                    lines.setdefault(cell, (number, block.page))
+                    spots.setdefault(cell, where_of(block))
 
     def where(text: str) -> str:
-        found = lines.get(text) or next(
-            (spot for line, spot in lines.items() if text and text in line), None
-        )
+        found = spots.get(text)
         if found is None:
-            return ""
-        line, page = found
-        return f", page {page}" if page else f", source.txt line {line}"
+            found = next((spot for line, spot in spots.items() if text and text in line), "")
+        return found
 
     return where
 
