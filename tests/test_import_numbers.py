@@ -412,7 +412,7 @@ def symbol_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _symbol_pdf(path: Path) -> Path:
     """A PDF with what real reports do: ○ drawn in another font, smaller and lower; letter-
-    spaced CJK; CJK with space glyphs between; one line drawn in pieces."""
+    spaced CJK; CJK with space glyphs between; one line drawn in pieces; a footnote mark."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -439,6 +439,8 @@ def _symbol_pdf(path: Path) -> Path:
     x = piece(20, 80, "本計畫")
     x = piece(x + 1, 80, "總經費")
     piece(x + 1, 80, "約3,926萬5千元。")
+    x = piece(20, 90, "特約機構近2萬9千家。")
+    piece(x, 88, "1", size=7)  # a footnote mark, small and raised
     pdf.output(str(path))
     return path
 
@@ -452,8 +454,9 @@ def test_symbols_of_another_font_stay_in_place_and_cjk_is_not_spaced(symbol_pdf:
         "芬蘭永續",
         "芬蘭永續發展",
         "本計畫總經費約3,926萬5千元。",
+        "特約機構近2萬9千家。",
     ]
-    assert _one(texts[-1])[0] == 39_265_000
+    assert _one(texts[-2])[0] == 39_265_000
 
 
 def test_a_pdf_whose_glyphs_map_to_no_text_is_refused_with_exit_2(

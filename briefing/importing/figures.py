@@ -39,6 +39,9 @@ _ORDINAL_BEFORE = re.compile(r"(?:第|(?<![代發列報外])表|(?<!試)圖|附�
 _DATE_AFTER_YEAR = re.compile(
     rf"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d{'一二三四五六七八九十'}]{{1,3}}\s?月)"
 )
+_ROC_YEAR_AFTER = re.compile(
+    r"\s?(?:版|上半|下半|第|春|夏|秋|冬|匯率|預算|決算|前後|以前|以後|至今|迄今)"
+)
 _YEAR_BEFORE = ("於", "在", "自", "從", "迄", "至", "到", "~", "～", "-", "－", "—")  # 111至116年
 _ERAS = ("民國", "西元", "公元", "令和", "平成", "昭和", "大正")  # 令和5年 is a year
 _DAY_COUNT_BEFORE = re.compile(r"(?:共|計|期|歷時|連續)\s*$")
@@ -294,6 +297,8 @@ def _year(text: str, amount: Amount, end: int) -> Doubt | None:
         return None
     if _DATE_AFTER_YEAR.match(text[end:]) or before.endswith(_YEAR_BEFORE):
         return _NOT_A_FIGURE
+    if 30 <= amount.value < 1800 and _ROC_YEAR_AFTER.match(text[end:]):
+        return _NOT_A_FIGURE  # 108年版, 108年上半年, 以113年匯率
     if 30 <= amount.value < 1800 and not any(before.endswith(w) for w in BEFORE):
         return Doubt(text[amount.start : end], "a year or a count of years")
     return None

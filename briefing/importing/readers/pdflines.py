@@ -160,6 +160,7 @@ def _overlap(a: list[Glyph], b: list[Glyph]) -> bool:
 def _line(glyphs: list[Glyph], rules: list[tuple[float, float, float]]) -> Line | None:
     glyphs.sort(key=lambda g: g.x0)
     size = statistics.median(g.size for g in glyphs if g.text.strip()) if glyphs else 0
+    glyphs = _without_note_marks(glyphs, size)
     y0, y1 = min(g.y0 for g in glyphs), max(g.y1 for g in glyphs)
     between = [x for x, r0, r1 in rules if r0 <= (y0 + y1) / 2 <= r1]
     cells: list[Cell] = []
@@ -173,6 +174,20 @@ def _line(glyphs: list[Glyph], rules: list[tuple[float, float, float]]) -> Line 
         cells.append(_cell(run, size))
     cells = [c for c in cells if c.text]
     return Line(tuple(cells), y0, y1, size) if cells else None
+
+
+def _without_note_marks(glyphs: list[Glyph], size: float) -> list[Glyph]:
+    """The line without its footnote marks (small raised digits after the text: 「基礎。¹」),
+    which a Word or ODF reader does not give as text either."""
+    normal = [g for g in glyphs if g.size >= size * 0.75]
+    if len(normal) < 2:
+        return glyphs
+    base = statistics.median(g.y0 for g in normal)
+
+    def mark(g: Glyph) -> bool:
+        return g.text.isdigit() and g.size < size * 0.75 and g.y0 > base + size * 0.25
+
+    return [g for g in glyphs if not mark(g)]
 
 
 def _cell_boundary(left: Glyph, right: Glyph, size: float, rules: list[float]) -> bool:
