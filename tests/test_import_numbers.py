@@ -439,8 +439,8 @@ def _symbol_pdf(path: Path) -> Path:
     x = piece(20, 80, "本計畫")
     x = piece(x + 1, 80, "總經費")
     piece(x + 1, 80, "約3,926萬5千元。")
-    x = piece(20, 90, "特約機構近2萬9千家。")
-    piece(x, 88, "1", size=7)  # a footnote mark, small and raised
+    x = piece(20, 100, "特約機構近2萬9千家。")
+    piece(x, 98, "1", size=7)  # a footnote mark, small and raised
     pdf.output(str(path))
     return path
 
