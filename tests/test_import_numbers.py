@@ -517,3 +517,21 @@ def test_doubts_are_in_the_import_report_with_their_page(imported: dict[str, Pat
     cell = next(f for f in figures if f["as_written"] == "12,580,000")
     assert (cell["value"], cell["unit"]) == (12_580_000_000, "元")
     assert not any(f["as_written"] in ("十萬分之一", "100年", "116年") for f in figures)
+
+
+def test_lines_of_one_shape_at_page_edges_are_text_not_headers(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for n in range(140):  # rows that look alike, up to the top and bottom of every page
+        pdf.multi_cell(0, 6, f"Row {n}: 12 sites, 350 officials.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "rows.pdf"))
+
+    document = read(tmp_path / "rows.pdf")
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+
+    assert document.pages >= 3 and document.notes == ()
+    assert all(f"Row {n}: 12 sites" in text for n in range(140))

@@ -54,10 +54,22 @@ def read_pdf(path: Path) -> Document:
 
 
 def _pages(path: Path) -> list[Page]:
-    from pdfminer.high_level import extract_pages
+    """Every page's glyphs and rules, without pdfminer's layout analysis (its text boxes are
+    not used, and building them was most of the reading time)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
 
     try:
-        return [_page(page) for page in extract_pages(str(path), laparams=None)]
+        with path.open("rb") as handle:
+            manager = PDFResourceManager()
+            device = PDFPageAggregator(manager, laparams=None)
+            interpreter = PDFPageInterpreter(manager, device)
+            pages: list[Page] = []
+            for page in PDFPage.get_pages(handle):
+                interpreter.process_page(page)
+                pages.append(_page(device.get_result()))
+            return pages
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
 

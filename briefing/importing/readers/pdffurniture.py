@@ -46,18 +46,17 @@ def without_furniture(pages: list[Page]) -> tuple[list[Page], list[str]]:
 
 def _set_apart(line: Line, page: Page, kinds: dict[int, str]) -> bool:
     """Whether a wide gap parts ``line`` from the page's text: a running header sits well
-    above the first line of text, a footer well below the last (a page's first line of text
-    whose shape repeats does not)."""
+    above the first line of text (or above another header line that does), a footer well
+    below the last; a page's first line of text whose shape repeats does not."""
     upper = line.y0 >= page.height / 2
-    inner = [
-        other
-        for other in page.lines
-        if id(other) not in kinds and (other.y1 <= line.y0 if upper else other.y0 >= line.y1)
-    ]
+    inner = [o for o in page.lines if (o.y1 <= line.y0 if upper else o.y0 >= line.y1)]
     if not inner:  # nothing else on the page: only a page number is surely furniture
         return kinds.get(id(line)) == "page numbers"
-    gap = line.y0 - max(o.y1 for o in inner) if upper else min(o.y0 for o in inner) - line.y1
-    return gap >= (line.y1 - line.y0) * 1.5
+    near = max(inner, key=lambda o: o.y1) if upper else min(inner, key=lambda o: o.y0)
+    gap = line.y0 - near.y1 if upper else near.y0 - line.y1
+    if gap >= (line.y1 - line.y0) * 1.5:
+        return True
+    return id(near) in kinds and _set_apart(near, page, kinds)
 
 
 def _candidates(pages: list[Page]) -> dict[int, str]:
