@@ -93,6 +93,8 @@ def test_mixed_scales_are_multiplied_out(text: str, value: float, unit: str, wri
         ("每人300 USD。", 300, "美元"),
         ("1億2,000萬元", 1.2e8, "元"),
         ("3億5千萬元", 3.5e8, "元"),
+        ("美金100萬元", 1e6, "美元"),
+        ("日幣3億元", 3e8, "日圓"),
     ],
 )
 def test_money_in_every_currency_form_is_the_full_value(text: str, value: float, unit: str) -> None:

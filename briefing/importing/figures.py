@@ -26,7 +26,10 @@ _SYMBOLS = {
     "NT$": "TWD", "US$": "USD", "S$": "SGD", "A$": "AUD", "HK$": "HKD", "C$": "CAD",
     "NZ$": "NZD", "€": "EUR", "¥": "JPY", "₩": "KRW", "£": "GBP", "$": "USD",
 }  # fmt: skip
-_PREFIX_WORDS = ("新臺幣", "新台幣", "臺幣", "台幣", "美金", "人民幣", "港幣")
+_PREFIX_WORDS = (
+    "新臺幣", "新台幣", "臺幣", "台幣", "美金", "美元", "日幣", "日圓", "歐元", "澳幣", "韓幣",
+    "新幣", "人民幣", "港幣", "英鎊", "加幣",
+)  # fmt: skip  # 美金100萬元: the 元 is the dollar's
 # counters Chinese numerals may count with (兩座, 十餘種, 四大); idioms such as 二次 or 兩國 are
 # not figures
 _CHINESE_COUNTERS = (
@@ -242,7 +245,7 @@ def _read(
     after = after or post
     code = currency or (units.table.currencies.get(unit) if unit else None)
     if code:
-        if unit and currency and units.table.currencies.get(unit) not in (None, currency):
+        if unit and currency and units.table.currencies.get(unit) not in (None, currency, "TWD"):
             return Doubt(text[start:end], "two currencies")
         return _Found(start, end, value, units.table.word(code), after)
     if unit:
