@@ -153,6 +153,7 @@ def test_ranges_have_a_low_and_a_high(text: str, low: float, high: float, unit: 
         ("40餘國", "over"),
         ("水位高於3公尺時", "over"),
         ("五成以上", "at_least"),
+        ("失業率維持在6%左右", "about"),
         ("上看453萬人", "up_to"),
         ("每案最高US$ 80萬", "up_to"),
         ("最高可處3,500萬歐元或年營業額7%之罰鍰", "up_to"),

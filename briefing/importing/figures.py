@@ -241,7 +241,9 @@ def _read(
         return year
     elif unit == "日" and not _DAY_COUNT_BEFORE.search(text[: amount.start]):
         return _NOT_A_FIGURE  # 6月28日, 13日: a date, not a count of days (日份 is a unit)
-    post = next((w for w in ("以上", "以內", "以下") if text.startswith(w, end)), None)
+    post = next(
+        (w for w in ("以上", "以內", "以下", "左右", "上下") if text.startswith(w, end)), None
+    )
     after = after or post
     code = currency or (units.table.currencies.get(unit) if unit else None)
     if code:

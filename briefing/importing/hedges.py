@@ -16,7 +16,10 @@ BEFORE = {
 }  # fmt: skip
 # hedges that reach a number further on in the same clause (預計投入NT$ 5億元)
 CLAUSE = ("上看", "最高", "預計", "預估", "目標")
-AFTER = {"以上": "at_least", "以內": "within", "以下": "under", "多": "over", "餘": "over"}
+AFTER = {
+    "以上": "at_least", "以內": "within", "以下": "under", "多": "over", "餘": "over",
+    "左右": "about", "上下": "about",
+}  # fmt: skip
 STOPS = "。！？；，：;"
 
 
