@@ -337,16 +337,7 @@ def _cell(value: Any) -> str:
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
 
-    try:
-        done = api.import_report(args.source, args.out, language=args.language)
-    except BriefingError as exc:
-        details = getattr(exc, "details", ())
-        if not details:
-            raise
-        print(f"error: {exc}", file=err)
-        for line in details:  # the lines refused as headings, why, and how to fix the file
-            print(f"  {line}", file=err)
-        return Exit.BAD_INPUT
+    done = api.import_report(args.source, args.out, language=args.language)
     print(
         f"wrote {done.folder}: {done.sections} sections; drafted {done.figures} figures, "
         f"{done.initiatives} initiatives, {done.agenda_items} agenda items\n"

@@ -2,7 +2,9 @@
 checks it, and the standard deck planned, to say what that deck leaves out.
 
 An import that writes a folder ``check`` refuses has failed: :func:`verify` returns the
-problems (the importer turns them into an error naming the folder).
+problems (the importer turns them into an error naming the folder). Characters the deck's
+font lacks are the one exception: the report's text is kept as written, so they are listed
+for the user (another font, or ``strict: false`` builds with a warning), not a failure.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Verdict:
     English lines)."""
 
     problems: list[str] = field(default_factory=list)
+    fonts: list[str] = field(default_factory=list)  # characters the deck's font lacks
     left_out: list[tuple[str, str]] = field(default_factory=list)
     slides: int = 0
 
@@ -27,10 +30,12 @@ class Verdict:
 def verify(folder: Path) -> Verdict:
     """Check ``folder`` as ``check --content FOLDER`` does, then plan its standard deck."""
     from briefing import api
-    from briefing.errors import BriefingError
+    from briefing.errors import BriefingError, FontError
 
     verdict = Verdict()
-    verdict.problems = [str(p) for p in api.check(None, report=folder)]
+    problems = api.check(None, report=folder)
+    verdict.problems = [str(p) for p in problems if not isinstance(p, FontError)]
+    verdict.fonts = [str(p) for p in problems if isinstance(p, FontError)]
     if verdict.problems:
         return verdict
     try:

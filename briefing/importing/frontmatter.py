@@ -67,7 +67,7 @@ class FrontMatter:
 def read_front(blocks: list[Block], notes: Notes) -> FrontMatter:
     """The cover and 提要 fields of the lines before the body."""
     front = FrontMatter()
-    lines = _lines(blocks)
+    lines = [_spaced_label(line) for line in _lines(blocks)]
     front.lines = lines
     i = 0
     while i < len(lines):
@@ -105,6 +105,17 @@ def _lines(blocks: list[Block]) -> list[str]:
         elif isinstance(block, Table):
             out += _table_lines(block)
     return out
+
+
+_SPACED = re.compile(r"^((?:[\u4e00-\u9fff][ \u3000]+){1,7}[\u4e00-\u9fff])(?=\s*(?:[：:]|$))")
+
+
+def _spaced_label(line: str) -> str:
+    """A label written with spaces between its characters (「報　告　日　期：」) closed up."""
+    spaced = _SPACED.match(line.strip())
+    if spaced and re.sub(r"\s+", "", spaced.group(1)) in FIELDS:
+        return re.sub(r"\s+", "", spaced.group(1)) + line.strip()[spaced.end() :]
+    return line
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -260,7 +271,7 @@ def _report_date(value: str, meta: dict[str, Any], notes: Notes) -> None:
 
 def _title(front: FrontMatter, lines: list[str]) -> None:
     """The title: 出國報告名稱 when given, else the cover's first line that is no field;
-    an English name in brackets after it is ``title_en``."""
+    an English name after it (in brackets, or a line of its own) is ``title_en``."""
     meta = front.meta
     title = meta.get("title") or _cover_title(lines)
     if not title:
@@ -271,11 +282,21 @@ def _title(front: FrontMatter, lines: list[str]) -> None:
         meta.setdefault("title_en", english.group(1).strip())
     meta["title"] = title
     if "title_en" not in meta:
-        at = lines.index(title) if title in lines else -1
+        key = re.sub(r"\s+", "", title)
+        ends = [n for n, line in enumerate(lines) if line.strip() and key.endswith(_squashed(line))]
+        at = ends[0] if ends else -1
         after = lines[at + 1] if 0 <= at < len(lines) - 1 else ""
         bracketed = re.fullmatch(r"[(（]([A-Za-z][^()（）]*)[)）]", after.strip())
+        plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9 ,.'&:\-–]{5,150}", after.strip())
         if bracketed:
             meta["title_en"] = bracketed.group(1).strip()
+        elif plain:
+            meta["title_en"] = plain.group(0).strip()
+
+
+def _squashed(text: str) -> str:
+    squashed = re.sub(r"\s+", "", text)
+    return squashed if len(squashed) >= 4 else "\0"  # short lines end no title
 
 
 def _cover_title(lines: list[str]) -> str | None:
@@ -298,6 +319,7 @@ def _continues_title(text: str, after: str) -> bool:
         and _title_line(after)
         and not re.search(r"[。，；]$", text)
         and len(text) + len(after) <= 60
+        and not after[:1].isascii()  # an English subtitle is no second line of the title
     )
 
 

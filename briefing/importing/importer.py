@@ -86,7 +86,11 @@ def import_report(
     blocks = cleaning.rejoin(blocks, _stands_alone)
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
+    before = {kind: list(items) for kind, items in notes.items.items()}
     roots = build(blocks[start:], contents, notes)
+    if not has_structure(roots):  # a second try: headings with a lead sentence, unconfirmed
+        notes.items = before
+        roots = build(blocks[start:], contents, notes, lenient=True)
     if not has_structure(roots):
         raise refuse(source, blocks)
     contents.settle([node.title for root in roots for node in root.walk()])
@@ -96,10 +100,28 @@ def import_report(
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    draft = report_text.text(data, source.name, counts, notes, None, language)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), draft)
+    write_checked(folder, data, source.name, _source_text(blocks), notes, counts, language)
+    step.finish()
+    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
+
+
+def write_checked(
+    folder: Path,
+    data: dict[str, Any],
+    source: str,
+    text: str,
+    notes: Notes,
+    counts: dict[str, int],
+    language: str = "zh-TW",
+) -> None:
+    """Write the content files, check the folder as ``check`` would and plan its standard
+    deck, then write ``import-report.md`` saying what check found and what the deck leaves
+    out. ContentError when check finds problems (they are in the import report). ``folder``
+    may be a temporary folder that is renamed into place once this returns."""
+    draft = report_text.text(data, source, counts, notes, None, language)
+    writer.write_folder(folder, data, source, text, draft)
     verdict = aftercheck.verify(folder)
-    final = report_text.text(data, source.name, counts, notes, verdict, language)
+    final = report_text.text(data, source, counts, notes, verdict, language)
     files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
     if verdict.problems:
         raise ContentError(
@@ -107,8 +129,6 @@ def import_report(
             f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
             file=folder,
         )
-    step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
@@ -139,6 +159,7 @@ def _records(
         trip = (meta["report_date"], meta["report_date"])
     agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
+    _mark_process(sections, {a["section"] for a in agendas if a["kind"] == "itinerary"})
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))
     abstract_node = [_abstract_node(front)] if front.abstract else []
@@ -149,6 +170,15 @@ def _records(
         "figures": records.figures(abstract_node + nodes, default_table(), notes, where),
         "agenda": agendas,
     }
+
+
+def _mark_process(sections: list[dict[str, Any]], ids: set[str]) -> None:
+    """The section an itinerary was read from is the trip's process (a timeline in the deck),
+    unless its heading already gave it a kind."""
+    for record in sections:
+        if record["id"] in ids and record.get("kind") in (None, "content"):
+            record["kind"] = "process"
+        _mark_process(record.get("children", []), ids)
 
 
 def _abstract_node(front: Any) -> Node:

@@ -56,7 +56,7 @@ def dated_line(text: str, year: int | None, trip: tuple[dt.date, dt.date] | None
         when = rocdates.read_days(inside, year) if inside and year else None
         if when is None and trip is not None:
             n = _day_number(day.group(1))
-            when = (trip[0] + dt.timedelta(days=n - 1),) * 2 if n else None
+            when = (trip[0] + dt.timedelta(days=n - 1),) * 2 if 0 < n <= 366 else None
         rest = rest[bracket.end() :] if bracket else rest
     else:
         head = _DATE_HEAD.match(text)
@@ -78,9 +78,21 @@ def _day_number(text: str) -> int:
     return int(text) if text.isdigit() else rocdates.cn_number(text)
 
 
+_CLOCK = re.compile(
+    r"^\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d)(?:\s*[-－–~～至]\s*([01]?\d|2[0-3])\s*[:：]\s*([0-5]\d))?\s*"
+)
+
+
 def _what(item: Item, rest: str) -> Item | None:
-    """Place and activity of the text after the date: 「地點：活動」, 「地點，活動」 for a short
-    place, 「地點（活動）」, else all of it as the activity."""
+    """Time, place and activity of the text after the date: a time of day (09:00-17:30)
+    first, then 「地點：活動」, 「地點，活動」 for a short place, 「地點（活動）」, else all of
+    it as the activity."""
+    clock = _CLOCK.match(rest)
+    if clock:
+        item["time"] = f"{int(clock.group(1)):02d}:{clock.group(2)}"
+        if clock.group(3):
+            item["end"] = f"{int(clock.group(3)):02d}:{clock.group(4)}"
+        rest = rest[clock.end() :]
     colon = _PLACE_SEP.search(rest)
     comma = rest.find("，")
     if colon and (comma < 0 or colon.start() < comma) and colon.start() <= 25:

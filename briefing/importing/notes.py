@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: The kinds of note, in the order the import report lists them, with their headings
-#: (Traditional Chinese, English).
-KINDS = {
+#: (Traditional Chinese, English; one string serves both).
+KINDS: dict[str, tuple[str, str] | str] = {
     "check": ("檢查（check）發現的問題", "Problems check found"),
     "cover": ("封面及提要欄位：未找到或未能讀取", "Cover and 提要 fields not found or not read"),
     "dates": ("無法判讀的日期", "Dates it could not read"),

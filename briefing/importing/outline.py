@@ -30,6 +30,10 @@ _KIND_WORDS = (
     ("process", ("過程", "行程", "經過", "紀要")),
     ("visit", ("拜會", "參訪", "拜訪", "訪問")),
 )
+#: Parts whose numbered 「一、…：…」 lines are list items (recommendations, contacts), not doubts.
+_LISTS = ("recommendations", "appendix")
+#: Numbering styles no list uses: 「壹、目的：本次…」 is a heading with a lead sentence.
+_ALWAYS_HEADINGS = ("formal", "chapter-章", "chapter-篇", "chapter-節")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _FORMAL_DIGITS = {c: i for i, c in enumerate("零壹貳參肆伍陸柒捌玖")} | {"叁": 3}
 
@@ -142,8 +146,12 @@ class _Builder:
             )
 
 
-def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
-    """The section tree of the report body (front matter and contents already removed)."""
+def build(
+    body: list[Block], contents: Contents, notes: Notes, *, lenient: bool = False
+) -> list[Node]:
+    """The section tree of the report body (front matter and contents already removed).
+    ``lenient``: a heading with a lead sentence after its colon needs no confirmation (the
+    second try for a report that has no other headings)."""
     builder = _Builder(contents, notes)
     items = [b for b in body if isinstance(b, Paragraph | Table)]
     i = 0
@@ -158,8 +166,10 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
             if not heading.title and i < len(items) and _title_line(items[i]):
                 heading = Heading(heading.number, heading.style, heading.label, items[i].text)  # type: ignore[union-attr]
                 i += 1
-            quiet = bool(builder.stack) and kind_of(builder.stack[0].title) == "recommendations"
-            heading = _confirmed_form(heading, item, contents, None if quiet else notes)
+            quiet = bool(builder.stack) and kind_of(builder.stack[0].title) in _LISTS
+            heading = _confirmed_form(
+                heading, item, contents, None if quiet else notes, lenient=lenient and not quiet
+            )
             if (
                 heading is not None
                 and heading.title
@@ -167,7 +177,7 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
             ):
                 continue
         elif _unnumbered(item, contents):
-            level = item.level if item.level is not None else 1
+            level = item.level if item.level is not None else _plain_level(builder, item.text)
             confirmed = item.level is not None or item.all_bold or contents.confirms("", item.text)
             builder.unnumbered(item.text.strip().rstrip("：:"), level, confirmed)
             continue
@@ -178,6 +188,14 @@ def build(body: list[Block], contents: Contents, notes: Notes) -> list[Node]:
     return roots
 
 
+def _plain_level(builder: _Builder, text: str) -> int:
+    """The level of an unstyled standard heading: below an open top-level part whose title
+    holds it (心得 under 參、心得及建議), else the top."""
+    word = text.strip().rstrip("：:")
+    top = builder.stack[0].title if builder.stack else ""
+    return 2 if word and word in top and word != top else 1
+
+
 def _marked(item: Paragraph, heading: Heading) -> bool:
     """Whether the document marks ``heading`` as one: a heading style, or its number and
     title in bold."""
@@ -185,7 +203,12 @@ def _marked(item: Paragraph, heading: Heading) -> bool:
 
 
 def _confirmed_form(
-    heading: Heading, item: Paragraph, contents: Contents, notes: Notes | None
+    heading: Heading,
+    item: Paragraph,
+    contents: Contents,
+    notes: Notes | None,
+    *,
+    lenient: bool = False,
 ) -> Heading | None:
     """The heading as the line holds it: the whole line when the document marks all of it
     as a heading (style, bold) or the 目次 lists it whole; else the part before the colon,
@@ -202,7 +225,16 @@ def _confirmed_form(
         return whole
     if _marked(item, heading) or contents.confirms(heading.label, heading.title):
         return heading
-    if notes is None:  # a numbered recommendation 「一、…：建議…」 in a 建議 part
+    if lenient or heading.style in _ALWAYS_HEADINGS:
+        if notes is not None:
+            notes.add(
+                "guessed",
+                f"「{heading.shown}」（冒號後的文字作為其第一段）",
+                en=f"「{heading.shown}」 (the text after its colon as its first paragraph)",
+                where=where_of(item),
+            )
+        return heading
+    if notes is None:  # a numbered recommendation 「一、…：建議…」 in a 建議 part, or a list
         return None
     notes.add(
         "not-headings",

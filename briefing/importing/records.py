@@ -199,6 +199,7 @@ def agendas(nodes: list[Node], trip: tuple[Any, Any] | None, notes: Notes) -> li
                     "tables",
                     f"「{node.title}」中一個 {len(table.rows)} 列的表格",
                     en=f"a table of {len(table.rows)} rows in 「{node.title}」",
+                    where=f"p{table.page}" if table.page else "",
                 )
             else:
                 drafts.append(draft)

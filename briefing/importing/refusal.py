@@ -17,25 +17,24 @@ if TYPE_CHECKING:
     from briefing.importing.blocks import Block
     from briefing.importing.outline import Node
 
-FIX = (
-    "how to fix: number the headings (壹、 一、 （一） 1. or 第一章), or give them Word's "
-    "Heading 1-3 styles, or put the standard headings (前言, 目的, 過程, 心得, 建議, 附錄) on "
-    "lines of their own; a heading ends at its colon only when text follows on a new paragraph"
-)
+FIX = "fix: number the headings (壹、一、（一）1.) or give them Heading styles"
 _LIMIT = 12
+_PLAIN = "no number or heading style"
+_SHOWN = 2  # refused lines named in the one-line error (all of them are in ``details``)
 
 
 class NoStructure(SourceError):
-    """No heading structure: ``details`` are the lines that looked like headings, each with
-    why it was refused, then how to fix the file."""
+    """No heading structure. The message (one line, as every error) names the first lines
+    that looked like headings, why each was refused, and how to fix the file; ``details``
+    lists all of them (at most a dozen) for the desktop app."""
 
-    def __init__(self, source: Path, details: list[str]) -> None:
-        super().__init__(
-            f"no heading structure found ({len(details) - 1} lines looked like headings and "
-            "were refused); nothing was written",
-            file=source,
-        )
-        self.details = details
+    def __init__(self, source: Path, refused: list[tuple[str, str, str]]) -> None:
+        first = sorted(refused, key=lambda r: r[2] == _PLAIN)[:_SHOWN]  # numbered ones first
+        shown = ", ".join(f"{at}「{text[:12]}」({why})" for at, text, why in first)
+        more = f" and {len(refused) - _SHOWN} more" if len(refused) > _SHOWN else ""
+        found = f"; refused: {shown}{more}" if refused else "; no line looked like one"
+        super().__init__(f"no heading structure found{found}; {FIX}", file=source)
+        self.details = [f"{at}「{text}」: {why}" for at, text, why in refused] + [FIX]
 
 
 def has_structure(roots: list[Node]) -> bool:
@@ -47,19 +46,19 @@ def has_structure(roots: list[Node]) -> bool:
 
 
 def refuse(source: Path, blocks: list[Block]) -> NoStructure:
-    """The error for a report with no heading structure, listing the lines that looked like
+    """The error for a report with no heading structure, with the lines that looked like
     headings (at most a dozen) and why each was refused."""
-    found: list[str] = []
+    refused: list[tuple[str, str, str]] = []
     for block in blocks:
         if not isinstance(block, Paragraph) or is_toc_line(block.text):
             continue
         why = _why_not(block)
         if why:
-            at = place(where_of(block), "en") if where_of(block) else ""
-            found.append(f"{at}「{block.text[:30]}」: {why}")
-        if len(found) >= _LIMIT:
+            at = place(where_of(block), "en").rstrip(": ") if where_of(block) else ""
+            refused.append((f"{at} " if at else "", block.text[:30], why))
+        if len(refused) >= _LIMIT:
             break
-    return NoStructure(source, [*found, FIX])
+    return NoStructure(source, refused)
 
 
 def _why_not(block: Paragraph) -> str | None:
@@ -68,11 +67,11 @@ def _why_not(block: Paragraph) -> str | None:
         return None
     heading = detect(text)
     if heading is not None and heading.lead:
-        return "text follows its colon, and it is neither bold, nor styled, nor in a 目次"
+        return "text after its colon, not bold, styled or in a 目次"
     if heading is not None:
-        return f"numbered {heading.label.strip()} but no heading numbered 一 or 1 of its style"
+        return f"numbered {heading.label.strip()} with no 一 or 1 before it"
     if re.match(r"^[壹貳參肆伍陸一二三四五六七八九十0-9０-９(（]", text):
-        return "its number is not followed by a short title (it reads as a sentence)"
+        return "reads as a sentence"
     if re.search(r"[，,、]", text):
         return None
-    return "no number, no heading style, and not a standard heading (前言, 目的, 心得, 建議 …)"
+    return _PLAIN

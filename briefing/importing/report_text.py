@@ -72,7 +72,14 @@ def text(
             notes.add("left-out", zh, en=en)
         for problem in verdict.problems:
             notes.add("check", problem)
-    for kind, (zh, en) in KINDS.items():
+        for problem in verdict.fonts:
+            notes.add(
+                "check",
+                f"字型缺字（建置時會警告；可改用其他字型）：{problem}",
+                en=f"characters the font lacks (a build warns; choose another font): {problem}",
+            )
+    for kind, headings in KINDS.items():
+        zh, en = (headings, headings) if isinstance(headings, str) else headings
         items = notes.texts(kind, language)
         if items:
             lines += ["", f"## {en if english else zh}", "", *(f"- {item}" for item in items)]

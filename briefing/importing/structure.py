@@ -60,8 +60,11 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
         if isinstance(block, Paragraph) and is_toc_heading(block.text):
             inside = True
             continue
-        if inside and isinstance(block, Paragraph) and is_toc_line(block.text):
-            contents.add(block.text)
+        if isinstance(block, Paragraph) and _toc_style(block.style) and block.text.strip():
+            contents.add(re.sub(r"\s+\d{1,3}$", "\t\\g<0>", block.text.strip()))
+            continue
+        if inside and isinstance(block, Paragraph) and _entry(block.text):
+            contents.add(re.sub(r"\s+\d{1,3}$", "\t\\g<0>", block.text.strip()))
             continue
         if inside and isinstance(block, PageBreak):
             out.append(block)
@@ -72,6 +75,17 @@ def split_contents(blocks: list[Block]) -> tuple[list[Block], Contents]:
             continue
         out.append(block)
     return out, contents
+
+
+def _toc_style(style: str | None) -> bool:
+    """Word's and LibreOffice's styles for table-of-contents lines (toc 1, 目錄 1, Contents 1)."""
+    return bool(style) and bool(re.match(r"^(toc|目錄|contents)\s*\d", style.lower()))  # type: ignore[union-attr]
+
+
+def _entry(text: str) -> bool:
+    """A line of a 目次: leaders or a tab before its page number, or (inside the 目次) just
+    a space before it (「壹、前言 1」)."""
+    return is_toc_line(text) or bool(re.search(r"\S\s+\d{1,3}$", text.strip()))
 
 
 def body_start(blocks: list[Block], contents: Contents) -> int:
