@@ -346,7 +346,7 @@ def test_every_corpus_file_scores_its_numbers(name: str) -> None:
 
 
 # -- the PDF text layer ---------------------------------------------------------------------------
-_SPLIT_CJK = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff]")
+_SPLIT_CJK = re.compile(r"[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")  # 芬 蘭 永
 _BARE_NUMBER = re.compile(r"^\s*[-–—]?\s*\d{1,3}\s*[-–—]?\s*$")
 
 
@@ -444,6 +444,7 @@ def _symbol_pdf(path: Path) -> Path:
     piece(x + 1, 80, "約3,926萬5千元。")
     x = piece(20, 100, "特約機構近2萬9千家。")
     piece(x, 98, "1", size=7)  # a footnote mark, small and raised
+    piece(20, 120, "職稱：李敏浩 課長")  # one space, as written
     pdf.output(str(path))
     return path
 
@@ -458,8 +459,9 @@ def test_symbols_of_another_font_stay_in_place_and_cjk_is_not_spaced(symbol_pdf:
         "芬蘭永續發展",
         "本計畫總經費約3,926萬5千元。",
         "特約機構近2萬9千家。",
+        "職稱：李敏浩 課長",
     ]
-    assert _one(texts[-2])[0] == 39_265_000
+    assert _one(texts[-3])[0] == 39_265_000
 
 
 def test_a_pdf_whose_glyphs_map_to_no_text_is_refused_with_exit_2(

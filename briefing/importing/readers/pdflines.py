@@ -11,6 +11,7 @@ lies between two glyphs.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Any
@@ -179,6 +180,8 @@ def _line(glyphs: list[Glyph], rules: list[tuple[float, float, float]]) -> Line 
 def _without_note_marks(glyphs: list[Glyph], size: float) -> list[Glyph]:
     """The line without its footnote marks (small raised digits after the text: 「基礎。¹」),
     which a Word or ODF reader does not give as text either."""
+    if not any(g.size < size * 0.75 and g.text.isdigit() for g in glyphs):
+        return glyphs
     normal = [g for g in glyphs if g.size >= size * 0.75]
     if len(normal) < 2:
         return glyphs
@@ -199,8 +202,8 @@ def _cell_boundary(left: Glyph, right: Glyph, size: float, rules: list[float]) -
 
 
 def _cell(glyphs: list[Glyph], size: float) -> Cell:
-    """The glyphs' text. A space glyph is kept unless it stands between two CJK glyphs (「芬
-    蘭」 is 「芬蘭」); a gap with no space glyph is a space only between two Latin words."""
+    """The glyphs' text. A space glyph is kept, but not in letter-spaced CJK (「芬 蘭 永 續」 is
+    「芬蘭永續」); a gap with no space glyph is a space only between two Latin words."""
     out = ""
     previous: Glyph | None = None
     space = False
@@ -212,12 +215,25 @@ def _cell(glyphs: list[Glyph], size: float) -> Cell:
             continue
         if previous is not None and out and not out.endswith("\u3000"):
             gap = glyph.x0 - previous.x1
-            wide = _wide(out[-1]), _wide(glyph.text[0])
-            if (space and not all(wide)) or (gap > size * _WORD_GAP and not any(wide)):
+            if space or (gap > size * _WORD_GAP and not _wide(out[-1]) and not _wide(glyph.text)):
                 out += " "
         out += glyph.text
         previous, space = glyph, False
-    return Cell(out.strip(" \u3000"), glyphs[0].x0, glyphs[-1].x1)
+    return Cell(_closed_up(out.strip(" \u3000")), glyphs[0].x0, glyphs[-1].x1)
+
+
+_SPACED_CJK = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\uffef]) (?=[\u2e80-\u9fff\uf900-\uffef])")
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\uffef]")
+
+
+def _closed_up(text: str) -> str:
+    """``text`` without the spaces of letter-spaced CJK (a space after most CJK characters),
+    and without a space between CJK and Latin that only a gap made; 「第一章 行程」 keeps its
+    one space."""
+    spaced = len(_SPACED_CJK.findall(text))
+    if spaced >= 2 and spaced * 2 >= len(_CJK.findall(text)) - 1:
+        return _SPACED_CJK.sub("", text)
+    return text
 
 
 def _wide(char: str) -> bool:
