@@ -102,3 +102,32 @@ def chinese_number(text: str) -> float | None:
         else:
             return None
     return float(total + current)
+
+
+# -- years -------------------------------------------------------------------------------------
+_DATE_AFTER_YEAR = re.compile(
+    r"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d一二三四五六七八九十]{1,3}\s?月)"
+)
+_ROC_YEAR_AFTER = re.compile(
+    r"\s?(?:版|上半|下半|第|春|夏|秋|冬|匯率|預算|決算|前後|以前|以後|至今|迄今)"
+)
+_YEAR_BEFORE = ("於", "在", "自", "從", "迄", "至", "到", "~", "～", "-", "－", "—")  # 111至116年
+_ERAS = ("民國", "西元", "公元", "令和", "平成", "昭和", "大正")  # 令和5年 is a year
+
+
+def year_kind(text: str, amount: Amount, end: int, hedged: bool = False) -> str | None:
+    """What ``amount`` followed by 年 (up to ``end``) is: ``"year"`` for a year or a date
+    (2019年, 102年度, 113年6月, 二○二七年, 民國84年, 111至116年, 108年版), ``"doubt"`` for a bare
+    30–1799 年 that may be an ROC year or a count (重現期100年), None for a count of years (3年,
+    3至30年, ``hedged`` 逾100年)."""
+    before = text[: amount.start].rstrip(" ")
+    if 1800 <= amount.value <= 2200 or amount.digit_run or before.endswith(_ERAS):
+        return "year"
+    low = re.search(r"(\d+)\s?[至到~～\-－—]$", before)  # 3至30年 counts
+    if low and int(low.group(1)) < 30:
+        return None
+    if _DATE_AFTER_YEAR.match(text[end:]) or before.endswith(_YEAR_BEFORE):
+        return "year"
+    if 30 <= amount.value < 1800 and _ROC_YEAR_AFTER.match(text[end:]):
+        return "year"  # 108年版, 108年上半年, 以113年匯率
+    return "doubt" if 30 <= amount.value < 1800 and not hedged else None

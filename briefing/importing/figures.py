@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.content.units import UnitTable, default_table
-from briefing.importing.amounts import BIG_SCALES, Amount, read_amount
+from briefing.importing.amounts import BIG_SCALES, Amount, read_amount, year_kind
 from briefing.importing.hedges import BEFORE, clause, qualifier, when
 
 _PREFIX_UNITS = ("芮氏規模",)  # a measure written before its number: 芮氏規模7.2
@@ -39,14 +39,6 @@ _CHINESE_COUNTERS = (
 _ONE_COUNTERS = ("座", "棟", "處")  # 一座 is a count; 一項, 一個 are mostly words
 _RANGE = re.compile(r"\s?(?:至|到|~|～|-|–|—)\s?")
 _ORDINAL_BEFORE = re.compile(r"(?:第|(?<![代發列報外])表|(?<!試)圖|附件|附錄|No\.?|#)\s*$", re.I)
-_DATE_AFTER_YEAR = re.compile(
-    rf"^\s?(?:度|初|底|中|起|迄|止|間|代|以來|\s?[\d{'一二三四五六七八九十'}]{{1,3}}\s?月)"
-)
-_ROC_YEAR_AFTER = re.compile(
-    r"\s?(?:版|上半|下半|第|春|夏|秋|冬|匯率|預算|決算|前後|以前|以後|至今|迄今)"
-)
-_YEAR_BEFORE = ("於", "在", "自", "從", "迄", "至", "到", "~", "～", "-", "－", "—")  # 111至116年
-_ERAS = ("民國", "西元", "公元", "令和", "平成", "昭和", "大正")  # 令和5年 is a year
 _DAY_COUNT_BEFORE = re.compile(r"(?:共|計|期|歷時|連續)\s*$")
 
 
@@ -102,13 +94,26 @@ class _Units:
         return next((w for w in self.words if text.startswith(w, at)), None)
 
 
+_CACHE: dict[int, _Units] = {}
+
+
+def _units(table: UnitTable) -> _Units:
+    """The unit words of ``table``, sorted once per table (the default one, mostly)."""
+    found = _CACHE.get(id(table))
+    if found is None or found.table is not table:
+        if len(_CACHE) > 8:
+            _CACHE.clear()
+        found = _CACHE[id(table)] = _Units(table)
+    return found
+
+
 def find_figures(
     text: str, table: UnitTable | None = None, table_unit: str | None = None
 ) -> tuple[list[FigureCandidate], list[Doubt]]:
     """The figure candidates of ``text`` (a paragraph or a table cell) and the numbers it is
     unsure of. ``table_unit`` is the unit a table's caption or column gives its bare numbers
     (``新臺幣千元``)."""
-    units = _Units(table or default_table())
+    units = _units(table or default_table())
     found: list[FigureCandidate] = []
     doubts: list[Doubt] = []
     at, last_end = 0, 0
@@ -294,19 +299,12 @@ def _chinese_counts(text: str, amount: Amount, unit: str | None) -> bool:
 def _year(text: str, amount: Amount, end: int) -> Doubt | None:
     """None for a count of years (3年, 逾100年); a year or a date is no figure (2019年, 102
     年度, 113年6月, 二○二七年, 民國84年) and a bare 100年 may be either, so it is a doubt."""
-    before = text[: amount.start].rstrip(" ")
-    if 1800 <= amount.value <= 2200 or amount.digit_run or before.endswith(_ERAS):
+    kind = year_kind(
+        text, amount, end, hedged=any(text[: amount.start].endswith(w) for w in BEFORE)
+    )
+    if kind == "year":
         return _NOT_A_FIGURE
-    low = re.search(r"(\d+)\s?[至到~～\-－—]$", before)  # 3至30年 counts; 111至116年 are years
-    if low and int(low.group(1)) < 30:
-        return None
-    if _DATE_AFTER_YEAR.match(text[end:]) or before.endswith(_YEAR_BEFORE):
-        return _NOT_A_FIGURE
-    if 30 <= amount.value < 1800 and _ROC_YEAR_AFTER.match(text[end:]):
-        return _NOT_A_FIGURE  # 108年版, 108年上半年, 以113年匯率
-    if 30 <= amount.value < 1800 and not any(before.endswith(w) for w in BEFORE):
-        return Doubt(text[amount.start : end], "a year or a count of years")
-    return None
+    return Doubt(text[amount.start : end], "a year or a count of years") if kind else None
 
 
 def _in_table_unit(text: str, amount: Amount, table_unit: str, units: _Units) -> _Found | None:
