@@ -528,3 +528,20 @@ def test_headings_with_a_lead_sentence_when_nothing_else_marks_them(tmp_path: Pa
         ("建議", ["一、強化訓練：建議由本署辦理。"]),
     ]
     assert "第9行：「壹、目的」（冒號後的文字作為其第一段）" in got["md"]
+
+
+def test_a_date_alone_on_its_line_with_the_day_in_the_paragraph_after(tmp_path: Path) -> None:
+    lines = [
+        "壹、目的", "瞭解日本防災體系。", "貳、考察過程",
+        "111年10月2日（星期日）", "搭機前往阿姆斯特丹，晚間抵達。",
+        "111年10月3日（星期一）", "參訪三角洲研究院，聽取簡報。",
+        "參、心得", "值得借鏡。",
+    ]  # fmt: skip
+    path = tmp_path / "report.txt"
+    path.write_text("\n".join(COVER + lines), encoding="utf-8")
+    items = _import(path, tmp_path)["agenda"][0]["items"]
+
+    assert [(i["date"], i["title"]) for i in items] == [
+        (dt.date(2022, 10, 2), "搭機前往阿姆斯特丹"),
+        (dt.date(2022, 10, 3), "參訪三角洲研究院"),
+    ]

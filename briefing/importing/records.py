@@ -222,14 +222,23 @@ def _text_itinerary(
     """The first section (行程 sections first) whose lines or prose give an itinerary."""
     from briefing.importing import itinerary  # here: the import block is busy in other branches
 
-    ordered = sorted(nodes, key=lambda n: 0 if n.kind == "process" or "行程" in n.title else 1)
-    for reader in (itinerary.from_lines, itinerary.from_prose):
-        for node in ordered:
-            if node.kind in ("recommendations", "abstract"):
-                continue
-            items = reader(node.paragraphs, trip)
-            if items:
-                return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
+    ordered = [
+        n
+        for n in sorted(nodes, key=lambda n: 0 if n.kind == "process" or "行程" in n.title else 1)
+        if n.kind not in ("recommendations", "abstract")
+    ]
+    for node in ordered:
+        items = itinerary.from_lines(node.paragraphs, trip)
+        if items:
+            return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
+    for node in ordered:  # a date alone on its line, what was done in the paragraph after it
+        draft = agenda_mod.from_date_lines(node.paragraphs, node.id, node.title)
+        if draft is not None:
+            return draft
+    for node in ordered:
+        items = itinerary.from_prose(node.paragraphs, trip)
+        if items:
+            return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
     return None
 
 
