@@ -68,10 +68,10 @@ def test_the_cover_itinerary_and_foreign_currency_figures_are_drafted(imported) 
         if "元" in f.unit or "圓" in f.unit
     }
     assert money == {
-        ("5,000 萬歐元", "萬歐元", "about"),
+        ("5,000 萬歐元", "歐元", "about"),
         ("35 歐元", "歐元", "exact"),
-        ("1.2 億歐元", "億歐元", "forecast"),
-        ("300 億日圓", "億日圓", "about"),
+        ("1.2 億歐元", "歐元", "planned"),
+        ("300 億日圓", "日圓", "about"),
     }
     assert api.check(report=result.folder) == []
 

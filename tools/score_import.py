@@ -210,6 +210,9 @@ def score_numbers(score: Score, key: dict[str, Any], figures: list[dict[str, Any
     for number in key.get("numbers", []):
         want = squash(number["as_written"])
         hits = [f for w, f in drafted if w == want or (w and w in want) or (want in w and w)]
+        sentence = squash(number.get("sentence"))
+        if sentence:  # the figure of this sentence (or table cell), not one written alike elsewhere
+            hits = [f for f in hits if _within(squash(f.get("measure")), sentence)]
         right = any(_value_right(number, f) for f in hits)
         score.add("numbers", right, f"{number['as_written']} = {number['value']} {number['unit']}")
         if hits and not right:
@@ -220,6 +223,10 @@ def score_numbers(score: Score, key: dict[str, Any], figures: list[dict[str, Any
             )
         else:
             score.add("wrong", True)
+
+
+def _within(measure: str, sentence: str) -> bool:
+    return bool(measure) and (measure in sentence or sentence in measure)
 
 
 def _value_right(number: dict[str, Any], figure: dict[str, Any]) -> bool:

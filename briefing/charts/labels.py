@@ -148,13 +148,25 @@ _NO_SPACE_UNITS = {"%", "％"}
 TICK_CHARS = "0123456789,.-−:–"
 
 _PREFIXES = {
-    "zh-TW": {"about": "約 ", "target": "目標 ", "forecast": "預估 ", "under": "未滿 "},
+    "zh-TW": {
+        "about": "約 ",
+        "target": "目標 ",
+        "forecast": "預估 ",
+        "under": "未滿 ",
+        "nearly": "近 ",
+        "up_to": "最高 ",
+        "planned": "預計 ",
+    },
     "en": {
         "about": "about ",
         "target": "target ",
         "forecast": "forecast ",
         "within": "up to ",
         "under": "under ",
+        "nearly": "nearly ",
+        "up_to": "up to ",
+        "planned": "planned ",
+        "at_least": "at least ",
     },
 }
 _SMALL_WORDS = frozenset(
@@ -184,6 +196,8 @@ def format_value(
         text = f"{number} 多{unit}"
     elif qualifier == "within":
         text = f"{number} {unit}以內".replace("  ", " ")
+    elif qualifier == "at_least":
+        text = f"{number} {unit}以上".replace("  ", " ")
     elif unit in _NO_SPACE_UNITS or not unit:
         text = f"{number}{unit}"
     else:

@@ -62,8 +62,9 @@ def squash(text: str) -> str:
 
 
 def section_text(section: Section) -> str:
-    """What a section says in its own words: its title and paragraphs."""
-    return "\n".join((section.title, *section.paragraphs))
+    """What a section says in its own words: its title, paragraphs and table cells."""
+    cells = ("\t".join(row) for table in section.tables for row in table)
+    return "\n".join((section.title, *section.paragraphs, *cells))
 
 
 def occurs(quote: str, text: str) -> bool:

@@ -40,7 +40,10 @@ Status = Literal["launched", "trial", "planned", "draft", "completed"]
 SectionKind = Literal[
     "abstract", "preface", "content", "process", "visit", "recommendations", "appendix"
 ]
-Qualifier = Literal["exact", "over", "about", "target", "forecast", "within", "under"]
+Qualifier = Literal[
+    "exact", "over", "about", "target", "forecast", "within", "under",
+    "nearly", "at_least", "up_to", "planned", "range",
+]  # fmt: skip
 ChartKind = Literal["timeline", "bar", "column", "pie", "line", "schedule"]
 Horizon = Literal["short", "medium", "long", "ongoing"]
 
@@ -216,6 +219,7 @@ class Section(_Evidenced):
     paragraphs: tuple[Text, ...] = ()
     key_points: tuple[Text, ...] = ()
     key_sentences: tuple[Text, ...] = ()
+    tables: tuple[tuple[tuple[str, ...], ...], ...] = ()  # rows of cell texts, as written
     quote: SectionQuote | None = None
     horizon: Horizon | None = None
     owner: str | None = None
@@ -271,6 +275,7 @@ class Figure(_Evidenced):
 
     id: Id
     value: float
+    high: float | None = None  # the top of a range (20至30人: value 20, high 30)
     unit: str
     qualifier: Qualifier = "exact"
     measure: Text
@@ -280,10 +285,10 @@ class Figure(_Evidenced):
     initiative: Id | None = None
     country: Code | None = None
 
-    @field_validator("value")
+    @field_validator("value", "high")
     @classmethod
-    def _finite(cls, value: float) -> float:
-        if not math.isfinite(value):
+    def _finite(cls, value: float | None) -> float | None:
+        if value is not None and not math.isfinite(value):
             raise ValueError("a figure's value must be a finite number")
         return value
 

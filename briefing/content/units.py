@@ -10,7 +10,7 @@ as 500 億歐元. The table ships in ``briefing/content/units.yaml``; a report f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,12 @@ class UnitTable:
     currencies: dict[str, str]  # written name -> ISO code
     symbols: dict[str, str]  # ISO code -> symbol for English decks
     counts: dict[str, str]  # counted word -> English word
+    words: dict[str, str] = field(default_factory=dict)  # ISO code -> word after a full value
+
+    def word(self, code: str) -> str:
+        """How a full value in currency ``code`` is written: ``元`` for TWD, ``歐元`` for EUR
+        (39,265,000 元; 2,100,000,000 歐元)."""
+        return self.words.get(code, code)
 
     def parse(self, text: str) -> Unit:
         """``text`` split into scale and base (scale 1 and the whole text when no scale fits)."""
@@ -63,6 +69,7 @@ class UnitTable:
             {**self.currencies, **extra.currencies},
             {**self.symbols, **extra.symbols},
             {**self.counts, **extra.counts},
+            {**self.words, **extra.words},
         )
 
 
@@ -79,16 +86,20 @@ def default_table() -> UnitTable:
 def _table(data: dict[str, Any]) -> UnitTable:
     currencies: dict[str, str] = {}
     symbols: dict[str, str] = {}
+    words: dict[str, str] = {}
     for code, entry in (data.get("currencies") or {}).items():
-        for name in entry.get("names", ()):
-            currencies[str(name)] = str(code)
+        names = [str(n) for n in entry.get("names", ())]
+        for name in names:
+            currencies[name] = str(code)
         currencies[str(code)] = str(code)
         symbols[str(code)] = str(entry.get("symbol", code))
+        words[str(code)] = str(entry.get("word") or (names[0] if names else code))
     return UnitTable(
         scales={str(k): float(v) for k, v in (data.get("scales") or {}).items()},
         currencies=currencies,
         symbols=symbols,
         counts={str(k): str(v) for k, v in (data.get("counts") or {}).items()},
+        words=words,
     )
 
 

@@ -23,6 +23,9 @@ PAGE_NUMBER = re.compile(
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[ivxlc]{1,6}|[IVXLC]{1,6})[\s\-–—_~－]*$",
     re.IGNORECASE,
 )
+_BARE = re.compile(r"^\s*(?:\d{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})\s*$")
+_DIGITS = re.compile(r"^\s*\d{1,4}\s*$")
+_ROMAN = re.compile(r"^\s*(?:[ivxlc]{1,6}|[IVXLC]{1,6})\s*$")
 _SENTENCE_END = "。！？!?；："
 _CLOSERS = '」』）)"”’'
 _NO_LINE_START = "，。、；：？！）」』,.;:?!%％…"
@@ -39,8 +42,13 @@ def is_page_number(text: str) -> bool:
 
 def drop_furniture(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """``blocks`` without page numbers and without the header and footer lines that repeat at
-    the top or bottom of pages; and a note for each kind of line dropped."""
+    the top or bottom of pages; and a note for each kind of line dropped.
+
+    A page number written as one (``- 3 -``, ``第 3 頁``, ``3/24``) goes wherever it is; a bare
+    number (``3``) only where pages begin or end and its pages count up with it: a table cell
+    or a line holding only ``350`` is the report's number, not furniture."""
     repeated = _repeated_edges(blocks)
+    numbered = _bare_page_numbers(blocks)
     kept: list[Block] = []
     dropped: Counter[str] = Counter()
     for block in blocks:
@@ -48,7 +56,10 @@ def drop_furniture(blocks: list[Block]) -> tuple[list[Block], list[str]]:
             dropped["pictographs (🕒 …)"] += 1
             block = block.with_text(_PICTOGRAPH.sub("", block.text).strip())
         if isinstance(block, Paragraph):
-            if not block.text or is_page_number(block.text):
+            bare = _BARE.match(block.text)
+            if not block.text or (
+                is_page_number(block.text) and (not bare or id(block) in numbered)
+            ):
                 dropped["page numbers"] += 1
                 continue
             if _shape(block.text) in repeated:
@@ -57,6 +68,27 @@ def drop_furniture(blocks: list[Block]) -> tuple[list[Block], list[str]]:
         kept.append(block)
     notes = [f"dropped {n} {what}" for what, n in dropped.items()]
     return kept, notes
+
+
+def _bare_page_numbers(blocks: list[Block]) -> set[int]:
+    """The ids of bare numbers at a page's first or last two paragraphs whose value runs with
+    the page (page + k, for one k on two pages at least; numbering may restart once)."""
+    found: list[tuple[int, int, int]] = []  # page index, value, block id
+    page, paragraphs = 0, []
+    for block in [*blocks, PageBreak(0)]:
+        if isinstance(block, PageBreak):
+            edges = {id(p): p for p in (*paragraphs[:2], *paragraphs[-2:])}
+            found += [(page, int(p.text), i) for i, p in edges.items() if _DIGITS.match(p.text)]
+            found += [(page, -1, i) for i, p in edges.items() if _ROMAN.match(p.text)]
+            page, paragraphs = page + 1, []
+        elif isinstance(block, Paragraph):
+            paragraphs.append(block)
+    offsets = Counter(value - page for page, value, _ in found if value >= 0)
+    runs = {k for k, n in offsets.items() if n >= 2}
+    romans = [i for _, value, i in found if value < 0]
+    return {i for page, value, i in found if value - page in runs} | (
+        set(romans) if len(romans) >= 2 else set()
+    )
 
 
 def _repeated_edges(blocks: list[Block]) -> set[str]:
@@ -73,7 +105,11 @@ def _repeated_edges(blocks: list[Block]) -> set[str]:
         return set()
     edges: Counter[str] = Counter()
     for page in pages:
-        shapes = {_shape(p.text) for p in (*page[:2], *page[-2:]) if len(p.text) <= 60}
+        shapes = {
+            _shape(p.text)
+            for p in (*page[:2], *page[-2:])
+            if len(p.text) <= 60 and not _BARE.match(p.text)
+        }
         edges.update(shapes)
     least = max(2, len(pages) // 3)
     return {shape for shape, n in edges.items() if n >= least}

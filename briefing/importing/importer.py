@@ -107,7 +107,7 @@ def import_report(
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     placed = photofiles.place(document.pictures, roots, notes)
-    data = _records(front, roots, source, notes)
+    data = _records(front, roots, source, notes, records.locator(blocks))
     found_nothing(data, blocks, source)
     photofiles.prune_key_points(data["sections"], placed)
     dropped_figures: list[str] = []
@@ -206,7 +206,13 @@ def _stands_alone(paragraph: Paragraph) -> bool:
     )
 
 
-def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[str, Any]:
+def _records(
+    front: Any,
+    roots: list[Node],
+    source: Path,
+    notes: Notes,
+    where: Callable[[str], str] | None = None,
+) -> dict[str, Any]:
     nodes = [n for root in roots for n in root.walk()]
     meta = dict(front.meta)
     meta.setdefault("title", source.stem)
@@ -224,7 +230,7 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
         "report": records.report_meta(meta, _report_id(meta, source), agendas),
         "sections": sections,
         "initiatives": records.initiatives(abstract_node + nodes),
-        "figures": records.figures(abstract_node + nodes, default_table(), notes),
+        "figures": records.figures(abstract_node + nodes, default_table(), notes, where),
         "agenda": agendas,
     }
 

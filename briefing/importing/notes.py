@@ -27,7 +27,10 @@ KINDS: dict[str, tuple[str, str] | str] = {
     ),
     "toc": ("目次中未找到對應標題的項目", "Table of contents entries not found as headings"),
     "agenda": ("行程", "Itinerary"),
-    "figures": ("未附單位的數字（未擬稿）", "Figures without a unit (not drafted)"),
+    "figures": (
+        "數值或單位不確定的數字（未擬稿）",
+        "Numbers whose value or unit is uncertain (not drafted)",
+    ),
     "tables": ("保留為內文的表格", "Tables kept as text"),
     "left-out": ("標準簡報不會呈現的內容", "What the standard deck leaves out"),
     "photos": ("未匯入或缺少圖說的圖片", "Pictures not imported, or without a caption"),

@@ -248,13 +248,33 @@ def _odf_text(element: object) -> str:
 
 
 # -- PDF ---------------------------------------------------------------------------------------
-def from_pdf_page(page: object, number: int) -> list[Found]:
+@dataclass(frozen=True)
+class _TextLine:
+    """A line of text the PDF reader rebuilt, as the caption finder reads it."""
+
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def get_text(self) -> str:
+        return self.text
+
+
+def from_pdf_page(page: object, number: int, text_lines: Sequence[Any] = ()) -> list[Found]:
     """The pictures placed on one page of pdfminer's layout, each with the caption line right
-    below it (or above it) and the text line before it."""
+    below it (or above it) and the text line before it. ``text_lines`` are the page's lines as
+    the reader rebuilt them (anything with x0, x1, y0, y1 and text); without them the layout's
+    own text lines are used."""
     from pdfminer.layout import LTFigure, LTImage, LTTextContainer, LTTextLine
 
     pictures: list[object] = []
-    lines: list[object] = []
+    lines: list[object] = [_TextLine(ln.x0, ln.x1, ln.y0, ln.y1, ln.text) for ln in text_lines]
 
     def visit(item: object) -> None:
         if isinstance(item, LTImage):

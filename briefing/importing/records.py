@@ -9,12 +9,17 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.content.numbering import Number
 from briefing.importing import agenda as agenda_mod
-from briefing.importing.figures import find_figures
+from briefing.importing.blocks import Block, Paragraph, Table
+from briefing.importing.figures import FigureCandidate, find_figures
 from briefing.importing.initiatives import collect, find_initiatives
 from briefing.importing.keypoints import key_points
+from briefing.importing.notes import where_of
 from briefing.importing.outline import Node, paren_flag
+from briefing.importing.tablenumbers import numbered_texts, table_rows
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefing.content.units import UnitTable
     from briefing.importing.notes import Notes
 
@@ -52,6 +57,8 @@ def _section(node: Node, ancestors: list[Number | None]) -> Record:
         points = key_points(node.title, node.paragraphs)
         if points:
             record["key_points"] = points
+    if node.tables:
+        record["tables"] = table_rows(node)
     if node.children:
         record["children"] = [_section(child, [*ancestors, own]) for child in node.children]
     return record
@@ -68,28 +75,71 @@ def abstract(title: str, paragraphs: list[str]) -> Record:
 
 
 # -- figures ---------------------------------------------------------------------------------
-def figures(nodes: list[Node], table: UnitTable, notes: Notes) -> list[Record]:
-    """Figure drafts for every number with a unit in the sections' paragraphs."""
+def figures(
+    nodes: list[Node], table: UnitTable, notes: Notes, where: Callable[[str], str] | None = None
+) -> list[Record]:
+    """Figure drafts for every number with a unit in the sections' paragraphs and table
+    cells; the numbers it is unsure of go to ``notes`` with ``where(paragraph)`` (``p3``, a
+    page, or ``L12``, a line of a text file)."""
     out: list[Record] = []
     for node in nodes:
-        seen: set[str] = set()
-        for paragraph in node.paragraphs:
-            found, unitless = find_figures(paragraph, table)
-            notes.extend("figures", [f"「{u}」 in 「{node.title}」" for u in unitless])
+        seen: set[tuple[str, str]] = set()
+        for text, unit in numbered_texts(node):
+            found, doubts = find_figures(text, table, unit)
+            for d in doubts:
+                notes.add(
+                    "figures",
+                    f"「{d.as_written}」（{_REASONS.get(d.reason, d.reason)}），見「{node.title}」",
+                    en=f"「{d.as_written}」 ({d.reason}) in 「{node.title}」",
+                    where=where(text) if where else "",
+                )
             for candidate in found:
-                if candidate.as_written in seen:
+                if (candidate.as_written, candidate.measure) in seen:
                     continue
-                seen.add(candidate.as_written)
+                seen.add((candidate.as_written, candidate.measure))
                 out.append(_figure(candidate, node.id, len(seen)))
     return out
 
 
-def _figure(candidate: Any, section: str, n: int) -> Record:
-    value = candidate.value
+_REASONS = {  # why a number is a doubt, in the import report's Chinese
+    "a scale without a unit": "有萬、億等單位級數，卻未寫明單位",
+    "a scale whose unit the report does not name": "量表未註明為何者",
+    "a fraction": "分數，單位不明",
+    "a year or a count of years": "可能是民國年份，也可能是年數",
+    "two currencies": "同一數字寫有兩種幣別",
+}
+
+
+def locator(blocks: list[Block]) -> Callable[[str], str]:
+    """Where a paragraph or a table cell is in the source, as a note's location code: ``L12``
+    (a line of a text file) or ``p3`` (a page), "" where the format says neither."""
+    spots: dict[str, str] = {}
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            spots.setdefault(block.text, where_of(block))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row:
+                    spots.setdefault(cell, where_of(block))
+
+    def where(text: str) -> str:
+        found = spots.get(text)
+        if found is None:
+            found = next((spot for line, spot in spots.items() if text and text in line), "")
+        return found
+
+    return where
+
+
+def _figure(candidate: FigureCandidate, section: str, n: int) -> Record:
     record: Record = {
         "id": f"{section}-fig-{n}",
         "draft": True,
-        "value": int(value) if float(value).is_integer() else value,
+        "value": _plain(candidate.value),
+    }
+    if candidate.high is not None:
+        record["high"] = _plain(candidate.high)
+    record |= {
         "unit": candidate.unit,
         "qualifier": candidate.qualifier,
         "measure": candidate.measure,
@@ -104,6 +154,10 @@ def _figure(candidate: Any, section: str, n: int) -> Record:
         evidence["when"] = candidate.when_text
     record["evidence"] = evidence
     return record
+
+
+def _plain(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
 
 
 # -- initiatives -----------------------------------------------------------------------------

@@ -89,13 +89,24 @@ def text(
     return "\n".join(lines) + "\n"
 
 
+def _value(figure: dict[str, Any]) -> str:
+    """A figure's value as a reader writes it: 39,265,000; 2.5; 20–30 for a range."""
+
+    def number(value: float) -> str:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+
+    high = figure.get("high")
+    low = number(float(figure["value"]))
+    return f"{low}–{number(float(high))}" if high is not None else low
+
+
 def _drafted(data: dict[str, Any], words: dict[str, str]) -> list[str]:
     out: list[str] = []
     figures = data.get("figures") or []
     if figures:
         out += ["", words["figures"], ""]
         out += [
-            f"- `{f['id']}` {f['value']:g} {f['unit']}（{f['qualifier']}）← 「{f['as_written']}」"
+            f"- `{f['id']}` {_value(f)} {f['unit']}（{f['qualifier']}）← 「{f['as_written']}」"
             f"：{f.get('measure', '')}"
             for f in figures
         ]

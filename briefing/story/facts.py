@@ -110,7 +110,7 @@ def figure_tile(fig: Figure, language: str, labels: Any = None) -> KeyFigure:
     value, unit = (match.group(1), match.group(2)) if match else (written, "")
     before, after = hedge(fig, labels)
     label = tile_label(fig.measure, fig.as_written)
-    if fig.qualifier in ("target", "forecast") and _PLAN_WORDS.search(label):
+    if fig.qualifier in ("target", "forecast", "planned") and _PLAN_WORDS.search(label):
         before = ""  # 「政府預計於 2025 年前將使用者提升至」 says it is a plan already
     tile = KeyFigure(value=value, unit=unit + after, label=label, qualifier=before)
     return with_label(tile, fig, language)

@@ -73,12 +73,11 @@ def read_pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     ``MAX_PDF_PAGES`` pages, each within ``PDF_PAGE_SECONDS`` where an alarm can be set (the
     main thread, POSIX)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
 
     found: list[Any] = []
     with _alarm() as rearm:
         _count_objects(path)
-        for page in extract_pages(str(path), laparams=LAParams()):
+        for page in extract_pages(str(path), laparams=None):
             if len(found) >= limits.MAX_PDF_PAGES:
                 count = f"the PDF has over {limits.MAX_PDF_PAGES:,} pages"
                 raise SourceError(
