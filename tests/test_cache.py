@@ -46,7 +46,14 @@ def _entries(cache: Path) -> list[Path]:
     )
 
 
-@pytest.mark.parametrize("how", ["truncated", "flipped", "unsealed"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        pytest.param("truncated", marks=pytest.mark.slow),
+        "flipped",
+        pytest.param("unsealed", marks=pytest.mark.slow),
+    ],
+)
 def test_a_damaged_cache_is_rebuilt_and_the_deck_is_sound(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:

@@ -3,7 +3,7 @@ slide templates made of random types, Unicode (surrogates and control characters
 sizes and YAML aliases. Every case must end in a deck that reopens, or in the tool's own exit-2
 error (one ``error:`` line), within a time bound; never an internal error or a hang.
 
-The CI profile runs 50 examples; a longer run:
+The CI profile runs 25 examples; a longer run:
 
     HYPOTHESIS_PROFILE=long python -m pytest tests/test_fuzz.py --hypothesis-show-statistics
 
@@ -28,7 +28,7 @@ from pptx import Presentation
 
 settings.register_profile(
     "ci",
-    max_examples=50,
+    max_examples=25,
     deadline=None,
     derandomize=True,
     database=None,

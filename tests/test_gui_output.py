@@ -338,6 +338,7 @@ print("status", status)
 """
 
 
+@pytest.mark.slow  # starts the app in a process of its own and quits it mid-build
 def test_quitting_during_a_build_leaves_no_traceback_on_the_terminal(tmp_path: Path) -> None:
     target = tmp_path / "deck.pptx"
     env = {

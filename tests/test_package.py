@@ -25,6 +25,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.slow  # a kill trial; test_hostile_output keeps the fast ones
 def test_a_build_cancelled_while_writing_leaves_the_old_deck(tmp_path: Path) -> None:
     target = tmp_path / "deck.pptx"
     api.build(_options(target))

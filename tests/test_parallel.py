@@ -12,6 +12,8 @@ from concurrent.futures.process import BrokenProcessPool
 from io import BytesIO
 from pathlib import Path
 
+import pytest
+
 from briefing import api, drawing, pipeline
 from briefing.charts import render
 from briefing.fonts import family as fonts
@@ -34,6 +36,7 @@ def _pictures(options, monkeypatch, tmp_path: Path, *, cores: int):  # type: ign
     return {cid: drawn.get(png, png) for cid, png in placed.items()}, pooled
 
 
+@pytest.mark.slow  # draws every chart twice; the deck-level test below keeps workers honest
 def test_workers_draw_the_same_pictures_as_this_process(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     options = api.options_from_recipe(None, sections=("summit-strategy", "visit-e-payment"))
 
