@@ -25,7 +25,8 @@ def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) ->
     ]
     unit, values = common_unit(spec, records, where, report.units)
     named = unit  # what the axis names as the unit
-    if rescaled := display.chart_scale(values, unit, language, report.units):
+    rescaled = None if spec.unit else display.chart_scale(values, unit, language, report.units)
+    if rescaled:  # a unit the chart names (charts.yaml unit:) is kept as asked
         unit, factor, named = rescaled  # one scale: 單位：億日圓, Unit: JPY billion
         values = [v * factor for v in values]
     elif language == "en" and unit:

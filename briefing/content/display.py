@@ -96,7 +96,7 @@ def tile_number(
     value, unit = (match.group(1), match.group(2)) if match else (written, "")
     shown = split_written(value, unit, table)
     full = units.parse_unit(fig.unit, table).scale == 1
-    chinese_scale = any(c in "萬億兆" for c in shown.number)
+    chinese_scale = any(c in "萬億兆" for c in shown.number + shown.unit[:1])
     if not full or not (long_digits(shown.number) or (language == "en" and chinese_scale)):
         return shown
     top = fig.value if fig.high is None else max(abs(fig.value), abs(fig.high))
