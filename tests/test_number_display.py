@@ -198,3 +198,18 @@ def test_an_imported_deck_shows_no_long_digit_string(deck: Path) -> None:
     else:
         assert "NT$39.265 million" in shown.replace("\n", "") or "39.265" in shown
         assert "JPY billion" in chart_text
+
+
+def test_an_updated_figure_without_words_is_written_in_its_scale(
+    report: Report, tmp_path: Path
+) -> None:
+    """A figures.csv row giving only a full value gets as_written in the report's scale, so the
+    tile, the initiative slide and the notes (which quote as_written) show no digit string."""
+    from briefing.content.figures import apply_overrides
+
+    section = report.outline[0].section.id
+    rows = f"id,value,unit,measure,section\nbudget,39265000,元,培訓經費,{section}\n"
+    (tmp_path / "figures.csv").write_text(rows, encoding="utf-8")
+    fig = apply_overrides(report, tmp_path / "figures.csv").figure("budget")
+    assert (fig.as_written, fig.value) == ("3,926.5萬元", 39265000)
+    assert _tile(report, fig) == "|3,926.5|萬元"
