@@ -8,7 +8,7 @@ from briefing import theme
 from briefing.charts.data import ChartData, Series
 from briefing.charts.labels import WORDS, format_value, format_when, when_as_year
 from briefing.charts.lookup import axis_labels, lookup, spec_label, spec_title, unique
-from briefing.content import units
+from briefing.content import display, units
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,7 +25,11 @@ def figure_data(spec: ChartSpec, report: Report, language: str, where: Where) ->
     ]
     unit, values = common_unit(spec, records, where, report.units)
     named = unit  # what the axis names as the unit
-    if language == "en" and unit:
+    rescaled = None if spec.unit else display.chart_scale(values, unit, language, report.units)
+    if rescaled:  # a unit the chart names (charts.yaml unit:) is kept as asked
+        unit, factor, named = rescaled  # one scale: 單位：億日圓, Unit: JPY billion
+        values = [v * factor for v in values]
+    elif language == "en" and unit:
         unit, factor = units.english(unit, report.units)
         values = [v * factor for v in values]
         # English counts 家 and 座 by the bare number: the axis still says what it counts

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing import theme
+from briefing.content import display
 
 if TYPE_CHECKING:
     from briefing.content.model import Initiative
@@ -208,11 +209,9 @@ def format_value(
 
 def _value_en(number: str, unit: str) -> str:
     """``S$40 million``, ``50%``, ``3 people``."""
-    currency = re.fullmatch(r"(S\$|NT\$)(?: (.+))?", unit)
+    currency = display.prefix_symbol(unit)
     if currency:
-        return f"{currency.group(1)}{number}" + (
-            f" {currency.group(2)}" if currency.group(2) else ""
-        )
+        return f"{currency[0]}{number}" + (f" {currency[1]}" if currency[1] else "")
     if unit:
         return f"{number}{unit}" if unit in _NO_SPACE_UNITS else f"{number} {unit}"
     return number

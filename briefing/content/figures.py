@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, Any
 from pydantic import TypeAdapter, ValidationError
 
 from briefing import limits
+from briefing.content import display
 from briefing.content.model import Figure
 from briefing.content.report import check_references
 from briefing.content.selection import nearest
+from briefing.content.units import parse_unit
 from briefing.content.validation import message_of
 from briefing.content.yamlsrc import Located, load_yaml
 from briefing.errors import ContentError
@@ -153,4 +155,6 @@ def _as_written(record: dict[str, Any]) -> str | None:
         return None
     number = f"{value:,.0f}" if value.is_integer() else f"{value:,}"
     unit = record.get("unit", "")
+    if display.long_digits(number) and parse_unit(str(unit)).scale == 1:
+        return display.scaled_figure(value, str(unit), "zh-TW").text  # 3,926.5萬元
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}".strip()

@@ -39,6 +39,7 @@ from pptx.util import Emu, Pt
 
 from briefing import theme
 from briefing.charts import Series, format_value
+from briefing.content import display
 from briefing.errors import ChartError
 
 if TYPE_CHECKING:
@@ -164,8 +165,8 @@ def number_format(data: ChartData) -> str:
     unit = data.unit or ""
     if not unit:
         return base
-    if data.language == "en" and unit.startswith(("S$", "NT$")):
-        prefix, _, rest = unit.partition(" ")
+    if data.language == "en" and display.prefix_symbol(unit):
+        prefix, rest = display.prefix_symbol(unit) or ("", "")
         return _quoted(prefix) + base + (_quoted(" " + rest) if rest else "")
     return base + _quoted(unit if unit in ("%", "％") else " " + unit)
 

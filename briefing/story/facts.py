@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefing.content import display
 from briefing.story.plan import KeyFigure
 from briefing.story.typography import normalize
 
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from briefing.content.model import Figure, Initiative
     from briefing.content.report import Report
 
-_NUMBER_END = re.compile(r"^(.*\d)(\D*)$")
 _LATIN_NAME = re.compile(r"\s*[（(]\s*([A-Za-z][^（）()]*?)\s*[)）]\s*$")
 # The words a report hedges a number with, right before it (超過 1 萬 5,000 人, 將上看 2400 億)
 # or right after it (500 家以上); a number written with one of them is hedged already.
@@ -105,10 +105,11 @@ def figure_tile(fig: Figure, language: str, labels: Any = None) -> KeyFigure:
     """``4,000 萬新幣`` as a tile: the number large, the unit after it, the measure below, and
     the report's hedge before it (``超過`` 1萬5,000人): a tile never states a forecast or an
     approximation as an exact count."""
-    written = normalize(fig.as_written)
-    match = _NUMBER_END.match(written)
-    value, unit = (match.group(1), match.group(2)) if match else (written, "")
+    shown = display.tile_number(fig, normalize(fig.as_written), language)
+    value, unit = shown.number, shown.unit
     before, after = hedge(fig, labels)
+    glue = " " if language == "en" else ""
+    before = glue.join(w for w in (before.strip(), shown.before.strip()) if w)
     label = tile_label(fig.measure, fig.as_written)
     if fig.qualifier in ("target", "forecast", "planned") and _PLAN_WORDS.search(label):
         before = ""  # 「政府預計於 2025 年前將使用者提升至」 says it is a plan already
