@@ -7,6 +7,11 @@ takes longer than ``PDF_SECONDS`` in all. Inside, each page has ``PDF_PAGE_SECON
 and the document at most ``MAX_PDF_PAGES`` pages; the child's memory is capped too (POSIX).
 The child sends back the lines of each page (pickled :class:`~.pdffile.Line` objects) or one
 line of error, so the parent's SourceError says which bound and how to proceed.
+
+A long PDF (``SPLIT_FROM`` pages or more) is read by two children side by side when a second
+core is idle, each under the same bounds, the first reading the first half of the pages; the
+pages come back in order, and the first child's refusal is the one reported, as one reader
+would have met it first.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,35 +36,105 @@ if TYPE_CHECKING:
 _ROOT = Path(__file__).resolve().parents[3]
 _MEMORY = 3_000_000_000  # bytes of address space for the child (POSIX)
 _FAILED = 3  # the child's exit status for a located refusal (its stderr is the message)
+SPLIT_FROM = 20  # pages: a shorter PDF is read by one child (a second costs ~0.15 s to start)
+PARTS: int | None = None  # children reading a PDF side by side; None: by pages, cores and load
 _ADVICE = "import the Word or ODF original, or print the PDF to a new PDF and import that"
 
 
 def pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     """What ``lines_of(page, number)`` makes of each page of the PDF at ``path``, read in a
     child process under the bounds above (in this process when frozen into an app, where there
-    is no interpreter)."""
+    is no interpreter); a long one by two children, half the pages each (see above)."""
     if getattr(sys, "frozen", False):
         return read_pages(path, lines_of)
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), _pythonpath()])))
     bounds = [
         str(b) for b in (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
     ]
+    parts = PARTS or _parts(path)
     command = [sys.executable, "-m", "briefing.importing.readers.pdfjob", str(path), *bounds]
+    found: list[Any] = []
+    for done in _run_all([[*command, str(k), str(parts)] for k in range(parts)], env):
+        found += _result(done, path)
+    return found
+
+
+def _parts(path: Path) -> int:
+    """Two children for a PDF of ``SPLIT_FROM`` pages or more (counted in its bytes; when
+    they are compressed, perhaps) while a second core is idle, else one: on a busy machine a
+    second process only adds its start-up."""
+    cores = os.cpu_count() or 1
+    load = getattr(os, "getloadavg", None)  # POSIX
+    with contextlib.suppress(OSError):
+        if cores < 2 or (load is not None and load()[0] > cores - 1):
+            return 1
+    data = path.read_bytes()
+    if b"/ObjStm" in data:  # page objects may be compressed out of sight: the children count
+        return 2
+    return 2 if len(_PAGE_OBJECT.findall(data)) >= SPLIT_FROM else 1
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def _run_all(commands: list[list[str]], env: dict[str, str]) -> list[_Done | None]:
+    """The children's exit status, stdout and stderr (None for one out of time), up to the
+    first that failed: the others are stopped then, as a reader of the whole file stops at
+    its first bad page. All share one deadline, ``PDF_SECONDS`` from now."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    deadline = time.monotonic() + limits.PDF_SECONDS
+    children = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # noqa: S603
+        for command in commands
+    ]
+    out: list[_Done | None] = []
     try:
-        done = subprocess.run(
-            command, capture_output=True, timeout=limits.PDF_SECONDS, env=env, check=False
-        )
+        with ThreadPoolExecutor(len(children)) as pool:
+            waits = [pool.submit(_wait, child, deadline) for child in children]
+            for wait in waits:
+                out.append(wait.result())
+                if out[-1] is None or out[-1][0] != 0:
+                    _stop(children)
+                    break
+    finally:
+        _stop(children)
+    return out
+
+
+_Done = tuple[int, bytes, bytes]
+
+
+def _wait(child: subprocess.Popen[bytes], deadline: float) -> _Done | None:
+    try:
+        stdout, stderr = child.communicate(timeout=max(0.0, deadline - time.monotonic()))
     except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        return None
+    return child.returncode, stdout, stderr
+
+
+def _stop(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.kill()
+
+
+def _result(done: _Done | None, path: Path) -> list[Any]:
+    """One child's pages, or the SourceError it ended with."""
+    if done is None:
         found = f"reading the PDF took over {limits.PDF_SECONDS:.0f} seconds"
         raise SourceError(
             limits.over("PDF_SECONDS", found, f"{limits.PDF_SECONDS:.0f} s", _ADVICE), file=path
-        ) from None
-    if done.returncode == 0:
-        return pickle.loads(done.stdout)  # noqa: S301 - our own child's output
-    message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-    if done.returncode == _FAILED and message:
+        )
+    returncode, stdout, stderr = done
+    if returncode == 0:
+        return pickle.loads(stdout)  # noqa: S301 - our own child's output
+    message = stderr.decode("utf-8", "replace").strip().splitlines()
+    if returncode == _FAILED and message:
         raise SourceError(" ".join(message), file=path)
-    reason = f"signal {-done.returncode}" if done.returncode < 0 else f"status {done.returncode}"
+    reason = f"signal {-returncode}" if returncode < 0 else f"status {returncode}"
     raise SourceError(
         f"cannot read the PDF (the reader stopped with {reason}, out of memory?); {_ADVICE}",
         file=path,
@@ -68,10 +145,12 @@ def _pythonpath() -> str:
     return os.environ.get("PYTHONPATH", "")
 
 
-def read_pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
-    """What ``lines_of(page, number)`` makes of each page, read here: at most
-    ``MAX_PDF_PAGES`` pages, each within ``PDF_PAGE_SECONDS`` where an alarm can be set (the
-    main thread, POSIX).
+def read_pages(
+    path: Path, lines_of: Callable[[Any, int], Any], part: int = 0, parts: int = 1
+) -> list[Any]:
+    """What ``lines_of(page, number)`` makes of each page of share ``part`` of ``parts`` (see
+    :func:`share`), read here: a PDF of over ``MAX_PDF_PAGES`` pages refused, each page read
+    within ``PDF_PAGE_SECONDS`` where an alarm can be set (the main thread, POSIX).
 
     The document is parsed once, and each page's glyphs, paths and images are gathered
     without pdfminer's layout analysis (``laparams=None`` given to the aggregator itself:
@@ -80,27 +159,48 @@ def read_pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
 
     found: list[Any] = []
     with _alarm() as rearm, path.open("rb") as stream:
         document = PDFDocument(PDFParser(stream))
         _count_objects(path, document)
+        every = _page_list(path, document)
+        numbers = share(len(every), part, parts)
+        rearm(numbers.start + 1)
         resources = PDFResourceManager(caching=True)
         device = PDFPageAggregator(resources, laparams=None)
         interpreter = PDFPageInterpreter(resources, device)
-        for page in PDFPage.create_pages(document):
-            if len(found) >= limits.MAX_PDF_PAGES:
-                count = f"the PDF has over {limits.MAX_PDF_PAGES:,} pages"
-                raise SourceError(
-                    limits.over("MAX_PDF_PAGES", count, f"{limits.MAX_PDF_PAGES:,}", _ADVICE),
-                    file=path,
-                )
-            interpreter.process_page(page)
-            found.append(lines_of(device.get_result(), len(found) + 1))
-            rearm(len(found) + 1)
+        for number in numbers:
+            interpreter.process_page(every[number])
+            found.append(lines_of(device.get_result(), number + 1))
+            rearm(number + 2)
     return found
+
+
+def share(count: int, part: int, parts: int) -> range:
+    """The pages (from 0) that reader ``part`` of ``parts`` reads: a run of about
+    ``count / parts`` pages, in order; a PDF of under ``SPLIT_FROM`` pages is read by the first
+    alone (a second process would cost more than it saves)."""
+    if count < SPLIT_FROM:
+        return range(count) if part == 0 else range(0)
+    return range(count * part // parts, count * (part + 1) // parts)
+
+
+def _page_list(path: Path, document: Any) -> list[Any]:
+    """The document's pages; SourceError past ``MAX_PDF_PAGES``."""
+    from pdfminer.pdfpage import PDFPage
+
+    every: list[Any] = []
+    for page in PDFPage.create_pages(document):
+        if len(every) >= limits.MAX_PDF_PAGES:
+            count = f"the PDF has over {limits.MAX_PDF_PAGES:,} pages"
+            raise SourceError(
+                limits.over("MAX_PDF_PAGES", count, f"{limits.MAX_PDF_PAGES:,}", _ADVICE),
+                file=path,
+            )
+        every.append(page)
+    return every
 
 
 def _count_objects(path: Path, document: Any) -> None:
@@ -171,8 +271,9 @@ def main(argv: list[str]) -> int:
     sys.setrecursionlimit(5_000)
     limits.PDF_PAGE_SECONDS = float(argv[1])
     limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS = int(argv[2]), int(argv[3])
+    part, parts = (int(argv[4]), int(argv[5])) if len(argv) > 5 else (0, 1)
     try:
-        result = read_pages(Path(argv[0]), page_content)
+        result = read_pages(Path(argv[0]), page_content, part, parts)
     except SourceError as exc:
         print(exc.message, file=sys.stderr)
         return _FAILED
