@@ -1,0 +1,65 @@
+"""A long PDF read by two child processes side by side (issue 17's speed target): the same
+pages in the same order as one reader, under the same bounds, refusals as one reader's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _hostile_files import pdf_pages
+
+from briefing import limits
+from briefing.errors import SourceError
+from briefing.importing.readers import pdfjob
+from briefing.importing.readers.pdffile import page_content, read_pdf
+
+PAGES = pdfjob.SPLIT_FROM + 3
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("split") / "long.pdf"
+    path.write_bytes(pdf_pages([f"Chapter {n} of the long report." for n in range(1, PAGES + 1)]))
+    return path
+
+
+def read(path: Path, parts: int, monkeypatch: pytest.MonkeyPatch) -> list:  # type: ignore[type-arg]
+    monkeypatch.setattr(pdfjob, "PARTS", parts)
+    return pdfjob.pages(path, page_content)
+
+
+def test_two_readers_give_the_pages_of_one_in_order(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two = read(long_pdf, 2, monkeypatch)
+    assert [page.lines[0].text for page, _ in two] == [
+        f"Chapter {n} of the long report." for n in range(1, PAGES + 1)
+    ]
+    assert two == read(long_pdf, 1, monkeypatch)
+
+
+def test_the_document_read_by_two_is_the_document_read_by_one(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdfjob, "PARTS", 2)
+    split = read_pdf(long_pdf)
+    monkeypatch.setattr(pdfjob, "PARTS", 1)
+    assert split == read_pdf(long_pdf)
+    assert split.pages == PAGES
+
+
+def test_the_shares_cover_every_page_once_in_order() -> None:
+    for count in (0, 1, pdfjob.SPLIT_FROM - 1, pdfjob.SPLIT_FROM, 57, 58):
+        for parts in (1, 2, 3):
+            shares = [pdfjob.share(count, k, parts) for k in range(parts)]
+            assert [n for s in shares for n in s] == list(range(count))
+    assert len(pdfjob.share(pdfjob.SPLIT_FROM - 1, 1, 2)) == 0  # a short PDF: one reader
+    assert len(pdfjob.share(58, 0, 2)) == len(pdfjob.share(58, 1, 2)) == 29
+
+
+def test_the_page_bound_holds_in_each_reader(
+    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", PAGES - 1)
+    with pytest.raises(SourceError, match=rf"over {PAGES - 1} pages.*MAX_PDF_PAGES"):
+        read(long_pdf, 2, monkeypatch)
