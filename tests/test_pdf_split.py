@@ -1,8 +1,10 @@
 """A long PDF read by two child processes side by side (issue 17's speed target): the same
-pages in the same order as one reader, under the same bounds, refusals as one reader's."""
+pages in the same order as one reader, under the same bounds, refusals as one reader's; the
+same bytes read again come from the process's cache, a changed file does not."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,14 @@ def long_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _uncached() -> None:
+    pdfjob.forget()
+
+
 def read(path: Path, parts: int, monkeypatch: pytest.MonkeyPatch) -> list:  # type: ignore[type-arg]
+    """The pages as ``parts`` child processes read them (not from the cache)."""
+    pdfjob.forget()
     monkeypatch.setattr(pdfjob, "PARTS", parts)
     return pdfjob.pages(path, page_content)
 
@@ -43,6 +52,7 @@ def test_the_document_read_by_two_is_the_document_read_by_one(
 ) -> None:
     monkeypatch.setattr(pdfjob, "PARTS", 2)
     split = read_pdf(long_pdf)
+    pdfjob.forget()
     monkeypatch.setattr(pdfjob, "PARTS", 1)
     assert split == read_pdf(long_pdf)
     assert split.pages == PAGES
@@ -63,3 +73,20 @@ def test_the_page_bound_holds_in_each_reader(
     monkeypatch.setattr(limits, "MAX_PDF_PAGES", PAGES - 1)
     with pytest.raises(SourceError, match=rf"over {PAGES - 1} pages.*MAX_PDF_PAGES"):
         read(long_pdf, 2, monkeypatch)
+
+
+def test_the_same_bytes_read_again_come_from_the_cache_a_changed_file_is_read_anew(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf_pages(["First version."]))
+    first = pdfjob.pages(path, page_content)
+    first[0][0].lines.clear()  # what a caller does to its pages does not reach the cache
+    started = time.perf_counter()
+    again = pdfjob.pages(path, page_content)
+    assert time.perf_counter() - started < 0.05  # no child process started
+    assert [line.text for line in again[0][0].lines] == ["First version."]
+    path.write_bytes(pdf_pages(["Second version."]))
+    assert [line.text for line in pdfjob.pages(path, page_content)[0][0].lines] == [
+        "Second version."
+    ]

@@ -17,6 +17,7 @@ would have met it first.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import re
@@ -44,14 +45,49 @@ _ADVICE = "import the Word or ODF original, or print the PDF to a new PDF and im
 def pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     """What ``lines_of(page, number)`` makes of each page of the PDF at ``path``, read in a
     child process under the bounds above (in this process when frozen into an app, where there
-    is no interpreter); a long one by two children, half the pages each (see above)."""
-    if getattr(sys, "frozen", False):
-        return read_pages(path, lines_of)
+    is no interpreter); a long one by two children, half the pages each (see above). The same
+    bytes read again under the same bounds (an import retried, or replaced) come from a cache
+    of this process (:func:`forget` empties it)."""
+    data = path.read_bytes()
+    key = _key(data, lines_of)
+    if key in _CACHE:
+        return pickle.loads(_CACHE[key])  # noqa: S301 - pickled here, from our own child
+    found = read_pages(path, lines_of) if getattr(sys, "frozen", False) else _children(path, data)
+    _remember(key, pickle.dumps(found))
+    return found
+
+
+def forget() -> None:
+    """Empty the cache of PDFs read (the next import reads the file anew)."""
+    _CACHE.clear()
+
+
+_CACHE: dict[tuple[object, ...], bytes] = {}
+_CACHED_FILES = 4
+_CACHED_BYTES = 64_000_000  # a larger result (pictures) is not kept
+
+
+def _key(data: bytes, lines_of: Callable[[Any, int], Any]) -> tuple[object, ...]:
+    bounds = (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
+    reader = (getattr(lines_of, "__module__", ""), getattr(lines_of, "__qualname__", ""))
+    return (hashlib.sha256(data).digest(), *bounds, *reader)
+
+
+def _remember(key: tuple[object, ...], pickled: bytes) -> None:
+    if len(pickled) > _CACHED_BYTES:
+        return
+    while len(_CACHE) >= _CACHED_FILES:
+        del _CACHE[next(iter(_CACHE))]  # the oldest
+    _CACHE[key] = pickled
+
+
+def _children(path: Path, data: bytes) -> list[Any]:
+    """The pages, read by one child process or two (see above)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), _pythonpath()])))
     bounds = [
         str(b) for b in (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
     ]
-    parts = PARTS or _parts(path)
+    parts = PARTS or _parts(data)
     command = [sys.executable, "-m", "briefing.importing.readers.pdfjob", str(path), *bounds]
     found: list[Any] = []
     for done in _run_all([[*command, str(k), str(parts)] for k in range(parts)], env):
@@ -59,7 +95,7 @@ def pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     return found
 
 
-def _parts(path: Path) -> int:
+def _parts(data: bytes) -> int:
     """Two children for a PDF of ``SPLIT_FROM`` pages or more (counted in its bytes; when
     they are compressed, perhaps) while a second core is idle, else one: on a busy machine a
     second process only adds its start-up."""
@@ -68,7 +104,6 @@ def _parts(path: Path) -> int:
     with contextlib.suppress(OSError):
         if cores < 2 or (load is not None and load()[0] > cores - 1):
             return 1
-    data = path.read_bytes()
     if b"/ObjStm" in data:  # page objects may be compressed out of sight: the children count
         return 2
     return 2 if len(_PAGE_OBJECT.findall(data)) >= SPLIT_FROM else 1
