@@ -97,12 +97,13 @@ def _children(path: Path, data: bytes) -> list[Any]:
 
 def _parts(data: bytes) -> int:
     """Two children for a PDF of ``SPLIT_FROM`` pages or more (counted in its bytes; when
-    they are compressed, perhaps) while a second core is idle, else one: on a busy machine a
-    second process only adds its start-up."""
+    they are compressed, perhaps) unless the cores are busy (a load average within half a
+    process of their number), else one: on a busy machine a second process only adds its
+    start-up."""
     cores = os.cpu_count() or 1
     load = getattr(os, "getloadavg", None)  # POSIX
     with contextlib.suppress(OSError):
-        if cores < 2 or (load is not None and load()[0] > cores - 1):
+        if cores < 2 or (load is not None and load()[0] > cores - 0.5):
             return 1
     if b"/ObjStm" in data:  # page objects may be compressed out of sight: the children count
         return 2
