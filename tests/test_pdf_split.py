@@ -1,6 +1,7 @@
 """A long PDF read by two child processes side by side (issue 17's speed target): the same
 pages in the same order as one reader, under the same bounds, refusals as one reader's; the
-same bytes read again come from the process's cache, a changed file does not."""
+same bytes read again come from the process's cache, a changed file does not; a PDF the
+command line starts reading before it loads the importer is the PDF read."""
 
 from __future__ import annotations
 
@@ -37,25 +38,29 @@ def read(path: Path, parts: int, monkeypatch: pytest.MonkeyPatch) -> list:  # ty
     return pdfjob.pages(path, page_content)
 
 
+@pytest.fixture(scope="module")
+def one_reader(long_pdf: Path) -> list:  # type: ignore[type-arg]
+    """The long PDF's pages as one child process reads them."""
+    pdfjob.forget()
+    pdfjob.PARTS = 1
+    try:
+        return pdfjob.pages(long_pdf, page_content)
+    finally:
+        pdfjob.PARTS = None
+        pdfjob.forget()
+
+
 def test_two_readers_give_the_pages_of_one_in_order(
-    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
+    long_pdf: Path,
+    one_reader: list,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     two = read(long_pdf, 2, monkeypatch)
     assert [page.lines[0].text for page, _ in two] == [
         f"Chapter {n} of the long report." for n in range(1, PAGES + 1)
     ]
-    assert two == read(long_pdf, 1, monkeypatch)
-
-
-def test_the_document_read_by_two_is_the_document_read_by_one(
-    long_pdf: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(pdfjob, "PARTS", 2)
-    split = read_pdf(long_pdf)
-    pdfjob.forget()
-    monkeypatch.setattr(pdfjob, "PARTS", 1)
-    assert split == read_pdf(long_pdf)
-    assert split.pages == PAGES
+    assert two == one_reader
+    assert read_pdf(long_pdf).pages == PAGES  # from the cache: the document of those pages
 
 
 def test_the_shares_cover_every_page_once_in_order() -> None:
@@ -90,3 +95,35 @@ def test_the_same_bytes_read_again_come_from_the_cache_a_changed_file_is_read_an
     assert [line.text for line in pdfjob.pages(path, page_content)[0][0].lines] == [
         "Second version."
     ]
+
+
+def test_a_prefetched_pdf_is_the_pdf_read_and_the_prefetch_is_used_once(
+    long_pdf: Path,
+    one_reader: list,  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pdfjob, "PARTS", 2)
+    pdfjob.prefetch(long_pdf)
+    assert len(pdfjob._PENDING) == 1  # children started before anyone asked for the pages
+    assert pdfjob.pages(long_pdf, page_content) == one_reader
+    assert not pdfjob._PENDING
+
+
+def test_nothing_is_prefetched_for_a_file_the_guard_refuses_or_another_format(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "report.docx").write_bytes(b"PK")
+    too_large = tmp_path / "large.pdf"
+    with too_large.open("wb") as stream:
+        stream.truncate(limits.MAX_REPORT_BYTES + 1)
+    for path in (tmp_path / "missing.pdf", tmp_path / "report.docx", tmp_path, too_large):
+        pdfjob.prefetch(path)
+    assert not pdfjob._PENDING
+
+
+def test_a_prefetch_nobody_reads_is_stopped(long_pdf: Path) -> None:
+    pdfjob.prefetch(long_pdf)
+    children = [child for started, _ in pdfjob._PENDING.values() for child in started]
+    pdfjob._abandon()
+    assert not pdfjob._PENDING
+    assert all(child.returncode is not None for child in children)

@@ -16,6 +16,7 @@ would have met it first.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import os
@@ -52,9 +53,33 @@ def pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     key = _key(data, lines_of)
     if key in _CACHE:
         return pickle.loads(_CACHE[key])  # noqa: S301 - pickled here, from our own child
-    found = read_pages(path, lines_of) if getattr(sys, "frozen", False) else _children(path, data)
+    if getattr(sys, "frozen", False):
+        found = read_pages(path, lines_of)
+    else:
+        found = _children(path, _PENDING.pop(key, None) or _start(path, data))
     _remember(key, pickle.dumps(found))
     return found
+
+
+def prefetch(path: Path) -> None:
+    """Start reading the PDF at ``path`` now, in the background: the command line calls this
+    before it loads the importer, so the children read while it does; :func:`pages` for the
+    same bytes and bounds then waits for them. Nothing for a file the guard will refuse (a
+    FIFO, too large), one already cached, or in a frozen app."""
+    if getattr(sys, "frozen", False) or path.suffix.lower() != ".pdf":
+        return
+    from briefing.importing.readers import guard
+
+    try:
+        guard.check_file(path)
+        data = path.read_bytes()
+    except (SourceError, OSError):
+        return  # the import itself says why
+    key = _key(data, _PAGE_CONTENT)
+    if key not in _CACHE and key not in _PENDING:
+        if not _PENDING:
+            atexit.register(_abandon)
+        _PENDING[key] = _start(path, data)
 
 
 def forget() -> None:
@@ -67,9 +92,25 @@ _CACHED_FILES = 4
 _CACHED_BYTES = 64_000_000  # a larger result (pictures) is not kept
 
 
-def _key(data: bytes, lines_of: Callable[[Any, int], Any]) -> tuple[object, ...]:
+_Started = tuple[list["subprocess.Popen[bytes]"], float]  # the children, their deadline
+_PENDING: dict[tuple[object, ...], _Started] = {}
+_PAGE_CONTENT = ("briefing.importing.readers.pdffile", "page_content")  # what the child makes
+
+
+def _abandon() -> None:
+    """Stop the children of prefetches nobody read (the import failed before reading)."""
+    for children, _ in _PENDING.values():
+        _stop(children)
+        for child in children:
+            child.communicate()  # reaped, its pipes closed
+    _PENDING.clear()
+
+
+def _key(data: bytes, lines_of: Callable[[Any, int], Any] | tuple[str, str]) -> tuple[object, ...]:
     bounds = (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
-    reader = (getattr(lines_of, "__module__", ""), getattr(lines_of, "__qualname__", ""))
+    reader = (
+        lines_of if isinstance(lines_of, tuple) else (lines_of.__module__, lines_of.__qualname__)
+    )
     return (hashlib.sha256(data).digest(), *bounds, *reader)
 
 
@@ -81,16 +122,28 @@ def _remember(key: tuple[object, ...], pickled: bytes) -> None:
     _CACHE[key] = pickled
 
 
-def _children(path: Path, data: bytes) -> list[Any]:
-    """The pages, read by one child process or two (see above)."""
+def _start(path: Path, data: bytes) -> _Started:
+    """One child process or two (see above) started on the PDF, and when they must be done."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(_ROOT), _pythonpath()])))
     bounds = [
         str(b) for b in (limits.PDF_PAGE_SECONDS, limits.MAX_PDF_PAGES, limits.MAX_PDF_OBJECTS)
     ]
     parts = PARTS or _parts(data)
     command = [sys.executable, "-m", "briefing.importing.readers.pdfjob", str(path), *bounds]
+    deadline = time.monotonic() + limits.PDF_SECONDS
+    children = [
+        subprocess.Popen(  # noqa: S603
+            [*command, str(k), str(parts)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
+        for k in range(parts)
+    ]
+    return children, deadline
+
+
+def _children(path: Path, started: _Started) -> list[Any]:
+    """The pages the children read, in order; the first one's refusal if any refused."""
     found: list[Any] = []
-    for done in _run_all([[*command, str(k), str(parts)] for k in range(parts)], env):
+    for done in _run_all(*started):
         found += _result(done, path)
     return found
 
@@ -113,17 +166,12 @@ def _parts(data: bytes) -> int:
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 
 
-def _run_all(commands: list[list[str]], env: dict[str, str]) -> list[_Done | None]:
+def _run_all(children: list[subprocess.Popen[bytes]], deadline: float) -> list[_Done | None]:
     """The children's exit status, stdout and stderr (None for one out of time), up to the
     first that failed: the others are stopped then, as a reader of the whole file stops at
-    its first bad page. All share one deadline, ``PDF_SECONDS`` from now."""
+    its first bad page. All share one deadline, ``PDF_SECONDS`` after they started."""
     from concurrent.futures import ThreadPoolExecutor
 
-    deadline = time.monotonic() + limits.PDF_SECONDS
-    children = [
-        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)  # noqa: S603
-        for command in commands
-    ]
     out: list[_Done | None] = []
     try:
         with ThreadPoolExecutor(len(children)) as pool:
