@@ -25,6 +25,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -51,8 +52,9 @@ def pages(path: Path, lines_of: Callable[[Any, int], Any]) -> list[Any]:
     of this process (:func:`forget` empties it)."""
     data = path.read_bytes()
     key = _key(data, lines_of)
-    if key in _CACHE:
-        return pickle.loads(_CACHE[key])  # noqa: S301 - pickled here, from our own child
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return pickle.loads(cached)  # noqa: S301 - pickled here, from our own child
     if getattr(sys, "frozen", False):
         found = read_pages(path, lines_of)
     else:
@@ -88,6 +90,7 @@ def forget() -> None:
 
 
 _CACHE: dict[tuple[object, ...], bytes] = {}
+_CACHE_LOCK = threading.Lock()
 _CACHED_FILES = 4
 _CACHED_BYTES = 64_000_000  # a larger result (pictures) is not kept
 
@@ -117,9 +120,10 @@ def _key(data: bytes, lines_of: Callable[[Any, int], Any] | tuple[str, str]) -> 
 def _remember(key: tuple[object, ...], pickled: bytes) -> None:
     if len(pickled) > _CACHED_BYTES:
         return
-    while len(_CACHE) >= _CACHED_FILES:
-        del _CACHE[next(iter(_CACHE))]  # the oldest
-    _CACHE[key] = pickled
+    with _CACHE_LOCK:  # the app imports in a worker thread
+        while len(_CACHE) >= _CACHED_FILES:
+            del _CACHE[next(iter(_CACHE))]  # the oldest
+        _CACHE[key] = pickled
 
 
 def _start(path: Path, data: bytes) -> _Started:
@@ -335,8 +339,6 @@ def _alarm() -> Any:
 
 
 def _main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread()
 
 
