@@ -11,7 +11,8 @@ line of error, so the parent's SourceError says which bound and how to proceed.
 A long PDF (``SPLIT_FROM`` pages or more) is read by two children side by side when a second
 core is idle, each under the same bounds, the first reading the first half of the pages; the
 pages come back in order, and the first child's refusal is the one reported, as one reader
-would have met it first.
+would have met it first. The command line starts the children before it loads the importer
+(:func:`prefetch`); the pages of bytes already read come from a cache of the process.
 """
 
 from __future__ import annotations
