@@ -393,6 +393,9 @@ def _cell(value: Any) -> str:
 
 
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from briefing.importing.readers import pdfjob
+
+    pdfjob.prefetch(args.source)  # a PDF is read while the importer loads
     from briefing import api
 
     done = api.import_report(args.source, args.out, language=args.language, replace=args.replace)

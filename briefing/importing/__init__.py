@@ -9,6 +9,22 @@ a person to review; :mod:`records` and :mod:`writer` write the folder. :func:`im
 runs them (``briefing.api.import_report`` is the shells' entry point).
 """
 
-from briefing.importing.importer import ImportResult, import_report
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefing.importing.importer import ImportResult, import_report
 
 __all__ = ["ImportResult", "import_report"]
+
+
+def __getattr__(name: str) -> Any:
+    """``import_report`` and ``ImportResult``, imported when first asked for: the PDF reader's
+    child process imports only its readers, not the pipeline behind the importer (half a
+    second of its start-up)."""
+    if name in __all__:
+        from briefing.importing import importer
+
+        return getattr(importer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

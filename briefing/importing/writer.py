@@ -49,6 +49,9 @@ def write_folder(
     files.write_atomic(folder / REPORT_FILE, report.encode("utf-8"))
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same text, 6 × faster
+
+
 def _yaml(name: str, records: Any, title: str, source: str) -> str:
     title = " ".join(title.split())  # a comment is one line, whatever the title holds
     header = (
@@ -56,8 +59,13 @@ def _yaml(name: str, records: Any, title: str, source: str) -> str:
         f"# Review: {_HEADERS[name]}\n"
         "# Records marked draft: true are machine-made; set draft: false once reviewed.\n"
     )
-    body = yaml.safe_dump(
-        records, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    body = yaml.dump(
+        records,
+        Dumper=_DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
     )
     return header + body
 

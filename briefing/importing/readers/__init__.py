@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
-from briefing.importing.readers import guard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -24,6 +23,8 @@ def read(path: Path) -> Document:
         raise SourceError("this is a folder; name a report file", file=path)
     if not path.exists():
         raise SourceError("file not found", file=path)
+    from briefing.importing.readers import guard  # here: the PDF reader's child needs none
+
     return guard.read_bounded(path, _reader(path))
 
 

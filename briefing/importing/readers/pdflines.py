@@ -14,23 +14,21 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 _CELL_GAP = 1.5  # a gap wider than this many font sizes separates two cells
 _WORD_GAP = 0.2  # a gap wider than this many font sizes separates two Latin words
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """One glyph's text and box; a tuple, as a page has thousands (its height is ``size``)."""
+
     text: str
     x0: float
     x1: float
     y0: float
     y1: float
-
-    @property
-    def size(self) -> float:
-        return self.y1 - self.y0
+    size: float
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,8 @@ def _collect(item: Any, glyphs: list[Glyph], rules: list[Rule], across: list[Rul
         if isinstance(child, LTChar):
             text = child.get_text()
             if text and child.x1 > child.x0:
-                glyphs.append(Glyph(text, child.x0, child.x1, child.y0, child.y1))
+                y0, y1 = child.y0, child.y1
+                glyphs.append(Glyph(text, child.x0, child.x1, y0, y1, y1 - y0))
         elif isinstance(child, LTRect) and child.x1 - child.x0 > 2 and child.y1 - child.y0 > 2:
             if getattr(child, "stroke", False):  # a framed cell: its four edges are rules
                 rules += [(child.x0, child.y0, child.y1), (child.x1, child.y0, child.y1)]
