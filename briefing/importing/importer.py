@@ -88,6 +88,9 @@ def import_report(
     step("reading", 0.0)
     document = read(source)
     notes.extend("reading", document.notes)
+    for footnote in document.footnotes:
+        where = f"p{footnote.page}" if footnote.page else ""
+        notes.add("footnotes", f"{footnote.mark} {footnote.text}", where=where)
     step("structure", 0.3)
     blocks, dropped = cleaning.drop_furniture(list(document.blocks))
     notes.extend("cleaning", dropped)
