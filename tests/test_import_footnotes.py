@@ -88,6 +88,26 @@ def test_docx_footnotes_are_the_answer_keys() -> None:
     assert [(f.mark, f.text) for f in document.footnotes] == _key_footnotes(name)
 
 
+def test_odt_footnotes_leave_the_paragraph_that_cites_them(tmp_path: Path) -> None:
+    from odfdo import Document, Header
+    from odfdo import Paragraph as OdfParagraph
+
+    odt = Document("text")
+    odt.body.append(Header(1, "壹、目的"))
+    cites = OdfParagraph("韓國數位健康政策之推動情形。")
+    odt.body.append(cites)
+    note = "韓國保健社會研究院，《2018年醫療資訊化現況調查》。"
+    cites.insert_note(
+        note_class="footnote", note_id="ftn1", citation="1", body=note, after="推動情形。"
+    )
+    odt.save(str(tmp_path / "notes.odt"))
+
+    document = read(tmp_path / "notes.odt")
+
+    assert [b.text for b in document.blocks] == ["壹、目的", "韓國數位健康政策之推動情形。"]
+    assert [(f.mark, f.text) for f in document.footnotes] == [("1", note)]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["kr-smarthealth-2019", "fr-oecd-2023"])
 def test_corpus_pdf_footnotes_are_the_answer_keys_and_not_in_the_text(name: str) -> None:
