@@ -145,26 +145,27 @@ def test_imported_footnotes_are_listed_in_the_report_not_the_sections(
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "unit", "written"),
+    ("text", "value", "unit", "written", "hedge"),
     [
-        ("考察團實際體驗震度7之搖晃模擬。", 7, "震度", "震度7"),
-        ("最大震度7級。", 7, "震度", "震度7級"),
-        ("花蓮發生規模7.3地震。", 7.3, "規模", "規模7.3"),
-        ("當地發生芮氏規模6.8之地震。", 6.8, "芮氏規模", "芮氏規模6.8"),
-        ("里氏規模6.4", 6.4, "里氏規模", "里氏規模6.4"),
-        ("地震規模達7.0，", 7.0, "地震規模", "地震規模達7.0"),
-        ("中央氣象署發布第4級警報。", 4, "級", "第4級"),
-        ("當地發生6級地震。", 6, "級", "6級"),
+        ("考察團實際體驗震度7之搖晃模擬。", 7, "震度", "震度7", "exact"),
+        ("最大震度7級。", 7, "震度", "震度7級", "exact"),
+        ("花蓮發生規模7.3地震。", 7.3, "規模", "規模7.3", "exact"),
+        ("當地發生芮氏規模6.8之地震。", 6.8, "芮氏規模", "芮氏規模6.8", "exact"),
+        ("里氏規模6.4", 6.4, "里氏規模", "里氏規模6.4", "exact"),
+        ("地震規模達7.0，", 7.0, "地震規模", "地震規模達7.0", "exact"),
+        ("花蓮外海地震規模約7.3。", 7.3, "地震規模", "地震規模約7.3", "about"),
+        ("中央氣象署發布第4級警報。", 4, "級", "第4級", "exact"),
+        ("當地發生6級地震。", 6, "級", "6級", "exact"),
     ],
 )
 def test_a_reading_on_a_named_scale_is_a_figure_in_the_scale(
-    text: str, value: float, unit: str, written: str
+    text: str, value: float, unit: str, written: str, hedge: str
 ) -> None:
     found, doubts = find_figures(text)
 
     assert doubts == []
     assert [(f.value, f.unit, f.as_written, f.qualifier) for f in found] == [
-        (value, unit, written, "exact")
+        (value, unit, written, hedge)
     ]
     assert written in found[0].measure and found[0].measure in text
 

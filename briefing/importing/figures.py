@@ -14,7 +14,7 @@ value or unit is uncertain (a scale with no unit, a bare 100年, a fraction) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.content.units import UnitTable, default_table
 from briefing.importing.amounts import BIG_SCALES, Amount, read_amount, year_kind
@@ -360,8 +360,11 @@ def _reading(
         return Doubt(text[found.start : found.end], BETWEEN_GRADES), found.end
     if found is None or amount.scaled:
         return None
-    figure = _Found(found.start, found.end, amount.value, found.unit)
-    return _candidate(text, figure, None, last_end), found.end
+    at = _Found(found.start, found.end, amount.value, found.unit)
+    figure = _candidate(text, at, None, last_end)
+    if found.hedge in BEFORE:  # 規模約7.3: the hedge is inside the reading
+        figure = replace(figure, qualifier=BEFORE[found.hedge], qualifier_text=figure.as_written)
+    return figure, found.end
 
 
 def _scale_of(text: str, amount: Amount) -> float:
