@@ -29,7 +29,8 @@ BODY = "研究團隊訪談時觀察到韓國數位健康政策係由保健福祉
 def _footnote_pdf(path: Path) -> Path:
     """Two pages of 12 pt text, each with a raised 7 pt mark after its last sentence and a
     9 pt footnote at its foot wrapped onto a second line, a page number under it; a third
-    page whose last line is 9 pt and numbered but runs on from the text (no gap): no footnote."""
+    page whose last line is 9 pt and numbered but runs on from the text (no gap), a fourth
+    whose 9 pt numbered line at its foot no mark of the page cites: no footnotes."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
@@ -54,6 +55,13 @@ def _footnote_pdf(path: Path) -> Path:
     pdf.set_font("noto", size=9)
     pdf.text(20, 258, "3 項指標均已達成。")
     pdf.text(100, 285, "第 3 頁")
+    pdf.add_page()
+    pdf.set_font("noto", size=12)
+    for i in range(5):
+        pdf.text(20, 40 + i * 8, f"第4頁第{i + 1}行：{BODY}")
+    pdf.set_font("noto", size=9)
+    pdf.text(20, 262, "4 項指標列於附錄，本頁未標註腳。")
+    pdf.text(100, 285, "第 4 頁")
     pdf.output(str(path))
     return path
 
@@ -74,6 +82,7 @@ def test_pdf_footnotes_leave_the_text_and_are_kept_as_footnotes(footnote_pdf: Pa
     assert not any("研究院" in text for text in texts)
     assert sum(text.endswith("特約機構近2萬9千家。") for text in texts) == 2  # marks dropped
     assert any(text.endswith("3 項指標均已達成。") for text in texts)  # no gap: the text's
+    assert "4 項指標列於附錄，本頁未標註腳。" in texts  # no mark cites it: the text's
 
 
 def _key_footnotes(name: str) -> list[tuple[str, str]]:

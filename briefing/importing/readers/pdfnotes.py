@@ -3,9 +3,9 @@
 A page's footnotes are the lines at its bottom (the lower two fifths, after running footers
 and page numbers are gone) set in smaller type than the document's body text, set apart from
 the text above them by a gap wider than a body line's, the first starting with a mark number
-(「2 韓國保健社會研究院，…」). A smaller line under a footnote that starts with no number
-wraps it (「…, 2019 (amended」 / 「2023).」). A line of table cells is never a footnote. The
-marks in the body (small raised digits) are dropped by :mod:`.pdflines`.
+(「2 韓國保健社會研究院，…」) that the page's text cites (a small raised digit, dropped from the
+text by :mod:`.pdflines`). A smaller line under a footnote that starts with no number
+wraps it (「…, 2019 (amended」 / 「2023).」). A line of table cells is never a footnote.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def _first_note(page: Page, body: float) -> int | None:
     above, first = page.lines[start - 1], page.lines[start]
     if above.y0 - first.y1 < body * 0.8:  # no gap: small type of the text, not footnotes
         return None
-    return start
+    cited = {mark for line in page.lines[:start] for mark in line.marks}
+    mark = _MARK.match(first.text)
+    return start if mark and mark.group(1).translate(_SUPERSCRIPT) in cited else None
 
 
 def _small_foot(line: Line, page: Page, body: float) -> bool:
