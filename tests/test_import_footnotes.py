@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,15 +80,20 @@ def test_pdf_footnotes_leave_the_text_and_are_kept_as_footnotes(footnote_pdf: Pa
         ("1", "韓國保健社會研究院，《2018年醫療資訊化現況調查》，第1版，2019年出版。", 1),
         ("2", "韓國保健社會研究院，《2018年醫療資訊化現況調查》，第2版，2019年出版。", 2),
     ]
+    assert [f.cited for f in document.footnotes] == ["特約機構近2萬9千家。"] * 2  # its mark's line
     assert not any("研究院" in text for text in texts)
     assert sum(text.endswith("特約機構近2萬9千家。") for text in texts) == 2  # marks dropped
     assert any(text.endswith("3 項指標均已達成。") for text in texts)  # no gap: the text's
     assert "4 項指標列於附錄，本頁未標註腳。" in texts  # no mark cites it: the text's
 
 
-def _key_footnotes(name: str) -> list[tuple[str, str]]:
+def _key(name: str) -> list[dict[str, str]]:
     key = yaml.safe_load((CORPUS / name / f"{name}.expected.yaml").read_text(encoding="utf-8"))
-    return [(str(f["n"]), f["text"]) for f in key["footnotes"]]
+    return list(key["footnotes"])
+
+
+def _key_footnotes(name: str) -> list[tuple[str, str]]:
+    return [(str(f["n"]), f["text"]) for f in _key(name)]
 
 
 def test_docx_footnotes_are_the_answer_keys() -> None:
@@ -114,7 +120,9 @@ def test_odt_footnotes_leave_the_paragraph_that_cites_them(tmp_path: Path) -> No
     document = read(tmp_path / "notes.odt")
 
     assert [b.text for b in document.blocks] == ["壹、目的", "韓國數位健康政策之推動情形。"]
-    assert [(f.mark, f.text) for f in document.footnotes] == [("1", note)]
+    assert [(f.mark, f.text, f.cited) for f in document.footnotes] == [
+        ("1", note, "韓國數位健康政策之推動情形。")
+    ]
 
 
 @pytest.mark.slow
@@ -148,8 +156,10 @@ def test_imported_footnotes_are_listed_in_the_report_not_the_sections(
         yaml.safe_load((out / "sections.yaml").read_text(encoding="utf-8")), ensure_ascii=False
     )
     assert "## 註腳（未放入章節內文）" in report
-    for mark, text in _key_footnotes(name):
-        assert f"{mark} {text}" in report
+    for footnote in _key(name):
+        mark, text, section = str(footnote["n"]), footnote["text"], footnote["section"]
+        listed = re.search(rf"- 第\d+頁：{mark} {re.escape(text)}（見「(.+)」）\n", report)
+        assert listed and section.endswith(listed.group(1)), (listed, section)
         assert text not in sections and text[:-1] not in sections  # key points drop the 。
 
 

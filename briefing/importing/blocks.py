@@ -69,6 +69,7 @@ class Footnote:
     mark: str
     text: str
     page: int | None = None
+    cited: str = ""  # the text of the line or paragraph its mark is in ("" when not known)
 
 
 @dataclass(frozen=True)

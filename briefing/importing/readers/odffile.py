@@ -50,9 +50,13 @@ def _footnotes(body: Element) -> tuple[Footnote, ...]:
         written = (content.text_recursive or "") if content is not None else ""
         text = "".join(line.strip() for line in written.split("\n"))
         mark = (citation.text_recursive or "").strip() if citation is not None else ""
+        paragraph = note.parent
+        while paragraph is not None and paragraph.tag not in ("text:p", "text:h"):
+            paragraph = paragraph.parent
         note.delete()
+        cited = (paragraph.text_recursive or "") if paragraph is not None else ""
         if text:
-            found.append(Footnote(mark or str(len(found) + 1), text))
+            found.append(Footnote(mark or str(len(found) + 1), text, cited=cited))
     return tuple(found)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import replace
 
 from briefing.importing.blocks import Footnote
 from briefing.importing.readers.pdflines import Line, Page
@@ -35,7 +36,11 @@ def without_footnotes(pages: list[Page]) -> tuple[list[Page], list[Footnote]]:
         if start is None:
             out.append(page)
             continue
-        found += _notes(page.lines[start:], number)
+        cited = _cited(page.lines[:start])
+        found += [
+            replace(note, cited=cited.get(note.mark, ""))
+            for note in _notes(page.lines[start:], number)
+        ]
         out.append(Page(page.lines[:start], page.height, page.rules))
     return out, found
 
@@ -55,6 +60,16 @@ def _first_note(page: Page, body: float) -> int | None:
     cited = {mark for line in page.lines[:start] for mark in line.marks}
     mark = _MARK.match(first.text)
     return start if mark and mark.group(1).translate(_SUPERSCRIPT) in cited else None
+
+
+def _cited(lines: list[Line]) -> dict[str, str]:
+    """Each mark of the page's text: the line it is in, with the line above when it is short
+    (「鍰。¹」 ends a paragraph), enough to find the section that cites it."""
+    cited: dict[str, str] = {}
+    for at, line in enumerate(lines):
+        text = line.text if len(line.text) >= 10 or at == 0 else lines[at - 1].text + line.text
+        cited.update(dict.fromkeys(line.marks, text))
+    return cited
 
 
 def _small_foot(line: Line, page: Page, body: float) -> bool:

@@ -33,7 +33,7 @@ def read_docx(path: Path) -> Document:
         raise SourceError(f"not a Word .docx file ({exc})", file=path) from None
     from briefing.importing.pictures import from_docx
 
-    refs: list[tuple[str, int]] = []
+    refs: list[tuple[str, int, str]] = []
     blocks = tuple(_blocks(document, refs))
     return Document(
         str(path),
@@ -43,8 +43,9 @@ def read_docx(path: Path) -> Document:
     )
 
 
-def _blocks(document: WordDocument, refs: list[tuple[str, int]]) -> list[Block]:
-    """The blocks in body order; ``refs`` gets each footnote reference's id and page."""
+def _blocks(document: WordDocument, refs: list[tuple[str, int, str]]) -> list[Block]:
+    """The blocks in body order; ``refs`` gets each footnote reference's id, page and
+    paragraph text."""
     from docx.table import Table as WordTable
 
     styles = _Styles(document)
@@ -57,7 +58,9 @@ def _blocks(document: WordDocument, refs: list[tuple[str, int]]) -> list[Block]:
         if _breaks_page(item):
             page += 1
             out.append(PageBreak(page))
-        refs += [(r.get(f"{_W}id", ""), page) for r in item._p.iter(f"{_W}footnoteReference")]
+        refs += [
+            (r.get(f"{_W}id", ""), page, item.text) for r in item._p.iter(f"{_W}footnoteReference")
+        ]
         style_id = styles.paragraph_style(item)
         level, style = heading_level(item, styles, style_id), styles.name(style_id)
         bold = bold_prefix(item, styles, style_id)
@@ -70,7 +73,7 @@ def _blocks(document: WordDocument, refs: list[tuple[str, int]]) -> list[Block]:
     return out
 
 
-def _footnotes(document: WordDocument, refs: list[tuple[str, int]]) -> list[Footnote]:
+def _footnotes(document: WordDocument, refs: list[tuple[str, int, str]]) -> list[Footnote]:
     """The footnotes the body refers to, numbered in the order of their marks (as Word shows
     them), with their text and the page of their mark; kept out of the section text."""
     texts: dict[str, str] = {}
@@ -83,8 +86,8 @@ def _footnotes(document: WordDocument, refs: list[tuple[str, int]]) -> list[Foot
                 text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
                 texts[note.get(f"{_W}id", "")] = text
     return [
-        Footnote(str(n), texts[ident], page)
-        for n, (ident, page) in enumerate(refs, start=1)
+        Footnote(str(n), texts[ident], page, cited)
+        for n, (ident, page, cited) in enumerate(refs, start=1)
         if texts.get(ident)
     ]
 
