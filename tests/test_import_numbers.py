@@ -234,7 +234,7 @@ def test_dates_numbering_codes_and_names_are_not_figures(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "doubt"),
     [
-        ("震度7之搖晃", "震度7"),
+        ("最大震度6強之搖晃", "震度6強"),  # between two grades: no one value
         ("死亡機率不高於十萬分之一", "十萬分之一"),
         ("以重現期100年為標準", "100年"),
         ("總額達4億", "4億"),

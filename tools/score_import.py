@@ -240,7 +240,10 @@ def _value_right(number: dict[str, Any], figure: dict[str, Any]) -> bool:
             break
     want_unit = number["unit"]
     names = _CURRENCIES.get(want_unit, (want_unit,))
-    if unit not in names and unit != want_unit:
+    # a key's gloss on a scale (震度（日本氣象廳）) is the key's, not the report's: the scale's
+    # word as the report writes it (震度) is its unit
+    glossed = re.sub(r"（[^）]*）$", "", want_unit)
+    if unit not in names and unit not in (want_unit, glossed):
         return False
     want = number["value"]
     if isinstance(want, list):

@@ -167,7 +167,9 @@ def _same(number: dict[str, Any], fig: dict[str, Any]) -> bool:
     """Whether ``fig`` has the key number's full value and unit (``4 萬人`` is 40,000 人)."""
     unit = parse_unit(str(fig.get("unit", "")))
     base = (unit.currency or unit.base).replace("％", "%")
-    if base != str(number["unit"]) and unit.text != number["unit"]:
+    # a key's gloss on a scale (震度（日本氣象廳）) is the key's: the report writes 震度
+    glossed = re.sub(r"（[^）]*）$", "", str(number["unit"]))
+    if base not in (str(number["unit"]), glossed) and unit.text not in (number["unit"], glossed):
         return False
     return _same_value(number, fig)
 

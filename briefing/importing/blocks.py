@@ -62,6 +62,17 @@ Block = Paragraph | Table | PageBreak
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A footnote: its mark as numbered in the body, its text, the page it is on (None where
+    the format does not say). Footnotes are kept out of the section text."""
+
+    mark: str
+    text: str
+    page: int | None = None
+    cited: str = ""  # the text of the line or paragraph its mark is in ("" when not known)
+
+
+@dataclass(frozen=True)
 class Document:
     """What a reader found in a file: its blocks in order, and anything it noticed."""
 
@@ -69,6 +80,7 @@ class Document:
     blocks: tuple[Block, ...]
     notes: tuple[str, ...] = field(default=())
     pictures: tuple[Found, ...] = field(default=())  # see briefing.importing.pictures
+    footnotes: tuple[Footnote, ...] = field(default=())
 
     @property
     def pages(self) -> int:

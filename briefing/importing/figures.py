@@ -14,14 +14,13 @@ value or unit is uncertain (a scale with no unit, a bare 100年, a fraction) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.content.units import UnitTable, default_table
 from briefing.importing.amounts import BIG_SCALES, Amount, read_amount, year_kind
 from briefing.importing.hedges import BEFORE, clause, qualifier, when
+from briefing.importing.readings import BETWEEN_GRADES, graded, reading
 
-_PREFIX_UNITS = ("芮氏規模",)  # a measure written before its number: 芮氏規模7.2
-_DOUBT_PREFIXES = ("震度",)  # a scale whose unit needs a source: 震度7
 _SYMBOLS = {
     "NT$": "TWD", "US$": "USD", "S$": "SGD", "A$": "AUD", "HK$": "HKD", "C$": "CAD",
     "NZ$": "NZD", "€": "EUR", "¥": "JPY", "₩": "KRW", "£": "GBP", "$": "USD",
@@ -164,12 +163,10 @@ def _figure(
     text: str, amount: Amount, units: _Units, table_unit: str | None, last_end: int
 ) -> tuple[FigureCandidate | Doubt | None, int]:
     """The figure (or doubt) whose number is ``amount``, and where it ends."""
+    if graded(text, amount.end) and not amount.chinese and not amount.scaled:
+        return _reading(text, amount, last_end) or (None, amount.end)  # 第4級, 6級
     if _not_a_figure(text, amount):
         return None, amount.end
-    before = text[: amount.start].rstrip(" ")
-    if any(before.endswith(p) for p in _DOUBT_PREFIXES):
-        written = text[amount.start - 2 : amount.end]
-        return Doubt(written, "a scale whose unit the report does not name"), amount.end
     first = _read(text, amount, units, _prefix(text, amount.start), table_unit)
     if isinstance(first, Doubt):
         return first, amount.end
@@ -336,7 +333,6 @@ def _unitless(
 ) -> tuple[FigureCandidate | Doubt | None, int]:
     """A number with no unit of its own: the low end of a range (20至30人), a measure
     written before it (芮氏規模7.2), a doubt when it has a scale (4億), else nothing."""
-    before = text[: amount.start]
     link = _RANGE.match(text, amount.end)
     second = read_amount(text, link.end()) if link else None
     if link and second and second.chinese == amount.chinese and not amount.chinese:
@@ -346,13 +342,29 @@ def _unitless(
             if low < top.value:
                 first = _Found(_prefix(text, amount.start)[0], amount.end, low, top.unit)
                 return _candidate(text, first, top, last_end), top.end
-    unit = next((u for u in _PREFIX_UNITS if before.endswith(u)), None)
-    if unit:
-        found = _Found(amount.start - len(unit), amount.end, amount.value, unit)
-        return _candidate(text, found, None, last_end), amount.end
+    read = _reading(text, amount, last_end) if not amount.chinese else None
+    if read is not None:
+        return read
     if amount.scaled and not amount.chinese:
         return Doubt(text[amount.start : amount.end], "a scale without a unit"), amount.end
     return None, amount.end
+
+
+def _reading(
+    text: str, amount: Amount, last_end: int
+) -> tuple[FigureCandidate | Doubt, int] | None:
+    """A reading on a named scale (:mod:`~briefing.importing.readings`): a figure whose unit
+    is the scale's word, a doubt between two grades (震度6強); None for no reading."""
+    found = reading(text, amount.start, amount.end)
+    if found is not None and found.between:
+        return Doubt(text[found.start : found.end], BETWEEN_GRADES), found.end
+    if found is None or amount.scaled:
+        return None
+    at = _Found(found.start, found.end, amount.value, found.unit)
+    figure = _candidate(text, at, None, last_end)
+    if found.hedge in BEFORE:  # 規模約7.3: the hedge is inside the reading
+        figure = replace(figure, qualifier=BEFORE[found.hedge], qualifier_text=figure.as_written)
+    return figure, found.end
 
 
 def _scale_of(text: str, amount: Amount) -> float:

@@ -29,6 +29,7 @@ from briefing.importing import (
     writer,
 )
 from briefing.importing.blocks import Block, Paragraph, Table
+from briefing.importing.footnotes import footnote_notes
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
 from briefing.importing.notes import Notes
@@ -104,6 +105,7 @@ def import_report(
     if not has_structure(roots):
         raise refuse(source, blocks)
     contents.settle([node.title for root in roots for node in root.walk()])
+    footnote_notes(document.footnotes, roots, notes)
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     placed = photofiles.place(document.pictures, roots, notes)

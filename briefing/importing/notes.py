@@ -34,6 +34,7 @@ KINDS: dict[str, tuple[str, str] | str] = {
     "tables": ("保留為內文的表格", "Tables kept as text"),
     "left-out": ("標準簡報不會呈現的內容", "What the standard deck leaves out"),
     "photos": ("未匯入或缺少圖說的圖片", "Pictures not imported, or without a caption"),
+    "footnotes": ("註腳（未放入章節內文）", "Footnotes (kept out of the section text)"),
     "cleaning": ("清理", "Cleaning"),
     "reading": ("讀取", "Reading"),
 }

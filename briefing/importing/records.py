@@ -103,7 +103,7 @@ def figures(
 
 _REASONS = {  # why a number is a doubt, in the import report's Chinese
     "a scale without a unit": "有萬、億等單位級數，卻未寫明單位",
-    "a scale whose unit the report does not name": "量表未註明為何者",
+    "a reading between two grades of its scale (強/弱)": "介於量表兩級之間（強／弱），不是單一數值",
     "a fraction": "分數，單位不明",
     "a year or a count of years": "可能是民國年份，也可能是年數",
     "two currencies": "同一數字寫有兩種幣別",

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
-from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
+from briefing.importing.blocks import Block, Document, Footnote, PageBreak, Paragraph, Table
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,8 +35,29 @@ def read_odt(path: Path) -> Document:
         raise SourceError(f"an OpenDocument {document.get_type()} file, not text", file=path)
     from briefing.importing.pictures import from_odt
 
+    footnotes = _footnotes(body)
     blocks = tuple(_blocks(body, _bold_styles(document)))
-    return Document(str(path), blocks, pictures=tuple(from_odt(path)))
+    return Document(str(path), blocks, pictures=tuple(from_odt(path)), footnotes=footnotes)
+
+
+def _footnotes(body: Element) -> tuple[Footnote, ...]:
+    """The footnotes and endnotes (``text:note``), taken out of the body so that their text
+    is not read into the paragraph that cites them; the mark is their citation as shown."""
+    found: list[Footnote] = []
+    for note in body.get_elements("//text:note"):
+        citation = note.get_element("text:note-citation")
+        content = note.get_element("text:note-body")
+        written = (content.text_recursive or "") if content is not None else ""
+        text = "".join(line.strip() for line in written.split("\n"))
+        mark = (citation.text_recursive or "").strip() if citation is not None else ""
+        paragraph = note.parent
+        while paragraph is not None and paragraph.tag not in ("text:p", "text:h"):
+            paragraph = paragraph.parent
+        note.delete()
+        cited = (paragraph.text_recursive or "") if paragraph is not None else ""
+        if text:
+            found.append(Footnote(mark or str(len(found) + 1), text, cited=cited))
+    return tuple(found)
 
 
 def _bold_styles(document: odfdo.Document) -> frozenset[str]:

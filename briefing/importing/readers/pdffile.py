@@ -9,7 +9,8 @@ above it unless that one stopped short of the right margin, this one is indented
 between them is wider than the usual line pitch.
 
 Running headers, footers and page numbers are dropped by position and repetition
-(:mod:`.pdffurniture`); what was dropped is a note of the document.
+(:mod:`.pdffurniture`); what was dropped is a note of the document. Footnotes at the foot of
+a page are taken out of the text and kept as the document's footnotes (:mod:`.pdfnotes`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.errors import SourceError
 from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
 from briefing.importing.readers.pdffurniture import without_furniture
 from briefing.importing.readers.pdflines import Line, Page, Rule, page_lines
+from briefing.importing.readers.pdfnotes import without_footnotes
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -54,7 +56,14 @@ def read_pdf(path: Path) -> Document:
             file=path,
         )
     pages, notes = without_furniture(pages)
-    return Document(str(path), tuple(_blocks(pages)), tuple(notes), pictures=tuple(pictures))
+    pages, footnotes = without_footnotes(pages)
+    return Document(
+        str(path),
+        tuple(_blocks(pages)),
+        tuple(notes),
+        pictures=tuple(pictures),
+        footnotes=tuple(footnotes),
+    )
 
 
 def _pages(path: Path) -> list[tuple[Page, list[Found]]]:

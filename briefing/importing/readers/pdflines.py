@@ -49,6 +49,7 @@ class Line:
     y0: float
     y1: float
     size: float
+    marks: tuple[str, ...] = ()  # the footnote marks taken out of it (「基礎。¹」: "1")
 
     @property
     def text(self) -> str:
@@ -160,7 +161,7 @@ def _overlap(a: list[Glyph], b: list[Glyph]) -> bool:
 def _line(glyphs: list[Glyph], rules: list[tuple[float, float, float]]) -> Line | None:
     glyphs.sort(key=lambda g: g.x0)
     size = statistics.median(g.size for g in glyphs if g.text.strip()) if glyphs else 0
-    glyphs = _without_note_marks(glyphs, size)
+    glyphs, marks = _without_note_marks(glyphs, size)
     y0, y1 = min(g.y0 for g in glyphs), max(g.y1 for g in glyphs)
     between = [x for x, r0, r1 in rules if r0 <= (y0 + y1) / 2 <= r1]
     cells: list[Cell] = []
@@ -173,23 +174,34 @@ def _line(glyphs: list[Glyph], rules: list[tuple[float, float, float]]) -> Line 
     if run:
         cells.append(_cell(run, size))
     cells = [c for c in cells if c.text]
-    return Line(tuple(cells), y0, y1, size) if cells else None
+    return Line(tuple(cells), y0, y1, size, marks) if cells else None
 
 
-def _without_note_marks(glyphs: list[Glyph], size: float) -> list[Glyph]:
+def _without_note_marks(glyphs: list[Glyph], size: float) -> tuple[list[Glyph], tuple[str, ...]]:
     """The line without its footnote marks (small raised digits after the text: 「基礎。¹」),
-    which a Word or ODF reader does not give as text either."""
+    which a Word or ODF reader does not give as text either, and the marks (「12」 for two
+    digits side by side)."""
     if not any(g.size < size * 0.75 and g.text.isdigit() for g in glyphs):
-        return glyphs
+        return glyphs, ()
     normal = [g for g in glyphs if g.size >= size * 0.75]
     if len(normal) < 2:
-        return glyphs
+        return glyphs, ()
     base = statistics.median(g.y0 for g in normal)
 
     def mark(g: Glyph) -> bool:
         return g.text.isdigit() and g.size < size * 0.75 and g.y0 > base + size * 0.25
 
-    return [g for g in glyphs if not mark(g)]
+    marks: list[str] = []
+    previous: Glyph | None = None
+    for glyph in glyphs:
+        if mark(glyph):
+            near = previous is not None and glyph.x0 - previous.x1 < size * 0.2
+            if marks and near and previous is not None and mark(previous):
+                marks[-1] += glyph.text
+            else:
+                marks.append(glyph.text)
+        previous = glyph
+    return [g for g in glyphs if not mark(g)], tuple(marks)
 
 
 def _cell_boundary(left: Glyph, right: Glyph, size: float, rules: list[float]) -> bool:

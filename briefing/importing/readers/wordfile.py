@@ -9,7 +9,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
-from briefing.importing.blocks import Block, Document, PageBreak, Paragraph, Table
+from briefing.importing.blocks import Block, Document, Footnote, PageBreak, Paragraph, Table
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,10 +33,19 @@ def read_docx(path: Path) -> Document:
         raise SourceError(f"not a Word .docx file ({exc})", file=path) from None
     from briefing.importing.pictures import from_docx
 
-    return Document(str(path), tuple(_blocks(document)), pictures=tuple(from_docx(document)))
+    refs: list[tuple[str, int, str]] = []
+    blocks = tuple(_blocks(document, refs))
+    return Document(
+        str(path),
+        blocks,
+        pictures=tuple(from_docx(document)),
+        footnotes=tuple(_footnotes(document, refs)),
+    )
 
 
-def _blocks(document: WordDocument) -> list[Block]:
+def _blocks(document: WordDocument, refs: list[tuple[str, int, str]]) -> list[Block]:
+    """The blocks in body order; ``refs`` gets each footnote reference's id, page and
+    paragraph text."""
     from docx.table import Table as WordTable
 
     styles = _Styles(document)
@@ -49,6 +58,9 @@ def _blocks(document: WordDocument) -> list[Block]:
         if _breaks_page(item):
             page += 1
             out.append(PageBreak(page))
+        refs += [
+            (r.get(f"{_W}id", ""), page, item.text) for r in item._p.iter(f"{_W}footnoteReference")
+        ]
         style_id = styles.paragraph_style(item)
         level, style = heading_level(item, styles, style_id), styles.name(style_id)
         bold = bold_prefix(item, styles, style_id)
@@ -59,6 +71,25 @@ def _blocks(document: WordDocument) -> list[Block]:
                 out.append(Paragraph(line.strip(), level, style, page, shown))
             bold = max(0, bold - len(line) - 1)
     return out
+
+
+def _footnotes(document: WordDocument, refs: list[tuple[str, int, str]]) -> list[Footnote]:
+    """The footnotes the body refers to, numbered in the order of their marks (as Word shows
+    them), with their text and the page of their mark; kept out of the section text."""
+    texts: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            for note in root.iter(f"{_W}footnote"):
+                text = "".join(t.text or "" for t in note.iter(f"{_W}t")).strip()
+                texts[note.get(f"{_W}id", "")] = text
+    return [
+        Footnote(str(n), texts[ident], page, cited)
+        for n, (ident, page, cited) in enumerate(refs, start=1)
+        if texts.get(ident)
+    ]
 
 
 class _Styles:
