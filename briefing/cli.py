@@ -337,7 +337,8 @@ def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     done = api.import_report(args.source, args.out)
     print(
         f"wrote {done.folder}: {done.sections} sections; drafted {done.figures} figures, "
-        f"{done.initiatives} initiatives, {done.agenda_items} agenda items\n"
+        f"{done.initiatives} initiatives, {done.agenda_items} agenda items, "
+        f"{done.photos} photos\n"
         f"review {done.report_file} ({len(done.notes)} notes)",
         file=out,
     )

@@ -93,3 +93,12 @@ LOGO_BOX = box(10.63, 0.35, 2.1, 0.9)  # the agency logo, top right of the cover
 COVER_TITLE_BOX = box(0.9, 1.7, 11.5, 1.6)
 COVER_SUBTITLE_BOX = box(0.9, 3.45, 11.5, 0.6)
 COVER_DETAILS_BOX = box(0.9, 4.45, 9.0, 1.9)
+
+# Photo slides (the Photos layout): one to four pictures in a grid inside PHOTO_BOX, each with its
+# caption under it at CAPTION_PT; PHOTO_GAP between cells, CAPTION_GAP between a picture and its
+# caption (inches).
+PHOTO_BOX = box(MARGIN, 1.9, CONTENT_WIDTH, 4.72)
+PHOTO_GAP = 0.3
+CAPTION_GAP = 0.08
+CAPTION_PT = 16
+PHOTOS_PER_SLIDE = 4

@@ -3,7 +3,8 @@
 Run ``python tools/make_master.py`` after changing :mod:`briefing.theme`. The master holds the
 layout vocabulary the planner chooses from (picked by name, see ``briefing.story.plan.LAYOUTS``):
 Title Slide, Agenda, Section Header, Title and Content, Two Columns, Key Figures, Key Points,
-Comparison, Timeline, Recommendations, Quote, Title Only, Closing and Blank. Every layout keeps
+Comparison, Timeline, Recommendations, Quote, Title Only, Closing, Blank and Photos (one to
+four pictures with captions, drawn by the deck writer). Every layout keeps
 real title and body placeholders where text goes; cards, tiles and timeline marks are drawn by
 the deck writer as editable shapes. Type is no smaller than 16 pt; bullets are drawn in the
 deck's font (the theme's), never Arial.
@@ -46,6 +47,7 @@ LAYOUTS = {
     "Title Only": ("Title Only", {}),
     "Closing": ("Title Slide", {}),
     "Blank": ("Blank", {}),
+    "Photos": ("Title Only", {}),  # last, so the layouts before it keep their parts
 }
 
 

@@ -391,3 +391,16 @@ class ChartSpec(_Model):
         """Whether the chart's numbers are computed by the program (counts by group), not
         stated by the report."""
         return self.group_by is not None
+
+
+# -- photos ------------------------------------------------------------------------------------
+class Photo(_Model):
+    """A picture of the report (``photos.yaml``): its file inside the content folder (a PNG or
+    JPEG), its caption as the report writes it (圖1：…; empty when the report gives none) and
+    the section it sits in. See :mod:`briefing.content.photos`."""
+
+    id: Id
+    file: Text
+    caption: str = ""
+    section: Id
+    draft: bool = False

@@ -23,6 +23,7 @@ from briefing.content.model import (
     ChartSpec,
     Figure,
     Initiative,
+    Photo,
     ReportMeta,
     Section,
 )
@@ -69,6 +70,7 @@ class Report:
     units: units_mod.UnitTable = field(default_factory=units_mod.default_table, repr=False)
     figure_origins: dict[str, str] = field(default_factory=dict)
     sources: dict[str, Located] = field(default_factory=dict, repr=False)
+    photos: tuple[Photo, ...] = ()
 
     @cached_property
     def _outline(self) -> dict[str, OutlineEntry]:
@@ -169,6 +171,7 @@ def load_report(folder: str | Path | None = None, *, check: bool = True) -> Repo
         units=_units(folder),
         figure_origins={f.id: "report" for f in values["figures"] or ()},
         sources=sources,
+        photos=values["photos"] or (),
     )
     if check:
         check_references(report)
@@ -215,8 +218,9 @@ _FILES: dict[str, TypeAdapter[Any]] = {
     "figures": TypeAdapter(tuple[Figure, ...]),
     "agenda": TypeAdapter(tuple[Agenda, ...]),
     "charts": TypeAdapter(tuple[ChartSpec, ...]),
+    "photos": TypeAdapter(tuple[Photo, ...]),
 }
-_OPTIONAL = {"initiatives", "figures", "agenda", "charts"}
+_OPTIONAL = {"initiatives", "figures", "agenda", "charts", "photos"}
 
 
 def _load(
@@ -292,6 +296,11 @@ def reference_problems(report: Report) -> Iterator[ContentError]:
         yield from _dangling(src("charts"), (i, "agenda"), chart.agenda, set(agenda_ids))
     for i, agenda in enumerate(report.agendas):
         yield from _dangling(src("agenda"), (i, "section"), agenda.section, sections)
+    for i, photo in enumerate(report.photos):
+        yield from _dangling(src("photos"), (i, "section"), photo.section, sections)
+    from briefing.content.photos import photo_problems
+
+    yield from photo_problems(report)
 
 
 def _section_paths(report: Report) -> list[tuple[str | int, ...]]:

@@ -353,6 +353,13 @@ class _SlideWriter:
     def _table(self, slide: PptxSlide, spec: Slide) -> None:
         self._comparison(slide, spec)
 
+    def _photos(self, slide: PptxSlide, spec: Slide) -> None:
+        from briefing.deck.photos import draw_photos
+
+        self._header(slide, spec)
+        draw_photos(self, slide, spec)
+        self._source(slide, spec)
+
     # -- pieces -------------------------------------------------------------------------------
     def _header(self, slide: PptxSlide, spec: Slide) -> None:
         title = _title(slide)

@@ -10,6 +10,10 @@ a header line or a broken paragraph is the importer's work, not the reader's.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.importing.pictures import Found
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class Document:
     source: str
     blocks: tuple[Block, ...]
     notes: tuple[str, ...] = field(default=())
+    pictures: tuple[Found, ...] = field(default=())  # see briefing.importing.pictures
 
     @property
     def pages(self) -> int:

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefing.content.units import default_table
-from briefing.importing import cleaning, records, structure, writer
+from briefing.importing import cleaning, photofiles, records, structure, writer
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
 from briefing.importing.notes import Notes
 from briefing.importing.outline import build
+from briefing.importing.pictures import is_caption
 from briefing.importing.readers import read
 from briefing.pipeline import Steps
 
@@ -42,6 +43,7 @@ class ImportResult:
     initiatives: int
     agenda_items: int
     notes: tuple[str, ...]
+    photos: int = 0  # pictures written to photos/ (see photos.yaml)
 
     @property
     def report_file(self) -> Path:
@@ -75,14 +77,19 @@ def import_report(
     roots = build(blocks[start:], contents, notes)
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
+    placed = photofiles.place(document.pictures, roots, notes)
     data = _records(front, roots, source, notes)
+    photofiles.prune_key_points(data["sections"], placed)
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
     report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
     writer.write_folder(folder, data, source.name, _source_text(blocks), report)
+    photofiles.write(folder, placed, data["report"]["title"], source.name)
     step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+    return ImportResult(
+        folder, data["report"]["id"], notes=notes.flat(), photos=len(placed), **counts
+    )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
@@ -93,6 +100,7 @@ def _stands_alone(paragraph: Paragraph) -> bool:
         or detect(text) is not None
         or is_toc_line(text)
         or unnumbered_kind(text) is not None
+        or is_caption(text)
     )
 
 

@@ -15,6 +15,7 @@ KINDS = {
     "toc": "Table of contents entries not found as headings",
     "figures": "Figures without a unit (not drafted)",
     "tables": "Tables kept as text",
+    "photos": "Pictures not imported, or without a caption",
     "cleaning": "Cleaning",
     "reading": "Reading",
 }

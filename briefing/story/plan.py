@@ -34,6 +34,7 @@ SlideKind = Literal[
     "table",
     "closing",
     "sources",
+    "photos",
 ]
 
 #: The master layout (picked by name) of each kind of slide.
@@ -55,6 +56,7 @@ LAYOUTS: dict[str, str] = {
     "table": "Comparison",
     "closing": "Closing",
     "sources": "Title and Content",
+    "photos": "Photos",
 }
 #: Kinds that carry no content of their own (furniture): not counted as content slides.
 FURNITURE = ("cover", "agenda", "divider", "closing", "sources")
@@ -72,6 +74,7 @@ MINUTES: dict[str, float] = {
     "quote": 0.75,
     "chart": 0.9,
     "recommendations": 0.6,
+    "photos": 0.3,  # plus PER_ITEM a picture
 }
 BASE_MINUTES = 0.4
 PER_ITEM = 0.12
@@ -129,6 +132,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """A photo of the report on a slide: the image file (PNG or JPEG), its caption as the
+    report writes it (shown under it; empty when the report gives none), its alt text and the
+    section it comes from."""
+
+    path: str
+    caption: str
+    alt: str
+    section: str
+
+
+@dataclass(frozen=True)
 class Quote:
     text: str
     by: str = ""
@@ -151,6 +166,7 @@ class Typeset:
     right_margins: tuple[float, ...] = ()
     body_even: tuple[bool, ...] = ()  # justify paragraph n of the body (else ragged right)
     right_even: tuple[bool, ...] = ()
+    captions: tuple[int, ...] = ()  # lines each picture's caption takes at theme.CAPTION_PT
 
 
 @dataclass(frozen=True)
@@ -160,9 +176,9 @@ class Slide:
     ``kicker`` is the small line above the title (where in the deck this is), ``subtitle`` the
     smaller second line under it (an English name, a qualifier). ``body`` is the main text,
     ``right`` the second column; ``cards``, ``key_figures``, ``events``, ``quote``, ``table`` and
-    ``chart`` are what the layout shows besides. ``sections`` are the sections the slide's
-    facts come from (the source line cites them); ``condensed`` those shown here as a line
-    instead of a slide of their own.
+    ``chart`` are what the layout shows besides, ``pictures`` the photos of a photo slide.
+    ``sections`` are the sections the slide's facts come from (the source line cites them);
+    ``condensed`` those shown here as a line instead of a slide of their own.
     """
 
     kind: SlideKind
@@ -186,6 +202,7 @@ class Slide:
     derived: str = ""  # a caption saying the numbers are the briefing's own count
     typeset: Typeset = field(default_factory=Typeset)
     layout_name: str = ""
+    pictures: tuple[Picture, ...] = ()  # a photo slide's pictures, drawn with their captions
 
     @property
     def layout(self) -> str:
@@ -202,6 +219,7 @@ class Slide:
         items = sum(1 for b in self.body if b.level == 0) + cards
         items += sum(1 for b in self.right if b.heading) + len(self.key_figures)
         items += len(self.events) + (len(self.table.rows) if self.table else 0)
+        items += len(self.pictures)
         return base + PER_ITEM * items * ITEM_WEIGHT.get(self.kind, 1.0)
 
     @property
@@ -223,6 +241,7 @@ class Slide:
             parts += [event.when, event.title, event.detail]
         if self.quote is not None:
             parts += [self.quote.text, self.quote.by]
+        parts += [p.caption for p in self.pictures]
         return [p for p in parts if p]
 
     def bold_texts(self) -> list[str]:

@@ -21,6 +21,7 @@ from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
+from briefing.story import photos as photos_mod
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper, day_text
@@ -100,8 +101,18 @@ class _Planner:
         for part in after:
             slides += self._part(part)
         slides += self._initiative_appendix()
-        if self.length != "brief":  # a brief cites its sources on each slide
+        if self.length == "brief":
+            heads = {p.entry.section.id: p.heading for p in shown if p.entry is not None}
+            slides = photos_mod.with_brief_photos(
+                slides,
+                self.report,
+                self.selected,
+                lambda ps, top: self._photos(ps, heads.get(top) or self.report.cite(top)),
+            )
+        else:  # a brief cites its sources on each slide
             slides.append(self._sources())
+        if self.length == "standard":
+            slides = photos_mod.within_budget(slides)
         slides = [self._typeset(s) for s in slides]
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
@@ -191,10 +202,11 @@ class _Planner:
         for unit in part.units:
             if self.length == "brief":
                 slides += self._brief(part, unit)
-            elif unit.entry is part.entry and len(part.units) > 1 and unit.own:
-                continue  # the part's own points go on its divider
-            else:
-                slides += self.shaper.unit(part, unit)
+                continue
+            if not (unit.entry is part.entry and len(part.units) > 1 and unit.own):
+                slides += self.shaper.unit(part, unit)  # (else the part's points: its divider)
+            photos = photos_mod.photos_in(self.report, unit.ids, self.selected)
+            slides += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
         slides = self._pair(slides)
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
         if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
@@ -207,6 +219,14 @@ class _Planner:
         if part.kind == "process" and self.report.itinerary is not None:
             return self.shaper.timeline(part, unit)
         return self.shaper.condensed_cards(part, unit)
+
+    def _photos(self, photos: Any, heading: str, part: Part | None = None) -> list[Slide]:
+        """Photo slides (:mod:`briefing.story.photos`) titled ``heading``（照片）."""
+        kicker = part.heading if part is not None else ""
+        slides = photos_mod.photo_slides(
+            self.report, self.templates, photos, heading, kicker, self.shaper.cites
+        )
+        return slides if self.length == "full" else slides[:1]  # the first four, but at full
 
     def _pair(self, slides: list[Slide]) -> list[Slide]:
         """Two neighbouring slides of a few points each (sibling sections) become one slide
@@ -504,6 +524,8 @@ class _Planner:
         if slide.quote is not None:
             fit = setter.best([Bullet(slide.quote.text)], theme.QUOTE_BOX, (36, 32, 30, 28, 24))
             sizes["body"], sizes["body_margins"] = fit.size, fit.margins
+        if slide.pictures:
+            sizes["captions"] = photos_mod.caption_lines(setter, slide.pictures)
         typeset = Typeset(**sizes)
         return dataclasses.replace(
             slide, title=title, subtitle=subtitle, typeset=typeset, table=table, notes=notes

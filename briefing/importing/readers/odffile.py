@@ -31,7 +31,9 @@ def read_odt(path: Path) -> Document:
         raise SourceError(f"not an OpenDocument text file ({exc})", file=path) from None
     if document.get_type() != "text":
         raise SourceError(f"an OpenDocument {document.get_type()} file, not text", file=path)
-    return Document(str(path), tuple(_blocks(body)))
+    from briefing.importing.pictures import from_odt
+
+    return Document(str(path), tuple(_blocks(body)), pictures=tuple(from_odt(path)))
 
 
 def _blocks(body: Element) -> list[Block]:
@@ -68,6 +70,10 @@ def _block_text(element: Element, page: list[int]) -> list[Block]:
     style_name = str(style) if style else None
     level = _level(element, style_name)
     text = element.text_recursive or ""
+    if "(" in text:  # odfdo gives a picture's text as "(Pictures/….png)"
+        from briefing.importing.pictures import without_odf_pictures
+
+        text = without_odf_pictures(text, element)
     return [
         Paragraph(line.strip(), level=level, style=style_name, page=page[0])
         for line in text.split("\n")

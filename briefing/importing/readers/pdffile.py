@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from briefing.importing.pictures import Found
+
 _CID = re.compile(r"\(cid:\d+\)")
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")  # pdfminer's gap spaces beside a space glyph
 
@@ -39,7 +41,8 @@ class Line:
 def read_pdf(path: Path) -> Document:
     """The paragraphs of a PDF's text layer, page by page; SourceError for a file that is not
     a PDF, is encrypted, or has no text."""
-    pages = _pages(path)
+    pictures: list[Found] = []
+    pages = _pages(path, pictures)
     text = "".join(line.text for page in pages for line in page)
     if not text.strip():
         raise SourceError(
@@ -49,15 +52,23 @@ def read_pdf(path: Path) -> Document:
         )
     if len(_CID.findall(text)) * 4 > len(text):
         raise SourceError("the PDF's fonts do not map their glyphs to text", file=path)
-    return Document(str(path), tuple(_blocks(pages)))
+    return Document(str(path), tuple(_blocks(pages)), pictures=tuple(pictures))
 
 
-def _pages(path: Path) -> list[list[Line]]:
+def _pages(path: Path, pictures: list[Found] | None = None) -> list[list[Line]]:
+    """Each page's lines; the pictures placed on the pages are added to ``pictures``."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
 
+    from briefing.importing.pictures import from_pdf_page
+
     try:
-        return [_lines(page) for page in extract_pages(str(path), laparams=LAParams())]
+        pages = []
+        for page in extract_pages(str(path), laparams=LAParams()):
+            pages.append(_lines(page))
+            if pictures is not None:
+                pictures += from_pdf_page(page, len(pages))
+        return pages
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds for a bad file
         raise SourceError(f"cannot read the PDF ({type(exc).__name__}: {exc})", file=path) from None
 

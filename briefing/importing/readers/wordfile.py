@@ -31,7 +31,9 @@ def read_docx(path: Path) -> Document:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SourceError(f"not a Word .docx file ({exc})", file=path) from None
-    return Document(str(path), tuple(_blocks(document)))
+    from briefing.importing.pictures import from_docx
+
+    return Document(str(path), tuple(_blocks(document)), pictures=tuple(from_docx(document)))
 
 
 def _blocks(document: WordDocument) -> list[Block]:
