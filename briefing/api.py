@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefing.options import BuildOptions
+    from briefing.selfcheck import Finding
     from briefing.story.plan import DeckPlan
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "plan",
     "raw_recipe",
     "recipe_text",
+    "self_check",
     "theme",
     "write_atomic",
 ]
@@ -284,6 +286,17 @@ def plan(options: BuildOptions, report: Report | None = None) -> DeckPlan:
     report = report or load(options)
     templates = Templates(options.language, options.templates)
     return plan_deck(report, options, templates, setter_for(options))
+
+
+def self_check(plan: DeckPlan, options: BuildOptions | None = None) -> list[Finding]:
+    """The self-check's findings on ``plan`` (:mod:`briefing.selfcheck`): overflow, shapes over
+    title or source line, empty cards, tiles, cells and columns, colliding timeline labels, the
+    budget, selected sections on no slide, numbers that are no figure record. Text is measured
+    in the font ``options`` name (the bundled one by default), as the planner measured it."""
+    from briefing.options import BuildOptions
+    from briefing.selfcheck import check_plan
+
+    return check_plan(plan, setter_for(options or BuildOptions()))
 
 
 def setter_for(options: BuildOptions) -> Setter:

@@ -21,9 +21,11 @@ from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
+from briefing.story.budget import fit_budget
+from briefing.story.itinerary import fold_partial, item_table, table_pages
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
-from briefing.story.shaping import Shaper, day_text
+from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
 from briefing.story.typography import normalize
@@ -89,6 +91,10 @@ class _Planner:
         )
         meta = self._meta()
         main, after = self._parts(leftovers)
+        omitted: tuple[str, ...] = ()
+        if self.length == "brief" and any(p.kind != "abstract" for p in main):
+            omitted = tuple(i for p in after for i in p.ids)  # a brief shows no appendix
+            after = []
         self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
         shown = main + after
@@ -102,6 +108,7 @@ class _Planner:
         slides += self._initiative_appendix()
         if self.length != "brief":  # a brief cites its sources on each slide
             slides.append(self._sources())
+        slides = fit_budget(slides, self.report, self.length)  # by weight, never by order
         slides = [self._typeset(s) for s in slides]
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
@@ -112,6 +119,8 @@ class _Planner:
             initiatives=sel.initiatives,
             length=self.length,
             structure=self.structure,
+            figure_texts=tuple(dict.fromkeys(f.as_written for f in self.report.figures)),
+            omitted=omitted,
         )
 
     # -- what goes where ----------------------------------------------------------------------
@@ -204,7 +213,7 @@ class _Planner:
     def _brief(self, part: Part, unit: Unit) -> list[Slide]:
         if part.kind == "recommendations" or not unit.children():
             return self.shaper.unit(part, unit)
-        if part.kind == "process" and self.report.itinerary is not None:
+        if self.shaper.itinerary_in(unit):
             return self.shaper.timeline(part, unit)
         return self.shaper.condensed_cards(part, unit)
 
@@ -402,44 +411,28 @@ class _Planner:
         labels = self.templates.labels
         word = self.report.meta.vocabulary.word(agenda.kind, language)
         if agenda.kind == "itinerary":
-            header: tuple[str, ...] = (labels.time, labels.item, labels.place)
-            widths: tuple[float, ...] = (0.24, 0.50, 0.26)
-            rows = [
-                (
-                    day_text(day, None, language) + (f"\n{item.time}" if item.time else "")
-                    if (day := agenda.day_of(item))
-                    else item.time or "",
-                    item.title,
-                    item.place or "",
-                )
-                for item in agenda.items
-            ]
+            table = item_table(agenda, labels, language)
         else:
-            header = (labels.time, labels.session_type, labels.session, labels.speaker)
-            widths = (0.09, 0.13, 0.48, 0.30)
-            rows = [
-                (
-                    item.time or "",
-                    agenda_type_label(item.type, language),
-                    item.title,
-                    item.speaker or "",
-                )
+            rows = tuple(
+                (item.time or "", agenda_type_label(item.type, language), item.title)
+                + (item.speaker or "",)
                 for item in agenda.items
-            ]
-        rows = [tuple(normalize(c) for c in row) for row in rows]
+            )
+            header = (labels.time, labels.session_type, labels.session, labels.speaker)
+            table = fold_partial(Table(header, rows), into=2)
         days = agenda.days
         day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
-        for n in range(0, len(rows), PROGRAMME_ROWS):
-            page = rows[n : n + PROGRAMME_ROWS]
+        pages = table_pages(table, self.setter, theme.VISUAL_BOX, PROGRAMME_ROWS)
+        for n, page in enumerate(pages):
             text = self.templates.render(
                 "programme",
                 agenda=agenda,
                 programme_word=word,
                 day=day,
                 kicker=part.heading,
-                page=n // PROGRAMME_ROWS,
+                page=n,
                 also=also,
                 cite=self.report.cite(agenda.section) if agenda.section else "",
                 blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
@@ -456,7 +449,7 @@ class _Planner:
                     notes=text.notes,
                     source=text.source,
                     sections=tuple(sections),
-                    table=Table(header, tuple(page), widths),
+                    table=page,
                     condensed=tuple(e.section.id for e in others),
                 )
             )

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.story import facts as facts_mod
-from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
+from briefing.story.advice import advice_slides, is_advice
+from briefing.story.coverage import point_of, points_of, substance_of
+from briefing.story.plan import Bullet, Card, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class Shaper:
     charts: list[ChartSpec]
     placed_charts: set[str] = field(default_factory=set)
     chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
+    itinerary_placed: bool = False  # the itinerary is shown once
 
     @property
     def labels(self) -> Any:
@@ -65,6 +68,8 @@ class Shaper:
     def unit(self, part: Part, unit: Unit) -> list[Slide]:
         """The slides of one unit, then a slide for each chart of its sections not shown yet."""
         slides = self._unit(part, unit)
+        if self.itinerary_in(unit, condensed=True) and self.options.length != "brief":
+            slides += self.timeline(part, unit)
         if self.options.length != "brief":
             while (chart := self.chart_for(unit.ids)) is not None:
                 slides.append(self.chart(chart, kicker=part.heading))
@@ -73,9 +78,9 @@ class Shaper:
     def _unit(self, part: Part, unit: Unit) -> list[Slide]:
         sec = unit.entry.section
         kind = sec.kind or (part.entry.section.kind if part.entry else None)
-        if kind == "recommendations" and unit.children():
-            return self.recommendations(part, unit)
-        if kind == "process" and self.report.itinerary is not None and unit.own:
+        if is_advice(sec, kind):  # numbered items, groups or prose: always on a slide
+            return advice_slides(self, part, unit)
+        if self.itinerary_in(unit):  # where the report prints it, never by a guessed kind
             return self.timeline(part, unit)
         rows = self.rows(unit)
         points = self.points(unit)
@@ -112,11 +117,11 @@ class Shaper:
 
     def points(self, unit: Unit) -> list[str]:
         sec = unit.entry.section
-        own = list(sec.key_points) if unit.own else []
+        own = points_of(sec) if unit.own else []
         lines = [normalize(p) for p in own]
         for child in unit.children():
             if not self._child_is_row(child):
-                point = _first(child.section.key_points) or _first(child.section.key_sentences)
+                point = point_of(child.section)
                 text = f"{child.label}{child.section.title}"
                 name = facts_mod.split_english(child.section.title)[0]
                 if point and normalize(point).startswith(normalize(name)):
@@ -163,7 +168,7 @@ class Shaper:
 
     def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
         heading, english = facts_mod.split_english(child.section.title)
-        point = _first(child.section.key_points) or _first(child.section.key_sentences)
+        point = point_of(child.section)
         below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
         inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
         if below and not point:
@@ -261,7 +266,7 @@ class Shaper:
         header = [labels.item, labels.point]
         fact_labels = (labels.agency, labels.year, labels.status)
         stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
-        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
+        wide = [k for k in fact_labels if stated[k] == len(rows) and stated[k]]  # no blanks
         narrow = [k for k in fact_labels if k not in wide and stated[k]]
 
         def point(r: Row) -> str:
@@ -474,23 +479,28 @@ class Shaper:
             "quote", text, unit, quote=Quote(normalize(sec.quote.text), normalize(by))
         )
 
+    def itinerary_in(self, unit: Unit, *, condensed: bool = False) -> bool:
+        """Whether the itinerary (not shown yet) belongs to ``unit``'s own section (or, with
+        ``condensed``, to a section condensed into it)."""
+        from briefing.story.itinerary import home_of
+
+        if self.itinerary_placed or (home := home_of(self.report)) is None:
+            return False
+        if condensed:
+            return home in unit.ids[1:]
+        return home == unit.entry.section.id and unit.own
+
     def timeline(self, part: Part, unit: Unit) -> list[Slide]:
-        itinerary = self.report.itinerary
-        assert itinerary is not None
-        events = []
-        for item in itinerary.items:
-            day = itinerary.day_of(item)
-            when = day_text(day, item.time, self.language) if day else (item.time or "")
-            place = normalize(item.place or "")
-            events.append(Event(normalize(when), normalize(item.title), place))
-        text = self._render(part, unit, points=[])
-        return [self._slide("timeline", text, unit, events=tuple(events))]
+        """The itinerary: timeline slides of a few stops each, or a paged table."""
+        from briefing.story.itinerary import itinerary_slides
+
+        return itinerary_slides(self, part, unit)
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
         for child in unit.children():
             sec = child.section
-            substance = _first(sec.key_sentences) or _first(sec.key_points)
+            substance = _first(sec.key_sentences) or _first(sec.key_points) or substance_of(sec)
             if self.options.length == "brief" and sec.key_points and len(substance) > 60:
                 substance = sec.key_points[0]
             tags = []
@@ -510,6 +520,7 @@ class Shaper:
                 )
             )
         per = self._cards_per_slide(cards, limit=4)
+        per = -(-len(cards) // -(-len(cards) // per)) if cards else per  # pages alike: 3+2
         slides = []
         kids = unit.children()
         for n in range(0, len(cards), per):
@@ -541,7 +552,9 @@ class Shaper:
     ) -> list[Slide]:
         """Points as cards (a few short ones) or bullets (cut into pages that fit)."""
         if not points:
-            points = [normalize(_first(unit.entry.section.key_sentences) or "")]
+            points = [
+                normalize(_first(unit.entry.section.key_sentences) or point_of(unit.entry.section))
+            ]
             points = [p for p in points if p]
         if not points:
             return []
@@ -564,7 +577,7 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = _first(child.section.key_points) or _first(child.section.key_sentences)
+            point = point_of(child.section)
             covered = [
                 facts_mod.split_english(e.section.title)[0]
                 for e in below
@@ -741,10 +754,11 @@ class Shaper:
         full = [self.report.cite(i) for i in top]
         line = "、".join(full)
         prefix = f"{self.labels.source_prefix}{self.labels.report_prefix} "
-        if self.setter.line_fits(prefix + line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        if self.setter.line_fits(normalize(prefix + line), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return full
         numbers = [self._numbers(i) for i in top]
-        if self.setter.line_fits(prefix + "、".join(numbers), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        line = normalize(prefix + "、".join(numbers))
+        if self.setter.line_fits(line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return numbers
         common = self.report.entry(top[0]).path[:1]
         return [self._numbers(common[0]) + self.labels.and_more]
