@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import dates, theme
 from briefing.story.plan import Event, Table
-from briefing.story.typeset import LINE, SAFETY, pt
+from briefing.story.typeset import GAP, LINE, SAFETY, pt
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ def stop_problems(events: tuple[Event, ...] | list[Event], setter: Setter) -> li
             continue
         parts = [(event.title, EVENT_PT), (event.detail, DETAIL_PT)]
         height = sum(_height(t, s, boxes.body[2], setter) for t, s in parts if t)
+        height += GAP * DETAIL_PT if event.detail else 0.0
         widest = max(_widest(t, s, setter) for t, s in parts if t) if event.title else 0.0
         if height > pt(boxes.body[3]) * SAFETY or widest > pt(boxes.body[2]):
             bad.append(n)
@@ -148,15 +149,19 @@ def fold_partial(table: Table, into: int) -> Table:
     return Table(tuple(table.header[c] for c in keep), tuple(rows))
 
 
-def day_table(agenda: Agenda, labels: Any, language: str) -> Table:
-    """One row per day: the date, what was done that day (in the report's words), and where."""
+def day_table(agenda: Agenda, labels: Any, language: str, most: int = 0) -> Table:
+    """One row per day: the date, what was done that day (in the report's words; with
+    ``most``, that many stops and 「…」, the rest being in the notes), and where."""
     days: dict[Any, list[AgendaItem]] = {}
     for item in agenda.items:
         days.setdefault(agenda.day_of(item), []).append(item)
     rows = []
     for day, items in days.items():
         when = day_label(day, None, language) if day else ""
-        done = labels.list_sep.join(dict.fromkeys(i.title for i in items))
+        titles = list(dict.fromkeys(i.title for i in items))
+        done = labels.list_sep.join(titles[:most] if most else titles)
+        if most and len(titles) > most:
+            done += "…"
         places = "、".join(dict.fromkeys(i.place for i in items if i.place))
         rows.append((when, done, places))
     header = (labels.time, labels.item, labels.place)
@@ -223,14 +228,29 @@ def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:
             text = shaper._render(part, unit, points=[], page=n)
             slides.append(shaper._slide("timeline", text, unit, events=tuple(page)))
         return slides
-    table = day_table(agenda, shaper.labels, language) if brief else None
-    if table is None or len(table.rows) > DAY_ROWS:
-        table = item_table(agenda, shaper.labels, language)
-    most = DAY_ROWS if brief else ITEM_ROWS
-    for n, page in enumerate(table_pages(table, shaper.setter, theme.VISUAL_BOX, most)):
+    tables = _tables(agenda, shaper, language, shaper.options.length)
+    for n, page in enumerate(tables):
         text = shaper._render(part, unit, points=[], page=n)
         slides.append(shaper._slide("table", text, unit, body=(), table=page))
     return slides
+
+
+def _tables(agenda: Agenda, shaper: Any, language: str, length: str) -> list[Table]:
+    """The first of: every stop as a row, one row per day, one row per day with its first
+    stops only, that takes no more than the length's pages (a brief: one)."""
+    limit = {"brief": 1, "standard": MAX_TIMELINE_PAGES}.get(length, 0)
+    labels, setter, box = shaper.labels, shaper.setter, theme.VISUAL_BOX
+    stops = table_pages(item_table(agenda, labels, language), setter, box, ITEM_ROWS)
+    if not limit or (len(stops) <= limit and length != "brief"):
+        return stops
+    widest = max(len(agenda.items), 1)
+    days: list[Table] = []
+    for most in range(widest, 0, -1):
+        table = day_table(agenda, labels, language, most if most < widest else 0)
+        days = table_pages(table, setter, box, DAY_ROWS)
+        if len(days) <= limit:
+            return days
+    return days if len(days) < len(stops) else stops
 
 
 def home_of(report: Any) -> str | None:

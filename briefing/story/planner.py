@@ -22,6 +22,7 @@ from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
 from briefing.story.budget import fit_budget
+from briefing.story.coverage import points_of
 from briefing.story.itinerary import fold_partial, item_table, table_pages
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
@@ -198,6 +199,8 @@ class _Planner:
             return self._appendix(part)
         slides: list[Slide] = []
         for unit in part.units:
+            if not unit.own and not unit.condensed:
+                continue  # a heading above ticked sub-sections: their slides name it
             if self.length == "brief":
                 slides += self._brief(part, unit)
             elif unit.entry is part.entry and len(part.units) > 1 and unit.own:
@@ -324,7 +327,7 @@ class _Planner:
     def _divider(self, part: Part) -> Slide:
         entry = part.entry
         own = part.units[0].own and part.units[0].entry is entry if part.units else False
-        points = [normalize(p) for p in entry.section.key_points][:3] if own and entry else []
+        points = [normalize(p) for p in points_of(entry.section)][:3] if own and entry else []
         shown = [u for u in part.units if u.entry is not entry]
         contents = [f"{u.entry.label}{u.entry.section.title}" for u in shown]
         text = self.templates.render(

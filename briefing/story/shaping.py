@@ -111,8 +111,8 @@ class Shaper:
         chart = self.chart_for(unit.ids)
         if chart is not None and points and chart.kind in BESIDE_TEXT:
             return [self.chart_beside(part, unit, points, chart)]
-        if chart is not None:
-            return [self.chart(chart, kicker=part.heading)]
+        if chart is not None:  # the section's own points, then its chart
+            return self.text(part, unit, points) + [self.chart(chart, kicker=part.heading)]
         return self.text(part, unit, points)
 
     def points(self, unit: Unit) -> list[str]:
