@@ -156,20 +156,38 @@ def _walk(report, setter, ids, lengths=LENGTHS) -> list[str]:  # type: ignore[no
     return bad
 
 
-def test_sections_ticked_alone_are_shown_sample(setter) -> None:
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The invented report of tests/data (第一章／第一節 style), imported as a user would."""
+    out = tmp_path_factory.mktemp("imported") / "estonia"
+    api.import_report(Path(__file__).parent / "data" / "invented-estonia-finland-2023.txt", out)
+    return load_report(out)
+
+
+def test_sections_ticked_alone_are_shown_sample(setter, imported) -> None:
     report = load_report()
     sample = [e.section.id for e in report.outline][::6]  # every level, in a few seconds
     assert _walk(report, setter, sample) == []
-    for folder in ("short-section", "chapter-advice"):
-        invented = load_report(DECKS / folder)
+    for invented in (load_report(DECKS / "short-section"), load_report(DECKS / "chapter-advice")):
         assert _walk(invented, setter, [e.section.id for e in invented.outline]) == []
+    assert _walk(imported, setter, [e.section.id for e in imported.outline][::3]) == []
 
 
 @pytest.mark.slow
-def test_every_section_ticked_alone_is_shown(setter) -> None:
+def test_every_section_ticked_alone_is_shown(setter, imported) -> None:
     for folder in (None, *INVENTED):
         report = load_report(DECKS / folder if folder else None)
         assert _walk(report, setter, [e.section.id for e in report.outline]) == []
+    assert _walk(imported, setter, [e.section.id for e in imported.outline]) == []
+
+
+@pytest.mark.parametrize("length", ["brief", "standard", "full"])
+def test_the_imported_report_gives_a_clean_deck(setter, imported, length) -> None:
+    from briefing.selfcheck import check_plan
+
+    options = BuildOptions(length=length, report=imported.folder)
+    plan = plan_deck(imported, options, setter=setter)
+    assert [f.text() for f in check_plan(plan, setter)] == []
 
 
 def test_a_one_paragraph_section_is_shown(plans) -> None:
@@ -233,7 +251,8 @@ def test_the_long_itinerary_deck_keeps_its_tables_above_the_source_line(tmp_path
                 tables += 1
                 assert shape.top + shape.height <= footer_top
                 header = [c.text for c in shape.table.rows[0].cells]
-                columns = list(zip(*[[c.text for c in r.cells] for r in shape.table.rows][1:]))
+                body = [[c.text for c in r.cells] for r in shape.table.rows][1:]
+                columns = list(zip(*body, strict=True))
                 assert all(any(cell.strip() for cell in col) for col in columns), header
             if shape.name.startswith("Date "):
                 assert Emu(shape.width).inches > 1.5  # a handful of stops, never 27

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing.content.model import Section
+    from briefing.story.outline import Unit
+    from briefing.story.plan import Slide
 
 MAX_FALLBACK = 4  # sentences a section without key points shows on its own slide
 _LEAD_IN = re.compile(r"如下[。：:]?$")
@@ -64,3 +66,23 @@ def substance_of(section: Section) -> str:
 def all_sentences(section: Section) -> list[str]:
     """Every sentence of a section's text, in order (a prose recommendation, said whole)."""
     return [s for p in section.paragraphs for s in sentences(p)]
+
+
+def carry_headings(made: list[tuple[Unit, list[Slide]]]) -> list[Slide]:
+    """The units' slides in order; a heading with no text of its own (第一節 over its 一、二、)
+    makes no slide, and is shown on the first slide after it, whose kicker names it."""
+    import dataclasses
+
+    slides: list[Slide] = []
+    pending: list[str] = []
+    for unit, own in made:
+        if not own:
+            pending += unit.ids
+            continue
+        if pending:
+            first = own[0]
+            sections = tuple(dict.fromkeys((*first.sections, *pending)))
+            own = [dataclasses.replace(first, sections=sections), *own[1:]]
+            pending = []
+        slides += own
+    return slides

@@ -22,7 +22,7 @@ from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
 from briefing.story.budget import fit_budget
-from briefing.story.coverage import points_of
+from briefing.story.coverage import carry_headings, points_of
 from briefing.story.itinerary import fold_partial, item_table, table_pages
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
@@ -197,17 +197,17 @@ class _Planner:
             return self._leftover_slides(part)
         if part.kind == "appendix":
             return self._appendix(part)
-        slides: list[Slide] = []
+        made: list[tuple[Unit, list[Slide]]] = []
         for unit in part.units:
             if not unit.own and not unit.condensed:
                 continue  # a heading above ticked sub-sections: their slides name it
             if self.length == "brief":
-                slides += self._brief(part, unit)
+                made.append((unit, self._brief(part, unit)))
             elif unit.entry is part.entry and len(part.units) > 1 and unit.own:
                 continue  # the part's own points go on its divider
             else:
-                slides += self.shaper.unit(part, unit)
-        slides = self._pair(slides)
+                made.append((unit, self.shaper.unit(part, unit)))
+        slides = self._pair(carry_headings(made))
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
         if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
             slides.insert(0, self._divider(part))

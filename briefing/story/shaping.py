@@ -39,6 +39,7 @@ BESIDE_TEXT = ("bar", "column", "pie")  # charts legible at half width; timeline
 MAX_ROWS = 7
 POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
 SHORT_POINT = 26  # characters
+NOT_STATED_CELL = "—"  # a table cell whose fact the report does not state
 
 
 @dataclass
@@ -107,7 +108,7 @@ class Shaper:
             return [slide]
         figures = facts_mod.key_figures(self.report, unit.ids) if unit.own else []
         if figures:
-            return [self.figures(part, unit, points, figures)]
+            return self.figures_paged(part, unit, points, figures)
         chart = self.chart_for(unit.ids)
         if chart is not None and points and chart.kind in BESIDE_TEXT:
             return [self.chart_beside(part, unit, points, chart)]
@@ -266,7 +267,7 @@ class Shaper:
         header = [labels.item, labels.point]
         fact_labels = (labels.agency, labels.year, labels.status)
         stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
-        wide = [k for k in fact_labels if stated[k] == len(rows) and stated[k]]  # no blanks
+        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
         narrow = [k for k in fact_labels if k not in wide and stated[k]]
 
         def point(r: Row) -> str:
@@ -283,7 +284,7 @@ class Shaper:
         ]
         for label in wide:
             header.append(label)
-            columns.append(lambda r, k=label: r.facts.value(k) if r.facts else "")
+            columns.append(lambda r, k=label: _stated(r, k, labels.not_stated))
         return tuple(header), columns
 
     def columns(
@@ -337,6 +338,24 @@ class Shaper:
             self.setter.best(slide.body, theme.LEFT_BOX, sizes).fits
             and self.setter.best(slide.right, theme.RIGHT_BOX, sizes).fits
         )
+
+    def figures_paged(
+        self, part: Part, unit: Unit, points: list[str], figures: list[Any]
+    ) -> list[Slide]:
+        """Key figures over the points that fit under them; the other points follow on
+        slides of their own."""
+        kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        bullets = [Bullet(p) for p in kept]
+        if self.setter.best(bullets, theme.UNDER_FIGURES_BOX).fits:
+            return [self.figures(part, unit, points, figures)]
+        pages = self.setter.pages(bullets, theme.UNDER_FIGURES_BOX)
+        first = [b.text for b in pages[0]]
+        slides = [self.figures(part, unit, first, figures)]
+        rest = [b for page in pages[1:] for b in page]
+        for n, page in enumerate(self.setter.pages(rest, theme.BODY_BOX), start=1):
+            text = self._render(part, unit, points=[b.text for b in page], page=n)
+            slides.append(self._slide("content", text, unit))
+        return slides
 
     def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
         tiles = tuple(facts_mod.figure_tile(f, self.language, self.labels) for f in figures)
@@ -577,7 +596,9 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = point_of(child.section)
+            point = point_of(child.section) or next(
+                (p for e in below if (p := point_of(e.section))), ""
+            )  # a heading without text of its own: the first point under it
             covered = [
                 facts_mod.split_english(e.section.title)[0]
                 for e in below
@@ -806,6 +827,13 @@ class Row:
 def _as_figures(chart: ChartSpec) -> bool:
     """Whether a chart is two or three numbers better shown as key figures."""
     return chart.kind in ("bar", "column") and 2 <= len(chart.figures) <= 3 and not chart.derived
+
+
+def _stated(row: Row, label: str, not_stated: str) -> str:
+    """A fact of the row, or a dash where the report does not state it (the notes say so in
+    words: ``not_stated``); never a blank cell that reads as data left out."""
+    value = row.facts.value(label) if row.facts else ""
+    return value or NOT_STATED_CELL
 
 
 def _first(items: tuple[str, ...] | list[str]) -> str:
