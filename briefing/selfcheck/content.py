@@ -25,6 +25,10 @@ _DATE_AFTER = tuple("年月日時點分秒週季號期屆次版代")
 _ORDINAL_BEFORE = ("第", "民國")
 _LATIN = re.compile(r"[A-Za-z]")
 _TIME = re.compile(r"\d{1,2}[:：]\d{2}")
+_LABEL_BEFORE = ("圖", "表", "附件", "附錄", "註")
+_RANGE_TO_DATE = re.compile(r"\s?[至到~～\-–]\s?\d+(?:[,.]\d+)*\s?[年月日時點分]")
+_DAY = re.compile(r"\d{1,2}/\d{1,2}(?!\d)")  # 10/15
+_DAY_END = re.compile(r"(?<!\d)\d{1,2}/\d{1,2}$")
 
 
 def empty_findings(n: int, slide: Slide) -> Iterator[Finding]:
@@ -32,12 +36,11 @@ def empty_findings(n: int, slide: Slide) -> Iterator[Finding]:
     nothing but their title."""
     if slide.content and not _shows_anything(slide):
         yield Finding(n, "empty-slide", slide.title)
+    said = any(c.text or c.tag for c in slide.cards)  # cards of a heading each are a list
     for card in slide.cards:
         if not card.heading.strip() and not card.text.strip():
             yield Finding(n, "empty-card", card.number or "?")
-        elif not (card.text or card.tag) and (
-            slide.kind == "recommendations" or _SECTION_HEADING.match(card.heading)
-        ):
+        elif not (card.text or card.tag) and (slide.kind == "recommendations" or said):
             yield Finding(n, "empty-card", card.heading)
     for tile in slide.key_figures:
         if not tile.value.strip() or not tile.label.strip():
@@ -137,23 +140,28 @@ def _covered(text: str, figure_texts: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _exempt(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is a date, a time, an ordinal, a label (圖2,
+    表2-1, 3.1.1, a list number) or part of a name (5G, Session 1, 工業4.0), not a quantity."""
     number = text[start:end]
-    if re.fullmatch(r"\d+\.0", number):  # a version in a name: 工業4.0
-        return True
     after = text[end : end + 1]
     before = text[max(0, start - 2) : start]
-    if after in _DATE_AFTER or before.endswith(_ORDINAL_BEFORE):
+    if re.fullmatch(r"\d+\.0|\d+(?:\.\d+){2,}", number):  # 工業4.0; an outline number 3.1.1
         return True
+    if after in _DATE_AFTER or before.endswith(_ORDINAL_BEFORE + _LABEL_BEFORE):
+        return True
+    if _RANGE_TO_DATE.match(text, end) or _DAY.match(text, start) or _DAY_END.search(text, 0, end):
+        return True  # 111至116年, 10/15-10/16
     if len(number) == 4 and number[:2] in ("19", "20"):  # a year: 2019, 2020–2025
         return True
     if _TIME.match(text, max(0, start - 3)) or _TIME.match(text, start):
         return True
-    near = text[max(0, start - 1) : start] + after
-    if _LATIN.search(near):  # inside a name: 5G, B2B, Web3, ISO 27001
+    near = text[max(0, start - 2) : start] + text[end : end + 2]
+    if _LATIN.search(near):  # inside a name: 5G, B2B, ISO 27001, Session 1, 14 Nov
         return True
-    if start == 0 or text[start - 1] in "（(":  # a list number: 1. (1)
-        return after in ".、)）" or text[end : end + 1] == ""
-    return False
+    if re.search(r"[圖表]\d+[-–.]$", text[:start]):  # 表2-1
+        return True
+    opening = start == 0 or text[start - 1] in "（(；;。\n、 　：:"
+    return opening and (after in ".、)）" or not after or "." in number)  # 1. (1) 5.1導入
 
 
 def _around(text: str, start: int, end: int) -> str:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from briefing.story.outline import Unit
     from briefing.story.plan import Slide
 
+LONGEST = 90  # characters of a fallback point
 MAX_FALLBACK = 4  # sentences a section without key points shows on its own slide
 _LEAD_IN = re.compile(r"如下[。：:]?$")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
@@ -26,8 +27,16 @@ def sentences(text: str) -> list[str]:
 
 
 def first_sentence(text: str) -> str:
+    """The first sentence of ``text``; one longer than ``LONGEST`` characters (a table or a
+    list run together) is cut after its last clause that fits, marked 「…」 (the notes keep
+    it whole)."""
     found = sentences(text)
-    return found[0] if found else text.strip()
+    sentence = found[0] if found else text.strip()
+    if len(sentence) <= LONGEST:
+        return sentence
+    head = sentence[:LONGEST]
+    cut = max(head.rfind(mark) for mark in "，、；：\t ")
+    return (head[:cut] if cut > LONGEST // 3 else head).rstrip("，、；：\t ") + "…"
 
 
 def point_of(section: Section) -> str:
@@ -59,7 +68,8 @@ def substance_of(section: Section) -> str:
     for paragraph in section.paragraphs:
         if paragraph.strip():
             said = sentences(paragraph)
-            return paragraph.strip() if len(said) <= 2 else said[0]
+            whole = paragraph.strip()
+            return whole if len(said) <= 2 and len(whole) <= LONGEST else first_sentence(whole)
     return ""
 
 

@@ -32,6 +32,7 @@ LINE_AT = 0.38  # the line's height in the body box, as a share of it
 DAY_ROWS = 7  # rows of a day-by-day table per slide
 ITEM_ROWS = 7  # rows of an itinerary table per slide
 _WEEKDAYS = "一二三四五六日"
+NOT_GIVEN = "—"
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ def fold_partial(table: Table, into: int) -> Table:
         cells = []
         for c in keep:
             extra = [row[f] for f in fold if row[f].strip()] if c == into else []
-            cells.append(normalize("\n".join([row[c], *extra])))
+            cell = "\n".join([row[c], *extra]) if row[c].strip() else "\n".join(extra)
+            cells.append(normalize(cell) or NOT_GIVEN)  # a time the report does not give
         rows.append(tuple(cells))
     return Table(tuple(table.header[c] for c in keep), tuple(rows))
 

@@ -403,6 +403,8 @@ class _Planner:
                     self.shaper.placed_charts.add(chart.id)  # an agenda is shown once
         if not agendas and others:
             slides += self.shaper.appendix_cards(part, others)
+        if not slides and part.entry is not None and part.entry.section.id in selected_ids:
+            slides += self.shaper.appendix_cards(part, [part.entry])  # its own text, or name
         return slides
 
     def _agenda_table(self, part: Part, agenda: Agenda, others: list[OutlineEntry]) -> list[Slide]:

@@ -714,18 +714,25 @@ class Shaper:
         cards = tuple(
             Card(
                 normalize(f"{e.label}{e.section.title}"),
-                normalize("；".join(e.section.paragraphs[:2])),
+                normalize(substance_of(e.section) or point_of(e.section)),
             )
             for e in entries
         )
         unit = part.units[0]
         ids = tuple(e.section.id for e in entries)
-        if len(cards) == 1:  # one item is a slide of text, not a box on an empty slide
-            card = cards[0]
-            line = f"{card.heading}{self.labels.colon}{card.text}" if card.text else card.heading
-            return self.text(part, unit, [line], cards_ok=False)
-        text = self._render(part, unit, points=[])
-        return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
+        if len(cards) == 1 or not all(c.text for c in cards):  # lines, not boxes left empty
+            lines = [
+                f"{c.heading}{self.labels.colon}{c.text}" if c.text else c.heading for c in cards
+            ]
+            slides = self.text(part, unit, lines, cards_ok=False)
+            return [dataclasses.replace(s, sections=(*s.sections, *ids)) for s in slides]
+        per = self._cards_per_slide(list(cards))
+        slides = []
+        for n in range(0, len(cards), per):  # every item, paged
+            text = self._render(part, unit, points=[], page=n // per)
+            page = cards[n : n + per]
+            slides.append(self._slide("points", text, unit, cards=page, extra_sections=ids))
+        return slides
 
     # -- pieces -------------------------------------------------------------------------------
     def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
