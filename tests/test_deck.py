@@ -347,7 +347,8 @@ def test_the_programme_appears_once_as_the_report_writes_it(decks, report) -> No
 
         assert bool(rows) + len(described) == 1 or (rows and not described), name
         if rows:  # the table: every item, its own casing
-            assert [r[2] for r in rows] == [i.title for i in report.agenda.items]
+            # (a speaker only some sessions have is under the session, not in a column of blanks)
+            assert [r[2].split("\n")[0] for r in rows] == [i.title for i in report.agenda.items]
         else:  # the chart: every session, its own casing, in the alt text
             assert all(i.title in described[0] for i in sessions), name
 

@@ -42,8 +42,12 @@ class Unit:
         return (self.entry.section.id, *(e.section.id for e in self.condensed))
 
     def children(self) -> list[OutlineEntry]:
-        """The condensed sections one level below the unit (the rows of its slide)."""
-        return [e for e in self.condensed if e.parent == self.entry.section.id]
+        """The condensed sections one level below the unit (the rows of its slide), and those
+        ticked without the section above them (a deep sub-section is a row of its own)."""
+        inside = {e.section.id for e in self.condensed}
+        return [
+            e for e in self.condensed if e.parent == self.entry.section.id or e.parent not in inside
+        ]
 
 
 @dataclass(frozen=True)
@@ -71,7 +75,7 @@ def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str
     below = [e for e in report.outline if part.section.id in e.path and e.section.id in selected]
     if length == "brief":
         inside = [e for e in below if e is not part]
-        return [Unit(part, tuple(inside), part.section.id in selected)]
+        return [_focused(Unit(part, tuple(inside), part.section.id in selected))]
     heads = [e for e in below if _gets_slide(e, report, selected, length)]
     if part not in heads:
         heads.insert(0, part)
@@ -80,8 +84,21 @@ def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str
         condensed = tuple(e for e in below if e is not head and _owner(e, heads, report) is head)
         own = head.section.id in selected
         if own or condensed or head is part:
-            units.append(Unit(head, condensed, own))
+            units.append(_focused(Unit(head, condensed, own)))
     return units
+
+
+def _focused(unit: Unit) -> Unit:
+    """A unit that only frames one ticked sub-section becomes that sub-section's unit: its own
+    text on the slide, its parents' names in the kicker above the title."""
+    if unit.own:
+        return unit
+    tops = unit.children()
+    if len(tops) != 1:
+        return unit
+    top = tops[0]
+    rest = tuple(e for e in unit.condensed if top.section.id in e.path[:-1])
+    return Unit(top, rest, True)
 
 
 def _gets_slide(entry: OutlineEntry, report: Report, selected: set[str], length: str) -> bool:

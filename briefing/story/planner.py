@@ -22,9 +22,12 @@ from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
 from briefing.story import facts as facts_mod
 from briefing.story import photos as photos_mod
+from briefing.story.budget import fit_budget
+from briefing.story.coverage import carry_headings, points_of
+from briefing.story.itinerary import fold_partial, item_table, table_pages
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
-from briefing.story.shaping import Shaper, day_text
+from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
 from briefing.story.typography import normalize
@@ -90,6 +93,10 @@ class _Planner:
         )
         meta = self._meta()
         main, after = self._parts(leftovers)
+        omitted: tuple[str, ...] = ()
+        if self.length == "brief" and any(p.kind != "abstract" for p in main):
+            omitted = tuple(i for p in after for i in p.ids)  # a brief shows no appendix
+            after = []
         self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
         shown = main + after
@@ -101,7 +108,12 @@ class _Planner:
         for part in after:
             slides += self._part(part)
         slides += self._initiative_appendix()
-        if self.length == "brief":
+        if self.length != "brief":  # a brief cites its sources on each slide
+            slides.append(self._sources())
+        if self.length == "standard":
+            slides = photos_mod.within_budget(slides)  # photos are the first to go
+        slides = fit_budget(slides, self.report, self.length)  # by weight, never by order
+        if self.length == "brief":  # a photo slide only where the budget still allows it
             heads = {p.entry.section.id: p.heading for p in shown if p.entry is not None}
             slides = photos_mod.with_brief_photos(
                 slides,
@@ -109,10 +121,6 @@ class _Planner:
                 self.selected,
                 lambda ps, top: self._photos(ps, heads.get(top) or self.report.cite(top)),
             )
-        else:  # a brief cites its sources on each slide
-            slides.append(self._sources())
-        if self.length == "standard":
-            slides = photos_mod.within_budget(slides)
         slides = [self._typeset(s) for s in slides]
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
@@ -123,6 +131,8 @@ class _Planner:
             initiatives=sel.initiatives,
             length=self.length,
             structure=self.structure,
+            figure_texts=tuple(dict.fromkeys(f.as_written for f in self.report.figures)),
+            omitted=omitted,
         )
 
     # -- what goes where ----------------------------------------------------------------------
@@ -198,16 +208,20 @@ class _Planner:
             return self._leftover_slides(part)
         if part.kind == "appendix":
             return self._appendix(part)
-        slides: list[Slide] = []
+        made: list[tuple[Unit, list[Slide]]] = []
         for unit in part.units:
+            if not unit.own and not unit.condensed:
+                continue  # a heading above ticked sub-sections: their slides name it
             if self.length == "brief":
-                slides += self._brief(part, unit)
+                made.append((unit, self._brief(part, unit)))
                 continue
-            if not (unit.entry is part.entry and len(part.units) > 1 and unit.own):
-                slides += self.shaper.unit(part, unit)  # (else the part's points: its divider)
+            divider = unit.entry is part.entry and len(part.units) > 1 and unit.own
+            shaped = [] if divider else self.shaper.unit(part, unit)  # (else: on its divider)
             photos = photos_mod.photos_in(self.report, unit.ids, self.selected)
-            slides += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
-        slides = self._pair(slides)
+            shaped += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
+            if shaped or not divider:
+                made.append((unit, shaped))
+        slides = self._pair(carry_headings(made))
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
         if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
             slides.insert(0, self._divider(part))
@@ -216,7 +230,7 @@ class _Planner:
     def _brief(self, part: Part, unit: Unit) -> list[Slide]:
         if part.kind == "recommendations" or not unit.children():
             return self.shaper.unit(part, unit)
-        if part.kind == "process" and self.report.itinerary is not None:
+        if self.shaper.itinerary_in(unit):
             return self.shaper.timeline(part, unit)
         return self.shaper.condensed_cards(part, unit)
 
@@ -335,7 +349,7 @@ class _Planner:
     def _divider(self, part: Part) -> Slide:
         entry = part.entry
         own = part.units[0].own and part.units[0].entry is entry if part.units else False
-        points = [normalize(p) for p in entry.section.key_points][:3] if own and entry else []
+        points = [normalize(p) for p in points_of(entry.section)][:3] if own and entry else []
         shown = [u for u in part.units if u.entry is not entry]
         contents = [f"{u.entry.label}{u.entry.section.title}" for u in shown]
         text = self.templates.render(
@@ -411,6 +425,8 @@ class _Planner:
                     self.shaper.placed_charts.add(chart.id)  # an agenda is shown once
         if not agendas and others:
             slides += self.shaper.appendix_cards(part, others)
+        if not slides and part.entry is not None and part.entry.section.id in selected_ids:
+            slides += self.shaper.appendix_cards(part, [part.entry])  # its own text, or name
         return slides
 
     def _agenda_table(self, part: Part, agenda: Agenda, others: list[OutlineEntry]) -> list[Slide]:
@@ -422,44 +438,28 @@ class _Planner:
         labels = self.templates.labels
         word = self.report.meta.vocabulary.word(agenda.kind, language)
         if agenda.kind == "itinerary":
-            header: tuple[str, ...] = (labels.time, labels.item, labels.place)
-            widths: tuple[float, ...] = (0.24, 0.50, 0.26)
-            rows = [
-                (
-                    day_text(day, None, language) + (f"\n{item.time}" if item.time else "")
-                    if (day := agenda.day_of(item))
-                    else item.time or "",
-                    item.title,
-                    item.place or "",
-                )
-                for item in agenda.items
-            ]
+            table = item_table(agenda, labels, language)
         else:
-            header = (labels.time, labels.session_type, labels.session, labels.speaker)
-            widths = (0.09, 0.13, 0.48, 0.30)
-            rows = [
-                (
-                    item.time or "",
-                    agenda_type_label(item.type, language),
-                    item.title,
-                    item.speaker or "",
-                )
+            rows = tuple(
+                (item.time or "", agenda_type_label(item.type, language), item.title)
+                + (item.speaker or "",)
                 for item in agenda.items
-            ]
-        rows = [tuple(normalize(c) for c in row) for row in rows]
+            )
+            header = (labels.time, labels.session_type, labels.session, labels.speaker)
+            table = fold_partial(Table(header, rows), into=2)
         days = agenda.days
         day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
-        for n in range(0, len(rows), PROGRAMME_ROWS):
-            page = rows[n : n + PROGRAMME_ROWS]
+        pages = table_pages(table, self.setter, theme.VISUAL_BOX, PROGRAMME_ROWS)
+        for n, page in enumerate(pages):
             text = self.templates.render(
                 "programme",
                 agenda=agenda,
                 programme_word=word,
                 day=day,
                 kicker=part.heading,
-                page=n // PROGRAMME_ROWS,
+                page=n,
                 also=also,
                 cite=self.report.cite(agenda.section) if agenda.section else "",
                 blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
@@ -476,7 +476,7 @@ class _Planner:
                     notes=text.notes,
                     source=text.source,
                     sections=tuple(sections),
-                    table=Table(header, tuple(page), widths),
+                    table=page,
                     condensed=tuple(e.section.id for e in others),
                 )
             )

@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.story import facts as facts_mod
-from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
+from briefing.story.advice import advice_slides, is_advice
+from briefing.story.coverage import point_of, points_of, substance_of
+from briefing.story.plan import Bullet, Card, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ BESIDE_TEXT = ("bar", "column", "pie")  # charts legible at half width; timeline
 MAX_ROWS = 7
 POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
 SHORT_POINT = 26  # characters
+NOT_STATED_CELL = "—"  # a table cell whose fact the report does not state
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Shaper:
     charts: list[ChartSpec]
     placed_charts: set[str] = field(default_factory=set)
     chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
+    itinerary_placed: bool = False  # the itinerary is shown once
 
     @property
     def labels(self) -> Any:
@@ -65,6 +69,8 @@ class Shaper:
     def unit(self, part: Part, unit: Unit) -> list[Slide]:
         """The slides of one unit, then a slide for each chart of its sections not shown yet."""
         slides = self._unit(part, unit)
+        if self.itinerary_in(unit, condensed=True) and self.options.length != "brief":
+            slides += self.timeline(part, unit)
         if self.options.length != "brief":
             while (chart := self.chart_for(unit.ids)) is not None:
                 slides.append(self.chart(chart, kicker=part.heading))
@@ -73,9 +79,9 @@ class Shaper:
     def _unit(self, part: Part, unit: Unit) -> list[Slide]:
         sec = unit.entry.section
         kind = sec.kind or (part.entry.section.kind if part.entry else None)
-        if kind == "recommendations" and unit.children():
-            return self.recommendations(part, unit)
-        if kind == "process" and self.report.itinerary is not None and unit.own:
+        if is_advice(sec, kind):  # numbered items, groups or prose: always on a slide
+            return advice_slides(self, part, unit)
+        if self.itinerary_in(unit):  # where the report prints it, never by a guessed kind
             return self.timeline(part, unit)
         rows = self.rows(unit)
         points = self.points(unit)
@@ -102,21 +108,21 @@ class Shaper:
             return [slide]
         figures = facts_mod.key_figures(self.report, unit.ids) if unit.own else []
         if figures:
-            return [self.figures(part, unit, points, figures)]
+            return self.figures_paged(part, unit, points, figures)
         chart = self.chart_for(unit.ids)
         if chart is not None and points and chart.kind in BESIDE_TEXT:
             return [self.chart_beside(part, unit, points, chart)]
-        if chart is not None:
-            return [self.chart(chart, kicker=part.heading)]
+        if chart is not None:  # the section's own points, then its chart
+            return self.text(part, unit, points) + [self.chart(chart, kicker=part.heading)]
         return self.text(part, unit, points)
 
     def points(self, unit: Unit) -> list[str]:
         sec = unit.entry.section
-        own = list(sec.key_points) if unit.own else []
+        own = points_of(sec) if unit.own else []
         lines = [normalize(p) for p in own]
         for child in unit.children():
             if not self._child_is_row(child):
-                point = _first(child.section.key_points) or _first(child.section.key_sentences)
+                point = point_of(child.section)
                 text = f"{child.label}{child.section.title}"
                 name = facts_mod.split_english(child.section.title)[0]
                 if point and normalize(point).startswith(normalize(name)):
@@ -163,7 +169,7 @@ class Shaper:
 
     def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
         heading, english = facts_mod.split_english(child.section.title)
-        point = _first(child.section.key_points) or _first(child.section.key_sentences)
+        point = point_of(child.section)
         below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
         inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
         if below and not point:
@@ -278,7 +284,7 @@ class Shaper:
         ]
         for label in wide:
             header.append(label)
-            columns.append(lambda r, k=label: r.facts.value(k) if r.facts else "")
+            columns.append(lambda r, k=label: _stated(r, k, labels.not_stated))
         return tuple(header), columns
 
     def columns(
@@ -332,6 +338,24 @@ class Shaper:
             self.setter.best(slide.body, theme.LEFT_BOX, sizes).fits
             and self.setter.best(slide.right, theme.RIGHT_BOX, sizes).fits
         )
+
+    def figures_paged(
+        self, part: Part, unit: Unit, points: list[str], figures: list[Any]
+    ) -> list[Slide]:
+        """Key figures over the points that fit under them; the other points follow on
+        slides of their own."""
+        kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        bullets = [Bullet(p) for p in kept]
+        if self.setter.best(bullets, theme.UNDER_FIGURES_BOX).fits:
+            return [self.figures(part, unit, points, figures)]
+        pages = self.setter.pages(bullets, theme.UNDER_FIGURES_BOX)
+        first = [b.text for b in pages[0]]
+        slides = [self.figures(part, unit, first, figures)]
+        rest = [b for page in pages[1:] for b in page]
+        for n, page in enumerate(self.setter.pages(rest, theme.BODY_BOX), start=1):
+            text = self._render(part, unit, points=[b.text for b in page], page=n)
+            slides.append(self._slide("content", text, unit))
+        return slides
 
     def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
         tiles = tuple(facts_mod.figure_tile(f, self.language, self.labels) for f in figures)
@@ -474,23 +498,28 @@ class Shaper:
             "quote", text, unit, quote=Quote(normalize(sec.quote.text), normalize(by))
         )
 
+    def itinerary_in(self, unit: Unit, *, condensed: bool = False) -> bool:
+        """Whether the itinerary (not shown yet) belongs to ``unit``'s own section (or, with
+        ``condensed``, to a section condensed into it)."""
+        from briefing.story.itinerary import home_of
+
+        if self.itinerary_placed or (home := home_of(self.report)) is None:
+            return False
+        if condensed:
+            return home in unit.ids[1:]
+        return home == unit.entry.section.id and unit.own
+
     def timeline(self, part: Part, unit: Unit) -> list[Slide]:
-        itinerary = self.report.itinerary
-        assert itinerary is not None
-        events = []
-        for item in itinerary.items:
-            day = itinerary.day_of(item)
-            when = day_text(day, item.time, self.language) if day else (item.time or "")
-            place = normalize(item.place or "")
-            events.append(Event(normalize(when), normalize(item.title), place))
-        text = self._render(part, unit, points=[])
-        return [self._slide("timeline", text, unit, events=tuple(events))]
+        """The itinerary: timeline slides of a few stops each, or a paged table."""
+        from briefing.story.itinerary import itinerary_slides
+
+        return itinerary_slides(self, part, unit)
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
         for child in unit.children():
             sec = child.section
-            substance = _first(sec.key_sentences) or _first(sec.key_points)
+            substance = _first(sec.key_sentences) or _first(sec.key_points) or substance_of(sec)
             if self.options.length == "brief" and sec.key_points and len(substance) > 60:
                 substance = sec.key_points[0]
             tags = []
@@ -510,6 +539,7 @@ class Shaper:
                 )
             )
         per = self._cards_per_slide(cards, limit=4)
+        per = -(-len(cards) // -(-len(cards) // per)) if cards else per  # pages alike: 3+2
         slides = []
         kids = unit.children()
         for n in range(0, len(cards), per):
@@ -541,7 +571,9 @@ class Shaper:
     ) -> list[Slide]:
         """Points as cards (a few short ones) or bullets (cut into pages that fit)."""
         if not points:
-            points = [normalize(_first(unit.entry.section.key_sentences) or "")]
+            points = [
+                normalize(_first(unit.entry.section.key_sentences) or point_of(unit.entry.section))
+            ]
             points = [p for p in points if p]
         if not points:
             return []
@@ -564,7 +596,9 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = _first(child.section.key_points) or _first(child.section.key_sentences)
+            point = point_of(child.section) or next(
+                (p for e in below if (p := point_of(e.section))), ""
+            )  # a heading without text of its own: the first point under it
             covered = [
                 facts_mod.split_english(e.section.title)[0]
                 for e in below
@@ -680,18 +714,25 @@ class Shaper:
         cards = tuple(
             Card(
                 normalize(f"{e.label}{e.section.title}"),
-                normalize("；".join(e.section.paragraphs[:2])),
+                normalize(substance_of(e.section) or point_of(e.section)),
             )
             for e in entries
         )
         unit = part.units[0]
         ids = tuple(e.section.id for e in entries)
-        if len(cards) == 1:  # one item is a slide of text, not a box on an empty slide
-            card = cards[0]
-            line = f"{card.heading}{self.labels.colon}{card.text}" if card.text else card.heading
-            return self.text(part, unit, [line], cards_ok=False)
-        text = self._render(part, unit, points=[])
-        return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
+        if len(cards) == 1 or not all(c.text for c in cards):  # lines, not boxes left empty
+            lines = [
+                f"{c.heading}{self.labels.colon}{c.text}" if c.text else c.heading for c in cards
+            ]
+            slides = self.text(part, unit, lines, cards_ok=False)
+            return [dataclasses.replace(s, sections=(*s.sections, *ids)) for s in slides]
+        per = self._cards_per_slide(list(cards))
+        slides = []
+        for n in range(0, len(cards), per):  # every item, paged
+            text = self._render(part, unit, points=[], page=n // per)
+            page = cards[n : n + per]
+            slides.append(self._slide("points", text, unit, cards=page, extra_sections=ids))
+        return slides
 
     # -- pieces -------------------------------------------------------------------------------
     def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
@@ -741,10 +782,11 @@ class Shaper:
         full = [self.report.cite(i) for i in top]
         line = "、".join(full)
         prefix = f"{self.labels.source_prefix}{self.labels.report_prefix} "
-        if self.setter.line_fits(prefix + line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        if self.setter.line_fits(normalize(prefix + line), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return full
         numbers = [self._numbers(i) for i in top]
-        if self.setter.line_fits(prefix + "、".join(numbers), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        line = normalize(prefix + "、".join(numbers))
+        if self.setter.line_fits(line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return numbers
         common = self.report.entry(top[0]).path[:1]
         return [self._numbers(common[0]) + self.labels.and_more]
@@ -792,6 +834,13 @@ class Row:
 def _as_figures(chart: ChartSpec) -> bool:
     """Whether a chart is two or three numbers better shown as key figures."""
     return chart.kind in ("bar", "column") and 2 <= len(chart.figures) <= 3 and not chart.derived
+
+
+def _stated(row: Row, label: str, not_stated: str) -> str:
+    """A fact of the row, or a dash where the report does not state it (the notes say so in
+    words: ``not_stated``); never a blank cell that reads as data left out."""
+    value = row.facts.value(label) if row.facts else ""
+    return value or NOT_STATED_CELL
 
 
 def _first(items: tuple[str, ...] | list[str]) -> str:
