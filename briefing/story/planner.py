@@ -20,8 +20,9 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.story import facts as facts_mod
-from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
+from briefing.story import recommend
+from briefing.story import summary as summary_mod
+from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper, day_text
 from briefing.story.templating import Templates
@@ -143,6 +144,8 @@ class _Planner:
         if self.report.abstract is not None:
             abstract = next(e for e in self.report.outline if e.section.kind == "abstract")
             main.append(Part("abstract", "", labels.overview, (Unit(abstract),), abstract))
+        elif recommend.parts(self.report):  # no 摘要: the summary of findings and proposals
+            main.append(Part("abstract", "", labels.overview, ()))
         for entry in tops:
             units = self._units(entry)
             part = Part(
@@ -153,15 +156,11 @@ class _Planner:
             word = vocab.word("initiatives", self.options.language)
             main.append(Part("initiatives", "", word, ()))
             self.leftovers = leftovers
-        if self.structure == "findings-first":
+        if self.length == "brief":
+            after = []  # a brief has no appendix: the programme is in standard and full only
+        if self.structure == "findings-first":  # the order changes, the report's numbers stay
             first = [p for p in main if p.kind in ("abstract", "recommendations")]
             main = first + [p for p in main if p not in first]
-            lang = self.options.language
-            main = [dataclasses.replace(p, label=deck_label(n, lang)) for n, p in enumerate(main)]
-            after = [
-                dataclasses.replace(p, label=deck_label(n + len(main), lang))
-                for n, p in enumerate(after)
-            ]
         elif leftovers:  # facts first, then what to do: the initiatives before recommendations
             rec = next((p for p in main if p.kind == "recommendations"), None)
             if rec is not None:
@@ -281,35 +280,42 @@ class _Planner:
         return Slide("agenda", text.title, body=text.body, notes=text.notes)
 
     def _overview(self, part: Part) -> Slide:
-        abstract = part.entry
-        assert abstract is not None
-        sec = abstract.section
-        figures = facts_mod.key_figures(self.report, (sec.id,))
-        points = [normalize(p) for p in sec.key_points] or [
-            normalize(facts_mod.first_sentence(p)) for p in sec.paragraphs[:4]
-        ]
-        points = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        """The summary: the 摘要's conclusion as its message, the findings and the
+        recommendations by name (:mod:`briefing.story.summary`)."""
+        sec = part.entry.section if part.entry else None
+        setter = self.setter
+        found = summary_mod.summarize(
+            self.report,
+            lambda t: setter.line_fits(t, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2]),
+            lambda t: setter.line_fits(t, theme.BODY_MIN_PT, theme.LEFT_BOX[2] * 1.9),
+        )
+        points = [normalize(p) for p in sec.key_points][:4] if sec else []
+        left, right = summary_mod.columns(
+            found,
+            self.templates.labels,
+            self.options.language,
+            points,
+            lambda body, box: setter.best(body, box).fits,
+        )
+        ids = ((sec.id,) if sec else ()) + found.sections
+        parts = dict.fromkeys(self.report.entry(i).path[0] for i in ids)
         text = self.templates.render(
             "overview",
             heading=part.heading,
-            points=points,
-            blocks=self.shaper.blocks((sec.id,)),
-            cites=[self.report.cite(sec.id)],
+            points=[],
+            blocks=self.shaper.blocks(ids),
+            cites=self.shaper.cites(tuple(parts)),
         )
-        tiles = tuple(
-            facts_mod.figure_tile(f, self.options.language, self.templates.labels) for f in figures
-        )
-        kind = "overview" if tiles else "content"
         return Slide(
-            kind,  # type: ignore[arg-type]
+            "columns" if right else "content",
             text.title,
+            subtitle=found.conclusion,
             kicker=text.kicker,
-            body=text.body,
+            body=left,
+            right=right,
             notes=text.notes,
             source=text.source,
-            sections=(sec.id,),
-            figures=tuple(f.id for f in figures),
-            key_figures=tiles,
+            sections=ids,
         )
 
     def _divider(self, part: Part) -> Slide:

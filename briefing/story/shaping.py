@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing import theme
+from briefing.story import cells, ranking, recommend
 from briefing.story import facts as facts_mod
 from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
@@ -73,7 +74,7 @@ class Shaper:
     def _unit(self, part: Part, unit: Unit) -> list[Slide]:
         sec = unit.entry.section
         kind = sec.kind or (part.entry.section.kind if part.entry else None)
-        if kind == "recommendations" and unit.children():
+        if kind == "recommendations" and (unit.children() or recommend.of_section(sec)):
             return self.recommendations(part, unit)
         if kind == "process" and self.report.itinerary is not None and unit.own:
             return self.timeline(part, unit)
@@ -116,7 +117,7 @@ class Shaper:
         lines = [normalize(p) for p in own]
         for child in unit.children():
             if not self._child_is_row(child):
-                point = _first(child.section.key_points) or _first(child.section.key_sentences)
+                point = cells.section_point(child.section)
                 text = f"{child.label}{child.section.title}"
                 name = facts_mod.split_english(child.section.title)[0]
                 if point and normalize(point).startswith(normalize(name)):
@@ -163,17 +164,13 @@ class Shaper:
 
     def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
         heading, english = facts_mod.split_english(child.section.title)
-        point = _first(child.section.key_points) or _first(child.section.key_sentences)
+        point = cells.section_point(child.section)
         below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
         inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
         if below and not point:
             point = "、".join(facts_mod.split_english(e.section.title)[0] for e in below)
         item = self.report.initiative(inits[0]) if len(inits) == 1 else None
-        facts = (
-            facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-            if item
-            else None
-        )
+        facts = self.facts(item) if item else None
         named = item is not None and (item.name in heading or heading in item.name)
         return Row(
             normalize(heading),
@@ -184,12 +181,20 @@ class Shaper:
             (child.section.id, *(e.section.id for e in below)),
         )
 
-    def initiative_row(self, item: Initiative) -> Row:
+    def facts(self, item: Initiative) -> facts_mod.Facts:
+        """``item``'s stated facts; no status for what is known only from a speech."""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
+        if cells.from_speech(item, self.report):
+            rows = tuple((k, v) for k, v in facts.rows if k != self.labels.status)
+            facts = dataclasses.replace(facts, rows=rows)
+        return facts
+
+    def initiative_row(self, item: Initiative) -> Row:
+        facts = self.facts(item)
         return Row(
             normalize(item.name),
             normalize(facts.name_en),
-            normalize(_first_clause(item.summary)),
+            normalize(cells.record_point(item)),
             facts,
             (item.id,),
             item.sections[:1],
@@ -200,14 +205,10 @@ class Shaper:
         slides: list[Slide] = []
         sec = unit.entry.section
         candidates = [normalize(s) for s in sec.key_sentences] + points
-        lead = next(
-            (
-                c
-                for c in candidates
-                if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
-            ),
-            "",
-        )
+        fitting = [
+            c for c in candidates if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
+        ]  # of those that fit, the one the ranking puts first, not the first
+        lead = ranking.best_point(fitting, sec.paragraphs, sec.title)
         rest = [p for p in points if p != lead]
         if rest and self.options.length == "full":  # the full deck keeps every point on a slide
             slides += self.text(part, unit, rest)
@@ -223,6 +224,14 @@ class Shaper:
             shorter = self._table_pages(plain, header, columns, box)
             if len(shorter) < len(pages):
                 pages = shorter
+        if len(pages) > 1:  # agencies some rows name: in the notes rather than a page more
+            lean_header, lean = self._table_columns(rows, agencies=False)
+            for box in (theme.UNDER_LEAD_BOX, theme.VISUAL_BOX) if lead else (theme.VISUAL_BOX,):
+                leaner = self._table_pages(rows, lean_header, lean, box)
+                if len(leaner) < len(pages):
+                    header, columns, pages = lean_header, lean, leaner
+                    lead = lead if box == theme.UNDER_LEAD_BOX else ""
+                    break
         for n, page in enumerate(pages):
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
             text = self._render(part, unit, points=[lead] if lead else [], page=n)
@@ -254,15 +263,20 @@ class Shaper:
             pages[-1].insert(0, pages[-2].pop())  # no page of one row
         return pages
 
-    def _table_columns(self, rows: list[Row]) -> tuple[tuple[str, ...], list[Any]]:
-        """項目 and 重點, and a column for each fact most rows state; facts few rows state go
-        under the row's point instead of into a column of blanks."""
+    def _table_columns(
+        self, rows: list[Row], *, agencies: bool = True
+    ) -> tuple[tuple[str, ...], list[Any]]:
+        """項目 and 重點, and a column for each fact every row states (no column of blanks);
+        facts some rows state go under the row's point (agencies too, unless not ``agencies``:
+        then the notes hold them)."""
         labels = self.labels
         header = [labels.item, labels.point]
         fact_labels = (labels.agency, labels.year, labels.status)
         stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
-        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
+        wide = [k for k in fact_labels if stated[k] == len(rows)]  # no column of blanks
         narrow = [k for k in fact_labels if k not in wide and stated[k]]
+        if not agencies:
+            narrow = [k for k in narrow if k != labels.agency]
 
         def point(r: Row) -> str:
             extra = [
@@ -488,28 +502,28 @@ class Shaper:
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
-        for child in unit.children():
-            sec = child.section
-            substance = _first(sec.key_sentences) or _first(sec.key_points)
-            if self.options.length == "brief" and sec.key_points and len(substance) > 60:
-                substance = sec.key_points[0]
-            tags = []
-            if sec.horizon and sec.stated("horizon"):
-                tags.append(self.labels.horizons[sec.horizon])
-            if sec.owner and sec.stated("owner"):
-                tags.append(f"{self.labels.owner}{self.labels.colon}{sec.owner}")
-            named = [self.report.initiative(i).name for i in self._placed_under(child, unit)]
+        kids = unit.children()
+        recs = [recommend.of_child(c.section) for c in kids] or recommend.of_section(
+            unit.entry.section
+        )  # every part of each, an owner and horizon only where the report states them
+        for n, rec in enumerate(recs):
+            child = kids[n] if kids else None
+            tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
+            if rec.owner:
+                tags.append(f"{self.labels.owner}{self.labels.colon}{rec.owner}")
+            placed = self._placed_under(child, unit) if child else []
+            named = [self.report.initiative(i).name for i in placed]
             if named:
                 tags.append(f"{self.labels.related}{'、'.join(named)}")
             cards.append(
                 Card(
-                    heading=normalize(sec.title),
-                    text=normalize(substance),
+                    heading=rec.name,
+                    text=normalize(rec.text),
                     tag="｜".join(tags),
-                    number=child.label.rstrip("、."),
+                    number=child.label.rstrip("、.") if child else rec.number,
                 )
             )
-        per = self._cards_per_slide(cards, limit=4)
+        per = self._cards_per_slide(cards, limit=4, at_least=theme.BODY_MIN_PT)
         slides = []
         kids = unit.children()
         for n in range(0, len(cards), per):
@@ -564,7 +578,7 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = _first(child.section.key_points) or _first(child.section.key_sentences)
+            point = cells.section_point(child.section)
             covered = [
                 facts_mod.split_english(e.section.title)[0]
                 for e in below
@@ -694,7 +708,17 @@ class Shaper:
         return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
 
     # -- pieces -------------------------------------------------------------------------------
-    def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
+    def _cards_per_slide(
+        self, cards: list[Card], limit: int = MAX_CARDS, at_least: float = 0
+    ) -> int:
+        """The most cards a slide takes (up to ``limit``) with every page fitting, each at
+        ``at_least`` points (a recommendation's text at body size)."""
+        if at_least:
+            for per in range(min(limit, len(cards)), 0, -1):
+                pages = [cards[i : i + per] for i in range(0, len(cards), per)]
+                sizes = [self.setter.best_cards(page, theme.BODY_BOX) for page in pages]
+                if all(fits and size >= at_least for size, _, fits in sizes):
+                    return per
         for per in range(min(limit, len(cards)), 0, -1):
             if all(
                 self.setter.best_cards(cards[i : i + per], theme.BODY_BOX)[2]
