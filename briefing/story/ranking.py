@@ -112,6 +112,10 @@ PROCEDURE = (
     "指出",
     "據",
 )
+#: Words that point back to an earlier sentence: a line starting with one says little alone.
+ANAPHORA = ("該", "前述", "上述", "此一", "此項", "這項", "這些", "其", "以我們")
+#: Lead-in clauses that say nothing themselves (簡單來說，…): cut before a line.
+LEAD_INS = ("簡單來說", "整體而言", "總而言之", "換言之", "值得一提", "具體而言", "一般而言")
 #: Words that join a clause to the one before it; a line never starts with one.
 CONNECTIVES = (
     "最後",
@@ -180,9 +184,16 @@ def _count(text: str, words: tuple[str, ...]) -> int:
     return sum(1 for w in words if w in text)
 
 
-def rank(paragraphs: Iterable[str], title: str = "", context: Iterable[str] = ()) -> list[Scored]:
+def rank(
+    paragraphs: Iterable[str],
+    title: str = "",
+    context: Iterable[str] = (),
+    marked: Iterable[str] = (),
+) -> list[Scored]:
     """The sentences of ``paragraphs`` best first. ``context`` (the section's sub-sections'
-    text) counts for centrality but gives no candidates."""
+    text) counts for centrality but gives no candidates; a sentence the content marks as a
+    key sentence (``marked``) counts up."""
+    keys = [trim(normalize(m)) for m in marked]
     found = sentences(paragraphs)
     others = [_bigrams(s) for s in found]
     extra = _bigrams(" ".join([title, *context]))
@@ -204,6 +215,8 @@ def rank(paragraphs: Iterable[str], title: str = "", context: Iterable[str] = ()
             - (1.5 if len(text) < 14 else 0)
             - (1.0 if text.endswith(("：", ":")) else 0)
             - (0.5 if len(text) > 160 else 0)
+            - (1.0 if text.startswith(ANAPHORA) or "前述" in text or "上述" in text else 0)
+            + (1.5 if any(k and (k in text or text in k) for k in keys) else 0)
         )
         scored.append(Scored(text, score, centrality, substance, procedure, number, n))
     return sorted(scored, key=lambda s: (-s.score, s.order))
@@ -212,6 +225,10 @@ def rank(paragraphs: Iterable[str], title: str = "", context: Iterable[str] = ()
 def trim(text: str) -> str:
     """A line without a connective dangling at its start or a stop at its end."""
     text = text.strip().rstrip("，、；：。")
+    for lead in LEAD_INS:
+        head, comma, rest = text.partition("，")
+        if head.startswith(lead) and len(head) <= len(lead) + 2 and comma and len(rest) > 4:
+            text = rest
     changed = True
     while changed:
         changed = False
@@ -241,7 +258,8 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
                 continue
             score = (
                 _count(text, SUBSTANCE) * 0.6
-                + _count(text, prefer) * 0.8
+                + _count(text, prefer) * 1.5
+                - (1.0 if text.startswith(ANAPHORA) else 0)
                 - _count(text, PROCEDURE) * 0.8
                 + (0.4 if _DIGIT.search(text) else 0)
                 + len(text) / 30
@@ -259,14 +277,18 @@ def best(
     title: str = "",
     context: Iterable[str] = (),
     floor: float | None = None,
+    marked: Iterable[str] = (),
 ) -> str:
     """The top-ranked sentence of ``paragraphs`` cut to what ``fits`` (the next one when the
     top one has no clause that fits), or empty; with ``floor``, only sentences scoring above
     it (a section of logistics only has no message of its own)."""
-    for scored in rank(paragraphs, title, context):
+    keys = [normalize(m).rstrip("。") for m in marked]
+    for scored in rank(paragraphs, title, context, marked):
         if floor is not None and scored.score <= floor:
             break
-        line = cut(scored.text, fits)
+        key = next((k for k in keys if k and k in scored.text), "")
+        line = cut(key, fits) if key else ""  # the marked part of a longer sentence
+        line = line or cut(scored.text, fits)
         if line:
             return line
     return ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing import theme
-from briefing.story import cells, ranking, recommend
+from briefing.story import cells, message, ranking, recommend
 from briefing.story import facts as facts_mod
 from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
@@ -731,11 +731,21 @@ class Shaper:
         entry = unit.entry
         heading = f"{entry.label}{entry.section.title}" if entry is not part.entry else part.heading
         kicker = self.kicker(part, unit)
+        sec = entry.section
+        said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
+        point = message.message(
+            self.report,
+            unit.ids,
+            lambda t: self.setter.line_fits(t, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2]),
+            own=unit.own,
+            avoid=said,
+        )
+        subtitle = "｜".join(x for x in (point, self.subject_line(unit)) if x)
         return self.templates.render(
             "section",
             heading=heading,
             kicker=kicker,
-            subtitle=self.subject_line(unit),
+            subtitle=subtitle,
             points=points,
             page=page,
             blocks=self.blocks(unit.ids) if page == 0 else [],
@@ -786,7 +796,7 @@ class Shaper:
         subject = self.subject(unit)
         if subject is not None:
             fields["initiatives"] = (subject.id, *fields.get("initiatives", ()))
-        return Slide(
+        slide = Slide(
             kind,  # type: ignore[arg-type]
             text.title,
             subtitle=text.subtitle,
@@ -799,6 +809,7 @@ class Shaper:
             condensed=tuple(e.section.id for e in unit.condensed),
             **fields,
         )
+        return message.said_once(slide)
 
 
 @dataclass(frozen=True)
