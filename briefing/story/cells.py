@@ -6,20 +6,25 @@
 * a section's point is the key point that carries the section's substance and names its subject
   (:func:`briefing.story.ranking.best_point`, the subject's names counting up);
 * a speaker's anecdote is not a record of what was done: initiatives known only from a speech
-  (a section titled 演講, 致詞 …) show no status.
+  (a section titled 演講, 致詞 …) show no status;
+* a key figure keeps the report's qualifier (預計, 約, 超過 …) whatever label it is given, and a
+  detail on a slide (a stop's place) cites the section that states it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from briefing.story import facts as facts_mod
 from briefing.story import ranking
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
-    from briefing.content.model import Initiative, Section
+    from briefing.content.model import Figure, Initiative, Section
     from briefing.content.report import Report
+    from briefing.story.plan import KeyFigure
 
 SPEECH = ("演講", "演說", "致詞", "談話", "座談", "對談")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
@@ -77,3 +82,38 @@ def from_speech(item: Initiative, report: Report) -> bool:
     """Whether ``item`` is known only from a speech (every section citing it is one)."""
     titles = [report.section(s).title for s in item.sections]
     return bool(titles) and all(any(w in t for w in SPEECH) for t in titles)
+
+
+def keep_hedge(tile: KeyFigure, fig: Figure, labels: Any) -> KeyFigure:
+    """``tile`` with the report's qualifier before its number when its label (a chart's, say)
+    no longer says it: a target or an approximation never shows as an exact count
+    (「預計 50 座」, not 「50 座」)."""
+    if fig.qualifier == "exact" or tile.qualifier:
+        return tile
+    shown = f"{tile.value}{tile.unit}{tile.label}"
+    if _HEDGE_WORDS.search(shown):
+        return tile
+    before, after = facts_mod.hedge(fig, labels)
+    if not before and not after:
+        before = normalize(getattr(labels, "qualifiers", {}).get(fig.qualifier) or "")
+    return dataclasses.replace(tile, qualifier=before, unit=tile.unit + after)
+
+
+_HEDGE_WORDS = re.compile(
+    r"預計|預估|預定|目標|將|上看|超過|逾|約|近|至少|多|餘|以上|以下|左右|未滿|不到"
+)
+
+
+def sections_stating(report: Report, texts: list[str], skip: tuple[str, ...] = ()) -> list[str]:
+    """The sections whose own paragraphs state any of ``texts`` (a place, a name), in report
+    order: what a slide showing them must cite."""
+    wanted = [normalize(t) for t in texts if t and len(normalize(t)) >= 4]
+    found = []
+    for entry in report.outline:
+        sid = entry.section.id
+        if sid in skip:
+            continue
+        body = normalize(" ".join(entry.section.paragraphs))
+        if any(t in body for t in wanted):
+            found.append(sid)
+    return found

@@ -20,6 +20,7 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
+from briefing.story import notes as notes_mod
 from briefing.story import recommend
 from briefing.story import summary as summary_mod
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
@@ -104,6 +105,7 @@ class _Planner:
         if self.length != "brief":  # a brief cites its sources on each slide
             slides.append(self._sources())
         slides = [self._typeset(s) for s in slides]
+        slides = notes_mod.finish(slides, self.templates.labels, self.report)
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
             meta=meta,

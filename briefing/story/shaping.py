@@ -16,6 +16,7 @@ Every slide cites the sections its facts come from, and its notes hold every par
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -387,11 +388,14 @@ class Shaper:
 
         data = chart_data(spec, self.report, language=self.language)
         sections = chart_sections(spec, self.report)
+        alt = data.alt_text
+        if kind != "chart":  # the figures as tiles: the notes describe no chart
+            alt = re.sub(r"^[^：:。]{1,16}[：:]\s*", "", alt, count=1)
         text = self.templates.render(
             "chart",
             chart=spec,
             title=data.title,
-            alt_text=data.alt_text,
+            alt_text=alt,
             cites=self.cites(sections),
             kicker=kicker,
         )
@@ -418,6 +422,7 @@ class Shaper:
             label = spec_label(chart, fid, self.language)
             if label:
                 tile = dataclasses.replace(tile, label=normalize(label))
+            tile = cells.keep_hedge(tile, fig, self.labels)
             tiles.append(facts_mod.with_label(tile, fig, self.language))
         return tuple(tiles)
 
@@ -498,7 +503,13 @@ class Shaper:
             place = normalize(item.place or "")
             events.append(Event(normalize(when), normalize(item.title), place))
         text = self._render(part, unit, points=[])
-        return [self._slide("timeline", text, unit, events=tuple(events))]
+        stating = cells.sections_stating(
+            self.report, [e.detail for e in events], skip=unit.ids
+        )  # where the places come from (the visit, the purpose), cited with the itinerary
+        slide = self._slide("timeline", text, unit, events=tuple(events), extra_sections=stating)
+        cites = "、".join(self.cites(slide.sections))
+        source = f"{self.labels.source_prefix}{self.labels.report_prefix} {cites}"
+        return [dataclasses.replace(slide, source=source)]
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
