@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 SPOKEN_MIN = 200
 SPOKEN_MAX = 400
-ORIGINAL_LIMIT = 3000
+ORIGINAL_LIMIT = 4000  # a long speech (3,300) whole; a brief slide of a whole chapter (9,000) not
 LEAVE_AS_IS = ("cover", "agenda", "closing", "sources")
 _STOPS = "。！？；，、：:.;,"
 
