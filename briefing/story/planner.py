@@ -20,8 +20,8 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
+from briefing.story import cells, recommend
 from briefing.story import notes as notes_mod
-from briefing.story import recommend
 from briefing.story import summary as summary_mod
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
@@ -98,6 +98,7 @@ class _Planner:
             slides.append(self._agenda(shown))
         for part in main:
             slides += self._part(part)
+        slides += self._unshown(slides)  # every initiative asked for is on a slide, by name
         slides.append(self._closing(meta))
         for part in after:
             slides += self._part(part)
@@ -374,6 +375,22 @@ class _Planner:
             slides += self.shaper.initiative_charts({i.id for i in items}, part.heading)
         return slides
 
+    def _unshown(self, slides: list[Slide]) -> list[Slide]:
+        """A table of the chosen initiatives no slide is about or names (their section
+        condensed to a line in a brief, say), so that a recipe's initiatives are all shown."""
+        texts = [t for s in slides for t in s.texts()]
+        about = {i for s in slides for i in s.initiatives}
+        missing = [
+            item
+            for item in (self.report.initiative(i) for i in self.chosen)
+            if item.id not in about
+            and not any(n in t for t in texts for n in cells.names(item.name, item.name_en))
+        ]
+        if not missing:
+            return []
+        word = self.report.meta.vocabulary.word("initiatives", self.options.language)
+        return self.shaper.initiative_table(Part("initiatives", "", word, ()), missing, "")
+
     def _initiative_appendix(self) -> list[Slide]:
         if self.length != "full":
             return []
@@ -414,7 +431,8 @@ class _Planner:
             widths: tuple[float, ...] = (0.24, 0.50, 0.26)
             rows = [
                 (
-                    day_text(day, None, language) + (f"\n{item.time}" if item.time else "")
+                    day_text(day, None, language, self.options.date_style)
+                    + (f"\n{item.time}" if item.time else "")
                     if (day := agenda.day_of(item))
                     else item.time or "",
                     item.title,
@@ -436,7 +454,8 @@ class _Planner:
             ]
         rows = [tuple(normalize(c) for c in row) for row in rows]
         days = agenda.days
-        day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
+        style = self.options.date_style  # the deck's one date style, as on the cover
+        day = dates.display(days[0], style, language) if len(days) == 1 else ""
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
         for n in range(0, len(rows), PROGRAMME_ROWS):

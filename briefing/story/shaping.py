@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefing import theme
+from briefing import dates, theme
 from briefing.story import cells, message, ranking, recommend
 from briefing.story import facts as facts_mod
 from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
@@ -173,13 +173,15 @@ class Shaper:
         item = self.report.initiative(inits[0]) if len(inits) == 1 else None
         facts = self.facts(item) if item else None
         named = item is not None and (item.name in heading or heading in item.name)
-        return Row(
-            normalize(heading),
-            normalize(english or (facts.name_en if facts and named else "")),
-            normalize(point or ""),
-            facts,
-            tuple(inits),
-            (child.section.id, *(e.section.id for e in below)),
+        return self._english_first(
+            Row(
+                normalize(heading),
+                normalize(english or (facts.name_en if facts and named else "")),
+                normalize(point or ""),
+                facts,
+                tuple(inits),
+                (child.section.id, *(e.section.id for e in below)),
+            )
         )
 
     def facts(self, item: Initiative) -> facts_mod.Facts:
@@ -192,14 +194,35 @@ class Shaper:
 
     def initiative_row(self, item: Initiative) -> Row:
         facts = self.facts(item)
-        return Row(
-            normalize(item.name),
-            normalize(facts.name_en),
-            normalize(cells.record_point(item)),
-            facts,
-            (item.id,),
-            item.sections[:1],
+        return self._english_first(
+            Row(
+                normalize(item.name),
+                normalize(facts.name_en),
+                normalize(cells.record_point(item)),
+                facts,
+                (item.id,),
+                item.sections[:1],
+            )
         )
+
+    def _english_first(self, row: Row) -> Row:
+        """In an English deck, a row is headed by the English name the report gives."""
+        if self.language != "en" or not row.english:
+            return row
+        return dataclasses.replace(row, heading=row.english, english=row.heading)
+
+    def _name(self, title: str) -> str:
+        """A section's name as the deck shows it: in an English deck, the English name the
+        report gives it (in its title's brackets, or as the initiative it is about)."""
+        head, english = facts_mod.split_english(title)
+        if self.language != "en":
+            return head
+        if english:
+            return english
+        for item in self.report.initiatives:
+            if item.name_en and item.stated("name_en") and (item.name == head):
+                return item.name_en
+        return head
 
     # -- layouts ------------------------------------------------------------------------------
     def comparison(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> list[Slide]:
@@ -499,7 +522,8 @@ class Shaper:
         events = []
         for item in itinerary.items:
             day = itinerary.day_of(item)
-            when = day_text(day, item.time, self.language) if day else (item.time or "")
+            style = self.options.date_style
+            when = day_text(day, item.time, self.language, style) if day else (item.time or "")
             place = normalize(item.place or "")
             events.append(Event(normalize(when), normalize(item.title), place))
         text = self._render(part, unit, points=[])
@@ -590,13 +614,10 @@ class Shaper:
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
             point = cells.section_point(child.section)
-            covered = [
-                facts_mod.split_english(e.section.title)[0]
-                for e in below
-                if e.parent == child.section.id
-            ]
-            tag = f"{self.labels.includes}{'、'.join(covered)}" if covered else ""
-            heading = facts_mod.split_english(f"{child.label}{child.section.title}")[0]
+            covered = [self._name(e.section.title) for e in below if e.parent == child.section.id]
+            sep = "、" if self.language != "en" else ", "
+            tag = f"{self.labels.includes}{sep.join(covered)}" if covered else ""
+            heading = f"{child.label}{self._name(child.section.title)}"
             cards.append(Card(normalize(heading), normalize(point), normalize(tag)))
         if not cards:
             return self.unit(part, unit)
@@ -877,12 +898,9 @@ def _point_card(point: str) -> Card:
     return Card(heading=point)
 
 
-def day_text(day: Any, time: str | None, language: str) -> str:
-    weekdays = "一二三四五六日"
-    if language == "en":
-        text = f"{day.day} {day:%b}"
-    else:
-        text = f"{day.month}月{day.day}日（{weekdays[day.weekday()]}）"
+def day_text(day: Any, time: str | None, language: str, style: str = "roc") -> str:
+    """A stop's day (and time) in the deck's one date style (:func:`briefing.dates.display`)."""
+    text = f"{day.day} {day:%b}" if language == "en" else dates.display(day, style, language)
     return f"{text} {time}" if time else text
 
 
