@@ -116,6 +116,12 @@ PROCEDURE = (
 ANAPHORA = ("該", "前述", "上述", "此一", "此項", "這項", "這些", "其", "以我們")
 #: Lead-in clauses that say nothing themselves (簡單來說，…): cut before a line.
 LEAD_INS = ("簡單來說", "整體而言", "總而言之", "換言之", "值得一提", "具體而言", "一般而言")
+#: A clause that only sets the scene (為了…, 因應…, 在…方面, …時): a line may start after it;
+#: a line that starts after any other clause has lost its subject.
+_LEAD_IN = re.compile(
+    r"^(?:為了|為|因應|隨著|依據|根據|針對|在|由於|鑑於|自|於|有鑑於|簡單來說|此外|另外)"
+    r"|(?:方面|時|後|下|中|前|來說|而言)[，：]?$"
+)
 #: Words that join a clause to the one before it; a line never starts with one.
 CONNECTIVES = (
     "最後",
@@ -263,7 +269,7 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
                 - _count(text, PROCEDURE) * 0.8
                 + (0.4 if _DIGIT.search(text) else 0)
                 + len(text) / 30
-                - (0.3 if start else 0)
+                - (0 if all(_LEAD_IN.search(p) for p in parts[:start]) else 1.0)
                 - (3.0 if parts[start].startswith(CONNECTIVES) else 0)
             )
             if score > best_score:

@@ -22,9 +22,16 @@ if TYPE_CHECKING:
     from briefing.content.model import Section
     from briefing.content.report import Report
 
-_NUMBERED = re.compile(r"^\s*[（(]?([一二三四五六七八九十]+|\d+)[)）]?[、.．]\s*(.+)$", re.S)
+_NUMBER = r"[一二三四五六七八九十]+|\d+"
+_NUMBERED = re.compile(
+    rf"^\s*(?:[（(]({_NUMBER})[)）]|({_NUMBER})[、.．])\s*(.+)$", re.S
+)  # 一、… 1. … （一）…
+_VERBS = (
+    "會同|結合|偕同|邀集|邀請|負責|主辦|辦理|盤點|研議|研擬|研訂|推動|輔導|協調|督導|規劃|檢討"
+    "|擬訂|評估|建立|成立|訂定|編列|補助|強化|持續|與"
+)
 _OWNER = re.compile(
-    r"建議由(.{2,24}?)(?=會同|結合|偕同|邀集|負責|主辦|辦理|盤點|研議|研擬|推動|輔導|協調|督導|，|。)"
+    rf"建議由(.{{2,24}}?)(?=(?:{_VERBS})(?![處司科組署局部會室])|，|。)"
     r"|由(.{2,24}?)(?:負責|主辦)"
 )
 _HORIZON = re.compile(r"中長期|短中期|短期|中期|長期")
@@ -54,10 +61,25 @@ def is_findings(section: Section) -> bool:
 
 
 def parts(report: Report) -> list[Section]:
-    """The report's 心得 and 建議 parts (top-level sections of kind ``recommendations``)."""
-    return [
-        e.section for e in report.outline if e.level == 1 and e.section.kind == "recommendations"
-    ]
+    """The report's 心得 and 建議 parts: top-level sections of kind ``recommendations``, or,
+    where one holds a 心得 and a 建議 sub-section (肆、心得與建議 → 一、心得, 二、建議), those."""
+    found = []
+    for entry in report.outline:
+        sec = entry.section
+        if entry.level != 1 or sec.kind != "recommendations":
+            continue
+        inner = [c for c in sec.children if _role_title(c.title)]
+        if inner and len(inner) == len(sec.children):
+            found += [c.model_copy(update={"kind": "recommendations"}) for c in inner]
+        else:
+            found.append(sec)
+    return found
+
+
+def _role_title(title: str) -> bool:
+    """A heading that names the role of its text only: 心得, 建議, 心得與建議, 具體建議."""
+    bare = re.sub(r"[與及和、\s]|具體|事項|檢討", "", title)
+    return bool(bare) and set(re.findall("心得|建議", bare)) and not re.sub("心得|建議", "", bare)
 
 
 def recommendations(report: Report, section_ids: set[str] | None = None) -> list[Recommendation]:
@@ -72,6 +94,18 @@ def recommendations(report: Report, section_ids: set[str] | None = None) -> list
     return found
 
 
+def of_part(part: Section) -> list[Recommendation]:
+    """The cards of a 心得及建議 part: its recommendations, and where it is split into a 心得
+    and a 建議 sub-section, the 心得 as one card and the 建議's recommendations."""
+    inner = [c for c in part.children if _role_title(c.title)]
+    if not inner or len(inner) != len(part.children):
+        return of_section(part)
+    found: list[Recommendation] = []
+    for child in inner:
+        found += of_section(child) if "建議" in child.title else [of_child(child)]
+    return found
+
+
 def of_section(part: Section) -> list[Recommendation]:
     """The recommendations of one 建議 part: its sub-sections, or its numbered paragraphs, or
     (prose) its paragraphs."""
@@ -79,7 +113,7 @@ def of_section(part: Section) -> list[Recommendation]:
         return [of_child(c) for c in part.children]
     numbered = [m for p in part.paragraphs if (m := _NUMBERED.match(normalize(p)))]
     if numbered:
-        return [_of_paragraph(m.group(1), m.group(2), part.id) for m in numbered]
+        return [_of_paragraph(m.group(1) or m.group(2), m.group(3), part.id) for m in numbered]
     return [
         _of_paragraph(str(n + 1), normalize(p), part.id, named=False)
         for n, p in enumerate(part.paragraphs)

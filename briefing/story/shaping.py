@@ -537,12 +537,10 @@ class Shaper:
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
-        kids = unit.children()
-        recs = [recommend.of_child(c.section) for c in kids] or recommend.of_section(
-            unit.entry.section
-        )  # every part of each, an owner and horizon only where the report states them
-        for n, rec in enumerate(recs):
-            child = kids[n] if kids else None
+        kids = {c.section.id: c for c in unit.children()}
+        recs = recommend.of_part(unit.entry.section)  # every part of each recommendation,
+        for rec in recs:  # an owner and a horizon only where the report states them
+            child = kids.get(rec.section)
             tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
             if rec.owner:
                 tags.append(f"{self.labels.owner}{self.labels.colon}{rec.owner}")
@@ -555,16 +553,16 @@ class Shaper:
                     heading=rec.name,
                     text=normalize(rec.text),
                     tag="｜".join(tags),
-                    number=child.label.rstrip("、.") if child else rec.number,
+                    number=rec.number,
                 )
             )
         per = self._cards_per_slide(cards, limit=4, at_least=theme.BODY_MIN_PT)
         slides = []
-        kids = unit.children()
         for n in range(0, len(cards), per):
             page = tuple(cards[n : n + per])
-            ids = tuple(c.section.id for c in kids[n : n + per])
-            inits = tuple(i for c in kids[n : n + per] for i in self._placed_under(c, unit))
+            ids = tuple(dict.fromkeys(r.section for r in recs[n : n + per]))
+            shown = [kids[i] for i in ids if i in kids]
+            inits = tuple(i for c in shown for i in self._placed_under(c, unit))
             text = self._render(part, unit, points=[], page=n // per)
             slides.append(
                 self._slide(
