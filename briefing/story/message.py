@@ -59,6 +59,6 @@ def said_once(slide: Slide) -> Slide:
     a bullet): a fact is stated once on a slide."""
     line, sep, rest = slide.subtitle.partition("｜")
     shown = [t for t in slide.texts() if t != slide.subtitle]
-    if line and any(line in t or t in line for t in shown if len(t) >= 8):
+    if line and any(line in t or (t in line and len(t) >= 0.5 * len(line)) for t in shown):
         return dataclasses.replace(slide, subtitle=rest)
     return slide

@@ -301,7 +301,8 @@ class _Planner:
             lambda body, box: setter.best(body, box).fits,
         )
         ids = ((sec.id,) if sec else ()) + found.sections
-        parts = dict.fromkeys(self.report.entry(i).path[0] for i in ids)
+        order = {e.section.id: n for n, e in enumerate(self.report.outline)}
+        parts = sorted(dict.fromkeys(self.report.entry(i).path[0] for i in ids), key=order.get)
         text = self.templates.render(
             "overview",
             heading=part.heading,
@@ -379,7 +380,8 @@ class _Planner:
         """A table of the chosen initiatives no slide is about or names (their section
         condensed to a line in a brief, say), so that a recipe's initiatives are all shown."""
         texts = [t for s in slides for t in s.texts()]
-        about = {i for s in slides for i in s.initiatives}
+        asked = self.options.initiatives is not None  # a recipe's list: each shown by name
+        about = set() if asked else {i for s in slides for i in s.initiatives}
         missing = [
             item
             for item in (self.report.initiative(i) for i in self.chosen)

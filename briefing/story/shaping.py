@@ -763,14 +763,16 @@ class Shaper:
         kicker = self.kicker(part, unit)
         sec = entry.section
         said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
-        point = message.message(
-            self.report,
-            unit.ids,
-            lambda t: self.setter.line_fits(t, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2]),
-            own=unit.own,
-            avoid=said,
-        )
-        subtitle = "｜".join(x for x in (point, self.subject_line(unit)) if x)
+        subject = self.subject_line(unit)
+        moved = self.setter.title(heading)[1]  # an English name the title moves down
+        rest = "｜".join(x for x in (subject, moved) if x)  # the message leaves room for them
+
+        def fits(text: str) -> bool:
+            line = f"{text}｜{rest}" if rest else text
+            return self.setter.line_fits(line, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
+
+        point = message.message(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        subtitle = "｜".join(x for x in (point, subject) if x)
         return self.templates.render(
             "section",
             heading=heading,
