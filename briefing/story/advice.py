@@ -1,12 +1,15 @@
 """Recommendations always on a slide, whatever shape the report gives them.
 
-* numbered items (一、二、… under 建議, or under 心得及建議) → numbered cards, paged;
-* 心得及建議 split into groups (第一節 心得, 第二節 建議) → the findings as points or cards, the
-  recommendations of the 建議 group as numbered cards (never a card per group);
+* numbered items (一、二、… under 建議, or under 心得及建議, as sub-sections or as numbered
+  paragraphs) → numbered cards, paged;
+* 心得及建議 split into groups (第一節 心得, 第二節 建議, or 一、心得 and 二、建議 of their own
+  text) → the findings as points or cards, the recommendations of the 建議 group as numbered
+  cards (never a card per group);
 * a prose 建議 (paragraphs, no items) → its sentences, paged.
 
-Which words a card says is :meth:`briefing.story.shaping.Shaper.recommendations`'s business;
-this module decides which sections are the items and what layout they get.
+Which words a card says is :mod:`briefing.story.recommend`'s business (through
+:meth:`briefing.story.shaping.Shaper.recommendations`); this module decides which sections are
+the items and what layout they get.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from briefing import theme
+from briefing.story import recommend
 from briefing.story.coverage import all_sentences, points_of
 from briefing.story.outline import Unit
 from briefing.story.plan import Bullet
@@ -38,19 +42,19 @@ def advice_slides(shaper: Any, part: Part, unit: Unit) -> list[Slide]:
     """The slides of a unit of recommendations (see the module docstring)."""
     kids = unit.children()
     if not kids:
+        if unit.own and recommend.is_numbered(unit.entry.section):
+            return shaper.recommendations(part, unit)
         return prose(shaper, part, unit)
-    groups = [k for k in kids if _below(unit, k)]
+    groups = [k for k in kids if _below(unit, k) or recommend.role_title(k.section.title)]
     if not groups:
         return shaper.recommendations(part, unit)
     slides: list[Slide] = []
     for kid in kids:
         sub = Unit(kid, tuple(_below(unit, kid)), True)
-        if sub.condensed and is_advice(kid.section, None):
+        if is_advice(kid.section, None):  # its items, its numbered paragraphs or its prose
             slides += advice_slides(shaper, part, sub)
         elif sub.condensed:
             slides += shaper.condensed_cards(part, sub)
-        elif is_advice(kid.section, None):
-            slides += prose(shaper, part, sub)
         else:  # findings (心得): their points
             slides += shaper.text(part, sub, [normalize(p) for p in points_of(kid.section)])
     if slides and unit.own:  # the group's own heading and lead-in belong to the first slide

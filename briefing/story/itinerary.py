@@ -11,16 +11,19 @@ out), or in a brief one row per day.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing import dates, theme
+from briefing.story import cells
 from briefing.story.plan import Event, Table
 from briefing.story.typeset import GAP, LINE, SAFETY, pt
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
     from briefing.content.model import Agenda, AgendaItem
+    from briefing.story.plan import Slide
     from briefing.story.typeset import Setter
 
 STOPS_PER_SLIDE = 5
@@ -31,7 +34,6 @@ DETAIL_PT = 16  # the place, under it
 LINE_AT = 0.38  # the line's height in the body box, as a share of it
 DAY_ROWS = 7  # rows of a day-by-day table per slide
 ITEM_ROWS = 7  # rows of an itinerary table per slide
-_WEEKDAYS = "一二三四五六日"
 NOT_GIVEN = "—"
 
 
@@ -98,12 +100,13 @@ def _widest(text: str, size: float, setter: Setter, *, bold: bool = False) -> fl
 
 
 # -- what the itinerary becomes ----------------------------------------------------------------
-def events_of(agenda: Agenda, language: str) -> list[Event]:
-    """One event per stop: its day and time, what was done, where."""
+def events_of(agenda: Agenda, language: str, style: str = "roc") -> list[Event]:
+    """One event per stop: its day (in the deck's date ``style``) and time, what was done,
+    where."""
     found = []
     for item in agenda.items:
         day = agenda.day_of(item)
-        when = day_label(day, item.time, language) if day else (item.time or "")
+        when = day_label(day, item.time, language, style) if day else (item.time or "")
         found.append(Event(normalize(when), normalize(item.title), normalize(item.place or "")))
     return found
 
@@ -121,11 +124,12 @@ def timeline_pages(events: list[Event], setter: Setter, brief: bool) -> list[lis
     return None
 
 
-def item_table(agenda: Agenda, labels: Any, language: str) -> Table:
+def item_table(agenda: Agenda, labels: Any, language: str, style: str = "roc") -> Table:
     """Every stop as a row: day and time, what was done, where (see :func:`fold_partial`)."""
     header = (labels.time, labels.item, labels.place)
     rows = tuple(
-        (_when(agenda, item, language), item.title, item.place or "") for item in agenda.items
+        (_when(agenda, item, language, style), item.title, item.place or "")
+        for item in agenda.items
     )
     return fold_partial(Table(header, rows), into=1)
 
@@ -151,7 +155,9 @@ def fold_partial(table: Table, into: int) -> Table:
     return Table(tuple(table.header[c] for c in keep), tuple(rows))
 
 
-def day_table(agenda: Agenda, labels: Any, language: str, most: int = 0) -> Table:
+def day_table(
+    agenda: Agenda, labels: Any, language: str, most: int = 0, style: str = "roc"
+) -> Table:
     """One row per day: the date, what was done that day (in the report's words; with
     ``most``, that many stops and 「…」, the rest being in the notes), and where."""
     days: dict[Any, list[AgendaItem]] = {}
@@ -159,7 +165,7 @@ def day_table(agenda: Agenda, labels: Any, language: str, most: int = 0) -> Tabl
         days.setdefault(agenda.day_of(item), []).append(item)
     rows = []
     for day, items in days.items():
-        when = day_label(day, None, language) if day else ""
+        when = day_label(day, None, language, style) if day else ""
         titles = list(dict.fromkeys(i.title for i in items))
         done = labels.list_sep.join(titles[:most] if most else titles)
         if most and len(titles) > most:
@@ -174,25 +180,24 @@ def day_table(agenda: Agenda, labels: Any, language: str, most: int = 0) -> Tabl
     )
 
 
-def day_label(day: Any, time: str | None, language: str) -> str:
-    """「6月24日（一） 19:00」 (``24 Jun 19:00`` in English decks)."""
-    if language == "en":
-        text = f"{day.day} {day:%b}"
-    else:
-        text = f"{day.month}月{day.day}日（{_WEEKDAYS[day.weekday()]}）"
+def day_label(day: Any, time: str | None, language: str, style: str = "roc") -> str:
+    """A stop's day (and time) in the deck's one date ``style`` (as on its cover:
+    :func:`briefing.dates.display`, 「中華民國108年6月24日（星期一） 19:00」), ``24 Jun 19:00``
+    in English decks."""
+    text = f"{day.day} {day:%b}" if language == "en" else dates.display(day, style, language)
     return f"{text} {time}" if time else text
 
 
-def _when(agenda: Agenda, item: AgendaItem, language: str) -> str:
+def _when(agenda: Agenda, item: AgendaItem, language: str, style: str) -> str:
     day = agenda.day_of(item)
     if day is None:
         return item.time or ""
-    return day_label(day, None, language) + (f"\n{item.time}" if item.time else "")
+    return day_label(day, None, language, style) + (f"\n{item.time}" if item.time else "")
 
 
-def single_day(agenda: Agenda, language: str) -> str:
+def single_day(agenda: Agenda, language: str, style: str = "roc") -> str:
     days = agenda.days
-    return dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
+    return dates.display(days[0], style, language) if len(days) == 1 else ""
 
 
 def table_pages(
@@ -220,35 +225,48 @@ def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:
     agenda = shaper.report.itinerary
     assert agenda is not None
     shaper.itinerary_placed = True
-    language = shaper.options.language
+    language, style = shaper.options.language, shaper.options.date_style
     brief = shaper.options.length == "brief"
-    events = events_of(agenda, language)
+    events = events_of(agenda, language, style)
     pages = timeline_pages(events, shaper.setter, brief)
     slides = []
     if pages is not None:
         for n, page in enumerate(pages):
             text = shaper._render(part, unit, points=[], page=n)
             slides.append(shaper._slide("timeline", text, unit, events=tuple(page)))
-        return slides
-    tables = _tables(agenda, shaper, language, shaper.options.length)
-    for n, page in enumerate(tables):
-        text = shaper._render(part, unit, points=[], page=n)
-        slides.append(shaper._slide("table", text, unit, body=(), table=page))
-    return slides
+    else:
+        tables = _tables(agenda, shaper, language, shaper.options.length, style)
+        for n, table in enumerate(tables):
+            text = shaper._render(part, unit, points=[], page=n)
+            slides.append(shaper._slide("table", text, unit, body=(), table=table))
+    return [_citing_places(shaper, slide, [e.detail for e in events]) for slide in slides]
 
 
-def _tables(agenda: Agenda, shaper: Any, language: str, length: str) -> list[Table]:
+def _citing_places(shaper: Any, slide: Slide, places: list[str]) -> Slide:
+    """``slide`` with a source line that also cites the sections its places come from (the
+    visit, the purpose); the slide still shows only its own section (coverage, budgets)."""
+    stating = cells.sections_stating(shaper.report, places, skip=slide.sections)
+    if not stating:
+        return slide
+    cites = "、".join(shaper.cites((*slide.sections, *stating)))
+    labels = shaper.labels
+    return dataclasses.replace(
+        slide, source=f"{labels.source_prefix}{labels.report_prefix} {cites}"
+    )
+
+
+def _tables(agenda: Agenda, shaper: Any, language: str, length: str, style: str) -> list[Table]:
     """The first of: every stop as a row, one row per day, one row per day with its first
     stops only, that takes no more than the length's pages (a brief: one)."""
     limit = {"brief": 1, "standard": MAX_TIMELINE_PAGES}.get(length, 0)
     labels, setter, box = shaper.labels, shaper.setter, theme.VISUAL_BOX
-    stops = table_pages(item_table(agenda, labels, language), setter, box, ITEM_ROWS)
+    stops = table_pages(item_table(agenda, labels, language, style), setter, box, ITEM_ROWS)
     if not limit or (len(stops) <= limit and length != "brief"):
         return stops
     widest = max(len(agenda.items), 1)
     days: list[Table] = []
     for most in range(widest, 0, -1):
-        table = day_table(agenda, labels, language, most if most < widest else 0)
+        table = day_table(agenda, labels, language, most if most < widest else 0, style)
         days = table_pages(table, setter, box, DAY_ROWS)
         if len(days) <= limit:
             return days

@@ -12,8 +12,8 @@ or a row, never dropped). The length decides the depth:
 
 ``structure`` decides the order: ``report`` keeps the report's, ``findings-first`` (結論先行)
 puts the overview and the recommendations first, then the supporting parts. Parts keep the
-report's numbers in report order; in findings-first order the deck numbers its own parts
-(壹、貳 … as shown), so the agenda and the dividers always agree.
+report's numbers in either order (findings first changes the order, never the numbers), so the
+title, the agenda and the source line always agree.
 """
 
 from __future__ import annotations

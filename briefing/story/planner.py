@@ -20,12 +20,14 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.story import facts as facts_mod
+from briefing.story import cells, recommend
+from briefing.story import notes as notes_mod
 from briefing.story import photos as photos_mod
+from briefing.story import summary as summary_mod
 from briefing.story.budget import fit_budget
 from briefing.story.coverage import carry_headings, points_of
 from briefing.story.itinerary import fold_partial, item_table, table_pages
-from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
+from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
@@ -95,7 +97,8 @@ class _Planner:
         main, after = self._parts(leftovers)
         omitted: tuple[str, ...] = ()
         if self.length == "brief" and any(p.kind != "abstract" for p in main):
-            omitted = tuple(i for p in after for i in p.ids)  # a brief shows no appendix
+            # a brief shows no appendix (the programme is in standard and full only)
+            omitted = tuple(i for p in after for i in p.ids)
             after = []
         self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
@@ -104,6 +107,7 @@ class _Planner:
             slides.append(self._agenda(shown))
         for part in main:
             slides += self._part(part)
+        slides += self._unshown(slides)  # every initiative asked for is on a slide, by name
         slides.append(self._closing(meta))
         for part in after:
             slides += self._part(part)
@@ -122,6 +126,7 @@ class _Planner:
                 lambda ps, top: self._photos(ps, heads.get(top) or self.report.cite(top)),
             )
         slides = [self._typeset(s) for s in slides]
+        slides = notes_mod.finish(slides, self.templates.labels, self.report)
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
             meta=meta,
@@ -164,6 +169,8 @@ class _Planner:
         if self.report.abstract is not None:
             abstract = next(e for e in self.report.outline if e.section.kind == "abstract")
             main.append(Part("abstract", "", labels.overview, (Unit(abstract),), abstract))
+        elif recommend.parts(self.report):  # no 摘要: the summary of findings and proposals
+            main.append(Part("abstract", "", labels.overview, ()))
         for entry in tops:
             units = self._units(entry)
             part = Part(
@@ -174,15 +181,9 @@ class _Planner:
             word = vocab.word("initiatives", self.options.language)
             main.append(Part("initiatives", "", word, ()))
             self.leftovers = leftovers
-        if self.structure == "findings-first":
+        if self.structure == "findings-first":  # the order changes, the report's numbers stay
             first = [p for p in main if p.kind in ("abstract", "recommendations")]
             main = first + [p for p in main if p not in first]
-            lang = self.options.language
-            main = [dataclasses.replace(p, label=deck_label(n, lang)) for n, p in enumerate(main)]
-            after = [
-                dataclasses.replace(p, label=deck_label(n + len(main), lang))
-                for n, p in enumerate(after)
-            ]
         elif leftovers:  # facts first, then what to do: the initiatives before recommendations
             rec = next((p for p in main if p.kind == "recommendations"), None)
             if rec is not None:
@@ -315,35 +316,45 @@ class _Planner:
         return Slide("agenda", text.title, body=text.body, notes=text.notes)
 
     def _overview(self, part: Part) -> Slide:
-        abstract = part.entry
-        assert abstract is not None
-        sec = abstract.section
-        figures = facts_mod.key_figures(self.report, (sec.id,))
-        points = [normalize(p) for p in sec.key_points] or [
-            normalize(facts_mod.first_sentence(p)) for p in sec.paragraphs[:4]
-        ]
-        points = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        """The summary: the 摘要's conclusion as its message, the findings and the
+        recommendations by name (:mod:`briefing.story.summary`)."""
+        sec = part.entry.section if part.entry else None
+        setter = self.setter
+        found = summary_mod.summarize(
+            self.report,
+            lambda t: setter.line_fits(t, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2]),
+            lambda t: setter.line_fits(t, theme.BODY_MIN_PT, theme.LEFT_BOX[2] * 1.9),
+        )
+        said = found.conclusion  # the message line: not said twice
+        own = [normalize(p) for p in points_of(sec)] if sec else []  # a first sentence at least
+        points = [p for p in own if not (said and said in p)][:4]
+        left, right = summary_mod.columns(
+            found,
+            self.templates.labels,
+            self.options.language,
+            points,
+            lambda body, box: setter.best(body, box).fits,
+        )
+        ids = ((sec.id,) if sec else ()) + found.sections
+        order = {e.section.id: n for n, e in enumerate(self.report.outline)}
+        parts = sorted(dict.fromkeys(self.report.entry(i).path[0] for i in ids), key=order.get)
         text = self.templates.render(
             "overview",
             heading=part.heading,
-            points=points,
-            blocks=self.shaper.blocks((sec.id,)),
-            cites=[self.report.cite(sec.id)],
+            points=[],
+            blocks=self.shaper.blocks(ids),
+            cites=self.shaper.cites(tuple(parts)),
         )
-        tiles = tuple(
-            facts_mod.figure_tile(f, self.options.language, self.templates.labels) for f in figures
-        )
-        kind = "overview" if tiles else "content"
         return Slide(
-            kind,  # type: ignore[arg-type]
+            "columns" if right else "content",
             text.title,
+            subtitle=found.conclusion,
             kicker=text.kicker,
-            body=text.body,
+            body=left,
+            right=right,
             notes=text.notes,
             source=text.source,
-            sections=(sec.id,),
-            figures=tuple(f.id for f in figures),
-            key_figures=tiles,
+            sections=ids,
         )
 
     def _divider(self, part: Part) -> Slide:
@@ -400,6 +411,26 @@ class _Planner:
             slides += self.shaper.initiative_charts({i.id for i in items}, part.heading)
         return slides
 
+    def _unshown(self, slides: list[Slide]) -> list[Slide]:
+        """A table of the chosen initiatives no slide is about or names (their section
+        condensed to a line in a brief, say), so that a recipe's initiatives are all shown."""
+        texts = [t for s in slides for t in s.texts()]
+        asked = self.options.initiatives is not None  # a recipe's list: each shown by name
+        about = set() if asked else {i for s in slides for i in s.initiatives}
+        english = self.options.language == "en"
+
+        def named(item: Any) -> bool:  # an English deck heads a row with the English name
+            if english and item.name_en:
+                return any(t.startswith(normalize(item.name_en)) for t in texts)
+            return any(n in t for t in texts for n in cells.names(item.name, item.name_en))
+
+        chosen = [self.report.initiative(i) for i in self.chosen]
+        missing = [item for item in chosen if item.id not in about and not named(item)]
+        if not missing:
+            return []
+        word = self.report.meta.vocabulary.word("initiatives", self.options.language)
+        return self.shaper.initiative_table(Part("initiatives", "", word, ()), missing, "")
+
     def _initiative_appendix(self) -> list[Slide]:
         if self.length != "full":
             return []
@@ -438,7 +469,7 @@ class _Planner:
         labels = self.templates.labels
         word = self.report.meta.vocabulary.word(agenda.kind, language)
         if agenda.kind == "itinerary":
-            table = item_table(agenda, labels, language)
+            table = item_table(agenda, labels, language, self.options.date_style)
         else:
             rows = tuple(
                 (item.time or "", agenda_type_label(item.type, language), item.title)
@@ -448,7 +479,8 @@ class _Planner:
             header = (labels.time, labels.session_type, labels.session, labels.speaker)
             table = fold_partial(Table(header, rows), into=2)
         days = agenda.days
-        day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
+        style = self.options.date_style  # the deck's one date style, as on the cover
+        day = dates.display(days[0], style, language) if len(days) == 1 else ""
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
         pages = table_pages(table, self.setter, theme.VISUAL_BOX, PROGRAMME_ROWS)

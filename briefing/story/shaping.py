@@ -16,10 +16,12 @@ Every slide cites the sections its facts come from, and its notes hold every par
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing import theme
+from briefing.story import cells, message, ranking, recommend
 from briefing.story import facts as facts_mod
 from briefing.story.advice import advice_slides, is_advice
 from briefing.story.coverage import point_of, points_of, substance_of
@@ -27,7 +29,7 @@ from briefing.story.plan import Bullet, Card, KeyFigure, Quote, Slide, Table, Ty
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
-    from briefing.content.model import ChartSpec, Initiative
+    from briefing.content.model import ChartSpec, Initiative, Section
     from briefing.content.report import OutlineEntry, Report
     from briefing.options import BuildOptions
     from briefing.story.outline import Part, Unit
@@ -122,7 +124,7 @@ class Shaper:
         lines = [normalize(p) for p in own]
         for child in unit.children():
             if not self._child_is_row(child):
-                point = point_of(child.section)
+                point = self.point(child.section)
                 text = f"{child.label}{child.section.title}"
                 name = facts_mod.split_english(child.section.title)[0]
                 if point and normalize(point).startswith(normalize(name)):
@@ -167,53 +169,82 @@ class Shaper:
         has_kids = any(True for _ in child.section.children)
         return has_kids or bool(self.placement.get(child.section.id))
 
+    def point(self, section: Section) -> str:
+        """The one line a section shows as a row, a card or a line of its parent: the point
+        the ranking finds its substance in (:func:`cells.section_point`), else its first
+        sentence (a section whose data has no key point still says something)."""
+        return cells.section_point(section) or point_of(section)
+
     def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
         heading, english = facts_mod.split_english(child.section.title)
-        point = point_of(child.section)
+        point = self.point(child.section)
         below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
         inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
         if below and not point:
             point = "、".join(facts_mod.split_english(e.section.title)[0] for e in below)
         item = self.report.initiative(inits[0]) if len(inits) == 1 else None
-        facts = (
-            facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-            if item
-            else None
-        )
+        facts = self.facts(item) if item else None
         named = item is not None and (item.name in heading or heading in item.name)
-        return Row(
-            normalize(heading),
-            normalize(english or (facts.name_en if facts and named else "")),
-            normalize(point or ""),
-            facts,
-            tuple(inits),
-            (child.section.id, *(e.section.id for e in below)),
+        return self._english_first(
+            Row(
+                normalize(heading),
+                normalize(english or (facts.name_en if facts and named else "")),
+                normalize(point or ""),
+                facts,
+                tuple(inits),
+                (child.section.id, *(e.section.id for e in below)),
+            )
         )
 
-    def initiative_row(self, item: Initiative) -> Row:
+    def facts(self, item: Initiative) -> facts_mod.Facts:
+        """``item``'s stated facts; no status for what is known only from a speech."""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-        return Row(
-            normalize(item.name),
-            normalize(facts.name_en),
-            normalize(_first_clause(item.summary)),
-            facts,
-            (item.id,),
-            item.sections[:1],
+        if cells.from_speech(item, self.report):
+            rows = tuple((k, v) for k, v in facts.rows if k != self.labels.status)
+            facts = dataclasses.replace(facts, rows=rows)
+        return facts
+
+    def initiative_row(self, item: Initiative) -> Row:
+        facts = self.facts(item)
+        return self._english_first(
+            Row(
+                normalize(item.name),
+                normalize(facts.name_en),
+                normalize(cells.record_point(item)),
+                facts,
+                (item.id,),
+                item.sections[:1],
+            )
         )
+
+    def _english_first(self, row: Row) -> Row:
+        """In an English deck, a row is headed by the English name the report gives."""
+        if self.language != "en" or not row.english:
+            return row
+        return dataclasses.replace(row, heading=row.english, english=row.heading)
+
+    def _name(self, title: str) -> str:
+        """A section's name as the deck shows it: in an English deck, the English name the
+        report gives it (in its title's brackets, or as the initiative it is about)."""
+        head, english = facts_mod.split_english(title)
+        if self.language != "en":
+            return head
+        if english:
+            return english
+        for item in self.report.initiatives:
+            if item.name_en and item.stated("name_en") and (item.name == head):
+                return item.name_en
+        return head
 
     # -- layouts ------------------------------------------------------------------------------
     def comparison(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> list[Slide]:
         slides: list[Slide] = []
         sec = unit.entry.section
         candidates = [normalize(s) for s in sec.key_sentences] + points
-        lead = next(
-            (
-                c
-                for c in candidates
-                if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
-            ),
-            "",
-        )
+        fitting = [
+            c for c in candidates if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
+        ]  # of those that fit, the one the ranking puts first, not the first
+        lead = ranking.best_point(fitting, sec.paragraphs, sec.title)
         rest = [p for p in points if p != lead]
         if rest and self.options.length == "full":  # the full deck keeps every point on a slide
             slides += self.text(part, unit, rest)
@@ -229,6 +260,14 @@ class Shaper:
             shorter = self._table_pages(plain, header, columns, box)
             if len(shorter) < len(pages):
                 pages = shorter
+        if len(pages) > 1:  # agencies some rows name: in the notes rather than a page more
+            lean_header, lean = self._table_columns(rows, agencies=False)
+            for box in (theme.UNDER_LEAD_BOX, theme.VISUAL_BOX) if lead else (theme.VISUAL_BOX,):
+                leaner = self._table_pages(rows, lean_header, lean, box)
+                if len(leaner) < len(pages):
+                    header, columns, pages = lean_header, lean, leaner
+                    lead = lead if box == theme.UNDER_LEAD_BOX else ""
+                    break
         for n, page in enumerate(pages):
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
             text = self._render(part, unit, points=[lead] if lead else [], page=n)
@@ -260,15 +299,20 @@ class Shaper:
             pages[-1].insert(0, pages[-2].pop())  # no page of one row
         return pages
 
-    def _table_columns(self, rows: list[Row]) -> tuple[tuple[str, ...], list[Any]]:
-        """項目 and 重點, and a column for each fact most rows state; facts few rows state go
-        under the row's point instead of into a column of blanks."""
+    def _table_columns(
+        self, rows: list[Row], *, agencies: bool = True
+    ) -> tuple[tuple[str, ...], list[Any]]:
+        """項目 and 重點, and a column for each fact every row states (no column of blanks);
+        facts some rows state go under the row's point (agencies too, unless not ``agencies``:
+        then the notes hold them)."""
         labels = self.labels
         header = [labels.item, labels.point]
         fact_labels = (labels.agency, labels.year, labels.status)
         stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
-        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
+        wide = [k for k in fact_labels if stated[k] == len(rows)]  # no column of blanks
         narrow = [k for k in fact_labels if k not in wide and stated[k]]
+        if not agencies:
+            narrow = [k for k in narrow if k != labels.agency]
 
         def point(r: Row) -> str:
             extra = [
@@ -397,11 +441,14 @@ class Shaper:
 
         data = chart_data(spec, self.report, language=self.language)
         sections = chart_sections(spec, self.report)
+        alt = data.alt_text
+        if kind != "chart":  # the figures as tiles: the notes describe no chart
+            alt = re.sub(r"^[^：:。]{1,16}[：:]\s*", "", alt, count=1)
         text = self.templates.render(
             "chart",
             chart=spec,
             title=data.title,
-            alt_text=data.alt_text,
+            alt_text=alt,
             cites=self.cites(sections),
             kicker=kicker,
         )
@@ -428,6 +475,7 @@ class Shaper:
             label = spec_label(chart, fid, self.language)
             if label:
                 tile = dataclasses.replace(tile, label=normalize(label))
+            tile = cells.keep_hedge(tile, fig, self.labels)
             tiles.append(facts_mod.with_label(tile, fig, self.language))
         return tuple(tiles)
 
@@ -516,36 +564,38 @@ class Shaper:
         return itinerary_slides(self, part, unit)
 
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
+        """Numbered cards, one per recommendation (:mod:`briefing.story.advice` routes a unit
+        here), each in the words :mod:`briefing.story.recommend` gives it: whole, with an owner
+        and a horizon only where the report states them."""
         cards = []
-        for child in unit.children():
-            sec = child.section
-            substance = _first(sec.key_sentences) or _first(sec.key_points) or substance_of(sec)
-            if self.options.length == "brief" and sec.key_points and len(substance) > 60:
-                substance = sec.key_points[0]
-            tags = []
-            if sec.horizon and sec.stated("horizon"):
-                tags.append(self.labels.horizons[sec.horizon])
-            if sec.owner and sec.stated("owner"):
-                tags.append(f"{self.labels.owner}{self.labels.colon}{sec.owner}")
-            named = [self.report.initiative(i).name for i in self._placed_under(child, unit)]
+        kids = {c.section.id: c for c in unit.children()}
+        items = [c.section for c in unit.children()]
+        recs = recommend.of_unit(unit.entry.section, items, own=unit.own)
+        for rec in recs:
+            child = kids.get(rec.section)
+            tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
+            if rec.owner:
+                tags.append(f"{self.labels.owner}{self.labels.colon}{rec.owner}")
+            placed = self._placed_under(child, unit) if child else []
+            named = [self.report.initiative(i).name for i in placed]
             if named:
                 tags.append(f"{self.labels.related}{'、'.join(named)}")
             cards.append(
                 Card(
-                    heading=normalize(sec.title),
-                    text=normalize(substance),
+                    heading=rec.name,
+                    text=normalize(rec.text),
                     tag="｜".join(tags),
-                    number=child.label.rstrip("、."),
+                    number=rec.number,
                 )
             )
-        per = self._cards_per_slide(cards, limit=4)
+        per = self._cards_per_slide(cards, limit=4, at_least=theme.BODY_MIN_PT)
         per = -(-len(cards) // -(-len(cards) // per)) if cards else per  # pages alike: 3+2
         slides = []
-        kids = unit.children()
         for n in range(0, len(cards), per):
             page = tuple(cards[n : n + per])
-            ids = tuple(c.section.id for c in kids[n : n + per])
-            inits = tuple(i for c in kids[n : n + per] for i in self._placed_under(c, unit))
+            ids = tuple(dict.fromkeys(r.section for r in recs[n : n + per]))
+            shown = [kids[i] for i in ids if i in kids]
+            inits = tuple(i for c in shown for i in self._placed_under(c, unit))
             text = self._render(part, unit, points=[], page=n // per)
             slides.append(
                 self._slide(
@@ -596,16 +646,13 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = point_of(child.section) or next(
-                (p for e in below if (p := point_of(e.section))), ""
+            point = self.point(child.section) or next(
+                (p for e in below if (p := self.point(e.section))), ""
             )  # a heading without text of its own: the first point under it
-            covered = [
-                facts_mod.split_english(e.section.title)[0]
-                for e in below
-                if e.parent == child.section.id
-            ]
-            tag = f"{self.labels.includes}{'、'.join(covered)}" if covered else ""
-            heading = facts_mod.split_english(f"{child.label}{child.section.title}")[0]
+            covered = [self._name(e.section.title) for e in below if e.parent == child.section.id]
+            sep = "、" if self.language != "en" else ", "
+            tag = f"{self.labels.includes}{sep.join(covered)}" if covered else ""
+            heading = f"{child.label}{self._name(child.section.title)}"
             cards.append(Card(normalize(heading), normalize(point), normalize(tag)))
         if not cards:
             return self.unit(part, unit)
@@ -735,7 +782,17 @@ class Shaper:
         return slides
 
     # -- pieces -------------------------------------------------------------------------------
-    def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
+    def _cards_per_slide(
+        self, cards: list[Card], limit: int = MAX_CARDS, at_least: float = 0
+    ) -> int:
+        """The most cards a slide takes (up to ``limit``) with every page fitting, each at
+        ``at_least`` points (a recommendation's text at body size)."""
+        if at_least:
+            for per in range(min(limit, len(cards)), 0, -1):
+                pages = [cards[i : i + per] for i in range(0, len(cards), per)]
+                sizes = [self.setter.best_cards(page, theme.BODY_BOX) for page in pages]
+                if all(fits and size >= at_least for size, _, fits in sizes):
+                    return per
         for per in range(min(limit, len(cards)), 0, -1):
             if all(
                 self.setter.best_cards(cards[i : i + per], theme.BODY_BOX)[2]
@@ -748,11 +805,23 @@ class Shaper:
         entry = unit.entry
         heading = f"{entry.label}{entry.section.title}" if entry is not part.entry else part.heading
         kicker = self.kicker(part, unit)
+        sec = entry.section
+        said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
+        subject = self.subject_line(unit)
+        moved = self.setter.title(heading)[1]  # an English name the title moves down
+        rest = "｜".join(x for x in (subject, moved) if x)  # the message leaves room for them
+
+        def fits(text: str) -> bool:
+            line = f"{text}｜{rest}" if rest else text
+            return self.setter.line_fits(line, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
+
+        point = message.message(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        subtitle = "｜".join(x for x in (point, subject) if x)
         return self.templates.render(
             "section",
             heading=heading,
             kicker=kicker,
-            subtitle=self.subject_line(unit),
+            subtitle=subtitle,
             points=points,
             page=page,
             blocks=self.blocks(unit.ids) if page == 0 else [],
@@ -804,7 +873,7 @@ class Shaper:
         subject = self.subject(unit)
         if subject is not None:
             fields["initiatives"] = (subject.id, *fields.get("initiatives", ()))
-        return Slide(
+        slide = Slide(
             kind,  # type: ignore[arg-type]
             text.title,
             subtitle=text.subtitle,
@@ -817,6 +886,7 @@ class Shaper:
             condensed=tuple(e.section.id for e in unit.condensed),
             **fields,
         )
+        return message.said_once(slide)
 
 
 @dataclass(frozen=True)
@@ -878,15 +948,6 @@ def _point_card(point: str) -> Card:
         if sep and 2 <= len(head) <= 12 and rest:
             return Card(heading=head, text=rest)
     return Card(heading=point)
-
-
-def day_text(day: Any, time: str | None, language: str) -> str:
-    weekdays = "一二三四五六日"
-    if language == "en":
-        text = f"{day.day} {day:%b}"
-    else:
-        text = f"{day.month}月{day.day}日（{weekdays[day.weekday()]}）"
-    return f"{text} {time}" if time else text
 
 
 def replace_typeset(slide: Slide, **changes: Any) -> Slide:

@@ -1,0 +1,64 @@
+"""The one line under a slide's title that says its point.
+
+The title keeps the section's number and name (the agenda and the source line cite it); the line
+under it (``Slide.subtitle``, first, before an English name or a subject's facts) is the
+section's own sentence that carries its substance, chosen by :mod:`briefing.story.ranking` and
+cut at its clauses to one line. A section that only frames its sub-sections, or whose own
+sentences are logistics (when and where, who attended), takes the best sentence of its
+sub-sections instead; recommendations and itineraries have none (their cards and stops are
+their point).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from briefing.story import ranking
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefing.content.report import Report
+    from briefing.story.plan import Slide
+
+FLOOR = 0.5  # a sentence scoring no more than this (logistics, a bare date) says no point
+NO_MESSAGE = ("recommendations", "process")
+
+
+def message(
+    report: Report,
+    ids: tuple[str, ...],
+    fits: Callable[[str], bool],
+    *,
+    own: bool = True,
+    avoid: tuple[str, ...] = (),
+) -> str:
+    """The point of the slide showing sections ``ids`` (the first is the unit's own), cut to
+    what ``fits``; empty when none of their sentences says one. ``avoid``: lines already on
+    the slide (a quote shown large), not repeated."""
+    sec = report.section(ids[0])
+    if sec.kind in NO_MESSAGE:
+        return ""
+    below = [p for i in ids[1:] for p in report.section(i).paragraphs]
+
+    def fitting(text: str) -> bool:
+        return len(text) >= 8 and fits(text) and not any(text in a or a in text for a in avoid)
+
+    if own:
+        line = ranking.best(
+            sec.paragraphs, fitting, sec.title, below, floor=FLOOR, marked=sec.key_sentences
+        )
+        if line:
+            return line
+    return ranking.best(below, fitting, sec.title, floor=FLOOR)
+
+
+def said_once(slide: Slide) -> Slide:
+    """``slide`` without its message line when the slide already says it (a card's point,
+    a bullet): a fact is stated once on a slide."""
+    line, sep, rest = slide.subtitle.partition("｜")
+    shown = [t for t in slide.texts() if t != slide.subtitle]
+    if line and any(line in t or (t in line and len(t) >= 0.5 * len(line)) for t in shown):
+        return dataclasses.replace(slide, subtitle=rest)
+    return slide
