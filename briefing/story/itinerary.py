@@ -113,12 +113,26 @@ def timeline_pages(events: list[Event], setter: Setter, brief: bool) -> list[lis
     a timeline would not do: too many slides, or a stop that fits no box."""
     limit = 1 if brief else MAX_TIMELINE_PAGES
     for per in range(STOPS_PER_SLIDE, 1, -1):
-        pages = [events[n : n + per] for n in range(0, len(events), per)]
+        pages = _by_day(events, per)
         if len(pages) > limit:
             return None
         if all(not stop_problems(page, setter) for page in pages):
             return pages
     return None
+
+
+def _by_day(events: list[Event], per: int) -> list[list[Event]]:
+    """Stops in pages of at most ``per``: whole days together when they fit, a long day cut."""
+    days: dict[str, list[Event]] = {}
+    for event in events:
+        days.setdefault(event.when.split(" ")[0], []).append(event)
+    pages: list[list[Event]] = []
+    for stops in days.values():
+        if pages and len(pages[-1]) + len(stops) <= per:
+            pages[-1] += stops
+            continue
+        pages += [list(stops[n : n + per]) for n in range(0, len(stops), per)]
+    return pages
 
 
 def item_table(agenda: Agenda, labels: Any, language: str) -> Table:
