@@ -223,9 +223,28 @@ def table_pages(
             pages.append([row])
         else:
             pages[-1] = candidate
+    if len(pages) > 1:  # as many pages, rows shared alike (7 + 4 → 6 + 5): one type size
+        even = _even(list(table.rows), len(pages))
+        if all(
+            setter.table_fits(
+                Table(table.header, tuple(p), table.widths), box, theme.TABLE_SIZES[-1]
+            )
+            for p in even
+        ):
+            pages = even
     if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
         pages[-1].insert(0, pages[-2].pop())
     return [Table(table.header, tuple(p), table.widths) for p in pages if p]
+
+
+def _even(rows: list[Any], count: int) -> list[list[Any]]:
+    size, extra = divmod(len(rows), count)
+    pages, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        pages.append(rows[start:end])
+        start = end
+    return pages
 
 
 def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:
