@@ -263,3 +263,32 @@ def test_the_long_itinerary_deck_keeps_its_tables_above_the_source_line(tmp_path
             if shape.name.startswith("Date "):
                 assert Emu(shape.width).inches > 1.5  # a handful of stops, never 27
     assert tables >= 1
+
+
+# -- budgets ------------------------------------------------------------------------------------
+def test_the_budget_drops_the_lightest_slides_and_keeps_every_section() -> None:
+    from briefing.story.budget import fit_budget, minutes
+    from briefing.story.plan import Bullet, Slide
+
+    report = load_report()
+    kinds = ("appendix", "abstract")
+    ids = [e.section.id for e in report.outline if e.level == 1 and e.section.kind not in kinds]
+    slides = [Slide("cover", "封面"), Slide("agenda", "簡報大綱")]
+    for n, sid in enumerate(ids * 3):  # each part on three slides, a divider before each
+        if n < len(ids):
+            slides.append(Slide("divider", f"部分{n}", sections=(sid,)))
+        body = tuple(Bullet(f"第{n}頁重點{k}") for k in range(3))
+        slides.append(Slide("content", f"頁{n}", body=body, notes=f"備忘{n}", sections=(sid,)))
+    slides.append(Slide("closing", "敬請指教"))
+    fitted = fit_budget(slides, report, "brief")
+
+    assert len(fitted) <= 12 and round(minutes(fitted)) <= 12
+    shown = {s for slide in fitted for s in slide.sections}
+    assert shown == set(ids)  # every section still on a slide
+    kept = {sid: sum(1 for f in fitted if f.sections == (sid,)) for sid in ids}
+    assert kept["reflections"] == max(kept.values()) > min(kept.values())  # by weight
+    assert [f.title for f in fitted if f.content][0] == "頁0"  # not by order: the first stays
+    assert not any(s.kind == "divider" for s in fitted)
+    dropped = [s for s in slides if s.content and s.title not in [f.title for f in fitted]]
+    notes = " ".join(s.notes for s in fitted)
+    assert dropped and all(s.notes in notes for s in dropped)  # said in the notes instead

@@ -134,3 +134,30 @@ def test_findings_speak_both_languages() -> None:
 
 def test_api_self_check_is_the_core_check(bundled) -> None:
     assert api.self_check(bundled["brief"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10/15-10/16 臺北",
+        "（111至116年）",
+        "表2-1　韓國與我國比較",
+        "3.1.1 水務局",
+        "Session 1 - Governance",
+        "參考資料：1.東京都",
+        "5G與工業4.0",
+        "上午9:30開幕",
+        "第3屆會議",
+    ],
+)
+def test_dates_labels_and_names_are_not_quantities(bundled, setter, text) -> None:
+    said = Slide("content", "數字", body=(Bullet(text),))
+    found = check_plan(_with(bundled["brief"], said), setter)
+    assert "number-not-figure" not in _codes(found)
+
+
+@pytest.mark.parametrize("text", ["病床約1,300床", "每場次20至30人", "選定2條河川"])
+def test_quantities_without_a_record_are_found(bundled, setter, text) -> None:
+    said = Slide("content", "數字", body=(Bullet(text),))
+    found = check_plan(_with(bundled["brief"], said), setter)
+    assert "number-not-figure" in _codes(found)

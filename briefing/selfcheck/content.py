@@ -153,7 +153,7 @@ def _exempt(text: str, start: int, end: int) -> bool:
         return True  # 111至116年, 10/15-10/16
     if len(number) == 4 and number[:2] in ("19", "20"):  # a year: 2019, 2020–2025
         return True
-    if _TIME.match(text, max(0, start - 3)) or _TIME.match(text, start):
+    if any(_TIME.match(text, k) for k in range(max(0, start - 3), start + 1)):  # 9:30
         return True
     near = text[max(0, start - 2) : start] + text[end : end + 2]
     if _LATIN.search(near):  # inside a name: 5G, B2B, ISO 27001, Session 1, 14 Nov

@@ -12,6 +12,7 @@ out), or in a brief one row per day.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ LINE_AT = 0.38  # the line's height in the body box, as a share of it
 DAY_ROWS = 7  # rows of a day-by-day table per slide
 ITEM_ROWS = 7  # rows of an itinerary table per slide
 NOT_GIVEN = "—"
+_TIME = re.compile(r"\s+\d{1,2}[:：]\d{2}.*$")  # a stop's time after its date
 
 
 @dataclass(frozen=True)
@@ -116,12 +118,26 @@ def timeline_pages(events: list[Event], setter: Setter, brief: bool) -> list[lis
     a timeline would not do: too many slides, or a stop that fits no box."""
     limit = 1 if brief else MAX_TIMELINE_PAGES
     for per in range(STOPS_PER_SLIDE, 1, -1):
-        pages = [events[n : n + per] for n in range(0, len(events), per)]
+        pages = _by_day(events, per)
         if len(pages) > limit:
             return None
         if all(not stop_problems(page, setter) for page in pages):
             return pages
     return None
+
+
+def _by_day(events: list[Event], per: int) -> list[list[Event]]:
+    """Stops in pages of at most ``per``: whole days together when they fit, a long day cut."""
+    days: dict[str, list[Event]] = {}
+    for event in events:
+        days.setdefault(_TIME.sub("", event.when), []).append(event)  # the date, in any style
+    pages: list[list[Event]] = []
+    for stops in days.values():
+        if pages and len(pages[-1]) + len(stops) <= per:
+            pages[-1] += stops
+            continue
+        pages += [list(stops[n : n + per]) for n in range(0, len(stops), per)]
+    return pages
 
 
 def item_table(agenda: Agenda, labels: Any, language: str, style: str = "roc") -> Table:
@@ -214,9 +230,28 @@ def table_pages(
             pages.append([row])
         else:
             pages[-1] = candidate
+    if len(pages) > 1:  # as many pages, rows shared alike (7 + 4 → 6 + 5): one type size
+        even = _even(list(table.rows), len(pages))
+        if all(
+            setter.table_fits(
+                Table(table.header, tuple(p), table.widths), box, theme.TABLE_SIZES[-1]
+            )
+            for p in even
+        ):
+            pages = even
     if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
         pages[-1].insert(0, pages[-2].pop())
     return [Table(table.header, tuple(p), table.widths) for p in pages if p]
+
+
+def _even(rows: list[Any], count: int) -> list[list[Any]]:
+    size, extra = divmod(len(rows), count)
+    pages, start = [], 0
+    for n in range(count):
+        end = start + size + (1 if n < extra else 0)
+        pages.append(rows[start:end])
+        start = end
+    return pages
 
 
 def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:

@@ -505,7 +505,9 @@ class Shaper:
         if chart is not None and chart.kind not in BESIDE_TEXT:
             return False
         sec = unit.entry.section
-        if not unit.own or sec.quote is not None or sec.kind in ("recommendations", "process"):
+        if not unit.own or sec.quote is not None or is_advice(sec, sec.kind):
+            return False
+        if self.itinerary_in(unit):  # its slide is the itinerary
             return False
         if facts_mod.key_figures(self.report, unit.ids):
             return False
