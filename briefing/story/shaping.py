@@ -136,7 +136,8 @@ class Shaper:
         subject = self.subject(unit)
         for iid in self.placement.get(unit.entry.section.id, ()):
             if iid not in shown and (subject is None or iid != subject.id):
-                rows.append(self.initiative_row(self.report.initiative(iid)))
+                item = self.report.initiative(iid)
+                rows.append(self.initiative_row(item, within=unit.entry.section.paragraphs))
         return rows
 
     def subject(self, unit: Unit) -> Initiative | None:
@@ -155,7 +156,12 @@ class Shaper:
         if item is None:
             return ""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-        parts = [facts.name_en] if facts.name_en else []
+        said = normalize(" ".join(p for i in unit.ids for p in self.report.section(i).paragraphs))
+        said += normalize(unit.entry.section.title)
+        where = {q.section for q in item.evidence.get("name_en", ())}
+        # the English name where these sections give it: a detail cites its own section
+        own = None in where or bool(where & set(unit.ids)) or normalize(facts.name_en) in said
+        parts = [facts.name_en] if facts.name_en and own else []
         parts += [f"{k}{self.labels.colon}{v}" for k, v in facts.rows]
         return "｜".join(p for p in parts if p)
 
@@ -192,13 +198,16 @@ class Shaper:
             facts = dataclasses.replace(facts, rows=rows)
         return facts
 
-    def initiative_row(self, item: Initiative) -> Row:
+    def initiative_row(self, item: Initiative, within: tuple[str, ...] = ()) -> Row:
+        """An initiative as a row: its point in the words of the section shown (``within``)
+        where they name it, else in its record's summary."""
         facts = self.facts(item)
+        point = cells.naming_clause(" ".join(within), item) if within else ""
         return self._english_first(
             Row(
                 normalize(item.name),
                 normalize(facts.name_en),
-                normalize(cells.record_point(item)),
+                normalize(point or cells.record_point(item)),
                 facts,
                 (item.id,),
                 item.sections[:1],
