@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from briefing.story.plan import Slide
 
 FLOOR = 0.5  # a sentence scoring no more than this (logistics, a bare date) says no point
+MIN_LENGTH = 14  # characters: a shorter line is a fragment
 NO_MESSAGE = ("recommendations", "process")
 
 
@@ -43,7 +44,9 @@ def message(
     below = [p for i in ids[1:] for p in report.section(i).paragraphs]
 
     def fitting(text: str) -> bool:
-        return len(text) >= 8 and fits(text) and not any(text in a or a in text for a in avoid)
+        if len(text) < MIN_LENGTH or text.startswith(("以", "並", "且")):
+            return False  # a fragment says no point; no room is better than half a clause
+        return fits(text) and not any(text in a or a in text for a in avoid)
 
     if own:
         line = ranking.best(
@@ -59,6 +62,16 @@ def said_once(slide: Slide) -> Slide:
     a bullet): a fact is stated once on a slide."""
     line, sep, rest = slide.subtitle.partition("｜")
     shown = [t for t in slide.texts() if t != slide.subtitle]
-    if line and any(line in t or (t in line and len(t) >= 0.5 * len(line)) for t in shown):
+    if line and any(_same(line, t) for t in shown):
         return dataclasses.replace(slide, subtitle=rest)
     return slide
+
+
+def _same(line: str, shown: str) -> bool:
+    """Whether ``shown`` says ``line`` already: it holds it, is most of it, or shares most of
+    its words (「我國2019年1月10日核定…」 beside 「2019年1月10日行政院核定…」)."""
+    if line in shown or (shown in line and len(shown) >= 0.5 * len(line)):
+        return True
+    grams = {line[i : i + 2] for i in range(len(line) - 1)}
+    other = {shown[i : i + 2] for i in range(len(shown) - 1)}
+    return bool(grams) and len(grams & other) >= 0.7 * len(grams)

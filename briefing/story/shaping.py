@@ -774,7 +774,9 @@ class Shaper:
         said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
         subject = self.subject_line(unit)
         moved = self.setter.title(heading)[1]  # an English name the title moves down
-        rest = "｜".join(x for x in (subject, moved) if x)  # the message leaves room for them
+        english = subject.split("｜")[0] if subject and self.labels.colon not in subject else ""
+        rest = "｜".join(x for x in (english, moved) if x)  # the message leaves room for them;
+        # the subject's facts follow it as far as the line holds (the rest go to the notes)
 
         def fits(text: str) -> bool:
             line = f"{text}｜{rest}" if rest else text
