@@ -39,7 +39,7 @@ def names(name: str, name_en: str | None = None) -> list[str]:
     if head:
         found.append(head)
     for text in (name, name_en or ""):
-        found += [w for w in _LATIN.findall(text) if sum(c.isupper() for c in w) >= 2]
+        found += [w for w in _LATIN.findall(text) if w.isupper()]  # NDI, CODEX; not PayNow
     if name_en:
         found.append(normalize(name_en))
     return [n for n in dict.fromkeys(found) if len(n) >= 2]

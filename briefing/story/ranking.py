@@ -124,6 +124,9 @@ _LEAD_IN = re.compile(
 )
 #: Words that join a clause to the one before it; a line never starts with one.
 CONNECTIVES = (
+    "或者是",
+    "或者",
+    "或是",
     "最後",
     "首先",
     "其次",
