@@ -61,10 +61,21 @@ def said_once(slide: Slide) -> Slide:
     """``slide`` without its message line when the slide already says it (a card's point,
     a bullet): a fact is stated once on a slide."""
     line, sep, rest = slide.subtitle.partition("｜")
-    shown = [t for t in slide.texts() if t != slide.subtitle]
-    if line and any(_same(line, t) for t in shown):
+    if not line:
+        return slide
+    body = [b for b in slide.body if not b.heading]
+    twin = next((b for b in body if _same(line, b.text)), None)
+    if twin is not None and len(body) > 2:  # the point moves up to the title's line
+        kept = tuple(b for b in slide.body if b is not twin)
+        if not any(_same(line, t) for t in _texts(dataclasses.replace(slide, body=kept))):
+            return dataclasses.replace(slide, body=kept)
+    if any(_same(line, t) for t in _texts(slide)):
         return dataclasses.replace(slide, subtitle=rest)
     return slide
+
+
+def _texts(slide: Slide) -> list[str]:
+    return [t for t in slide.texts() if t != slide.subtitle]
 
 
 def _same(line: str, shown: str) -> bool:
