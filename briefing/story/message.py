@@ -65,7 +65,10 @@ def said_once(slide: Slide) -> Slide:
         return slide
     body = [b for b in slide.body if not b.heading]
     twin = next((b for b in body if _same(line, b.text)), None)
-    if twin is not None and len(body) > 2:  # the point moves up to the title's line
+    # the point moves up to the title's line, unless that leaves a slide of a few points,
+    # which the planner pairs with its neighbour (and a merged slide has no message line)
+    few = slide.kind in ("points", "content") and len(body) <= 5
+    if twin is not None and len(body) > 2 and not few:
         kept = tuple(b for b in slide.body if b is not twin)
         if not any(_same(line, t) for t in _texts(dataclasses.replace(slide, body=kept))):
             return dataclasses.replace(slide, body=kept)
