@@ -376,3 +376,12 @@ def test_a_speakers_anecdotes_carry_no_status() -> None:
 
     assert "感測系統平臺" in shown
     assert "已推動" not in shown  # the speaker's claims, not the report's record of a status
+
+
+def test_a_recipe_of_one_recommendation_shows_that_one_whole(report) -> None:  # type: ignore[no-untyped-def]
+    options = BuildOptions(sections=("reflections-government-cloud",))
+    plan = plan_deck(report, options)
+    cards = [c for s in plan.slides if s.kind == "recommendations" for c in s.cards]
+
+    assert [c.heading for c in cards] == ["持續推動政府雲端化數位服務運作"]
+    assert cards[0].text.endswith("這項工作需要持續推動") and cards[0].tag == "持續推動"

@@ -547,8 +547,12 @@ class Shaper:
     def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
         cards = []
         kids = {c.section.id: c for c in unit.children()}
-        recs = recommend.of_part(unit.entry.section)  # every part of each recommendation,
-        for rec in recs:  # an owner and a horizon only where the report states them
+        recs = [  # every part of each selected one, owner and horizon only where stated
+            r
+            for r in recommend.of_part(unit.entry.section)
+            if r.section in unit.ids and (unit.own or r.section != unit.entry.section.id)
+        ]
+        for rec in recs:
             child = kids.get(rec.section)
             tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
             if rec.owner:
