@@ -38,9 +38,24 @@ def message(
     """The point of the slide showing sections ``ids`` (the first is the unit's own), cut to
     what ``fits``; empty when none of their sentences says one. ``avoid``: lines already on
     the slide (a quote shown large), not repeated."""
+    found = candidates(report, ids, fits, own=own, avoid=avoid)
+    return found[0] if found else ""
+
+
+def candidates(
+    report: Report,
+    ids: tuple[str, ...],
+    fits: Callable[[str], bool],
+    *,
+    own: bool = True,
+    avoid: tuple[str, ...] = (),
+    count: int = 3,
+) -> list[str]:
+    """The slide's possible message lines, best first (see :func:`message`): the section's
+    own sentences, then its sub-sections'."""
     sec = report.section(ids[0])
     if sec.kind in NO_MESSAGE:
-        return ""
+        return []
     below = [p for i in ids[1:] for p in report.section(i).paragraphs]
 
     def fitting(text: str) -> bool:
@@ -48,21 +63,30 @@ def message(
             return False  # a fragment says no point; no room is better than half a clause
         return fits(text) and not any(text in a or a in text for a in avoid)
 
+    found: list[str] = []
     if own:
-        line = ranking.best(
-            sec.paragraphs, fitting, sec.title, below, floor=FLOOR, marked=sec.key_sentences
+        found += ranking.top(
+            sec.paragraphs, fitting, sec.title, below, FLOOR, sec.key_sentences, count
         )
-        if line:
-            return line
-    return ranking.best(below, fitting, sec.title, floor=FLOOR)
+    found += [
+        line
+        for line in ranking.top(below, fitting, sec.title, (), FLOOR, (), count)
+        if line not in found
+    ]
+    return found[:count]
 
 
-def said_once(slide: Slide) -> Slide:
-    """``slide`` without its message line when the slide already says it (a card's point,
-    a bullet): a fact is stated once on a slide."""
+def said_once(slide: Slide, others: list[str] | tuple[str, ...] = ()) -> Slide:
+    """``slide`` with a message line it does not already say (a card's point, a bullet): the
+    first of its line and ``others`` (the next candidates) that is new; a fact is stated once
+    on a slide."""
     line, sep, rest = slide.subtitle.partition("｜")
     if not line:
         return slide
+    if any(_same(line, t) for t in _texts(slide)):
+        for other in others:
+            if not any(_same(other, t) for t in _texts(slide)):
+                return dataclasses.replace(slide, subtitle=f"{other}{sep}{rest}")
     body = [b for b in slide.body if not b.heading]
     twin = next((b for b in body if _same(line, b.text)), None)
     # the point moves up to the title's line, unless that leaves a slide of a few points,

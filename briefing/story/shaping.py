@@ -54,6 +54,7 @@ class Shaper:
     charts: list[ChartSpec]
     placed_charts: set[str] = field(default_factory=set)
     chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
+    next_lines: dict[str, list[str]] = field(default_factory=dict)  # message -> next ones
 
     @property
     def labels(self) -> Any:
@@ -786,7 +787,9 @@ class Shaper:
             line = f"{text}｜{rest}" if rest else text
             return self.setter.line_fits(line, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
 
-        point = message.message(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        lines = message.candidates(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        point = lines[0] if lines else ""
+        self.next_lines[point] = lines[1:]  # tried in turn when the slide says the first
         subtitle = "｜".join(x for x in (point, subject) if x)
         return self.templates.render(
             "section",
@@ -856,7 +859,8 @@ class Shaper:
             condensed=tuple(e.section.id for e in unit.condensed),
             **fields,
         )
-        return message.said_once(slide)
+        first = slide.subtitle.partition("｜")[0]
+        return message.said_once(slide, self.next_lines.get(first, ()))
 
 
 @dataclass(frozen=True)
