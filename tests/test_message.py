@@ -354,3 +354,34 @@ def test_the_summary_of_every_imported_report_names_its_recommendations(
     name: str, tmp_path: Path
 ) -> None:
     _check_corpus_report(CORPUS / name, tmp_path)
+
+
+def test_a_speakers_anecdotes_carry_no_status() -> None:
+    speech = section(
+        "speech",
+        "一",
+        "總理專題演講",
+        "我們設立了國家級的感測系統平臺，蒐集交通資料。我們亦設立了金融沙盒，鼓勵創新。",
+    )
+    items = tuple(
+        initiative(iid, name, "speech", text, status="launched", evidence={"status": text})
+        for iid, name, text in (
+            ("sensors", "感測系統平臺", "我們設立了國家級的感測系統平臺"),
+            ("sandbox", "金融沙盒", "我們亦設立了金融沙盒"),
+            ("tradenet", "貿易網絡平臺", "我們曾建立了貿易網絡平臺"),
+        )
+    )
+    plan = plan_deck(report([speech], initiatives=items), BuildOptions())
+    shown = " ".join(t for s in plan.slides for t in s.texts())
+
+    assert "感測系統平臺" in shown
+    assert "已推動" not in shown  # the speaker's claims, not the report's record of a status
+
+
+def test_a_recipe_of_one_recommendation_shows_that_one_whole(report) -> None:  # type: ignore[no-untyped-def]
+    options = BuildOptions(sections=("reflections-government-cloud",))
+    plan = plan_deck(report, options)
+    cards = [c for s in plan.slides if s.kind == "recommendations" for c in s.cards]
+
+    assert [c.heading for c in cards] == ["持續推動政府雲端化數位服務運作"]
+    assert cards[0].text.endswith("這項工作需要持續推動") and cards[0].tag == "持續推動"

@@ -26,7 +26,7 @@ from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
     from briefing.content.model import Section
-    from briefing.content.report import OutlineEntry
+    from briefing.content.report import OutlineEntry, Report
     from briefing.story.outline import Part
     from briefing.story.plan import Slide
 
@@ -44,6 +44,8 @@ def advice_slides(shaper: Any, part: Part, unit: Unit) -> list[Slide]:
     if not kids:
         if unit.own and recommend.is_numbered(unit.entry.section):
             return shaper.recommendations(part, unit)
+        if unit.own and _an_item(shaper.report, unit.entry):  # one ticked alone: its card
+            return shaper.recommendations(part, unit, item=True)
         return prose(shaper, part, unit)
     groups = [k for k in kids if _below(unit, k) or recommend.role_title(k.section.title)]
     if not groups:
@@ -75,6 +77,17 @@ def prose(shaper: Any, part: Part, unit: Unit) -> list[Slide]:
         text = shaper._render(part, unit, points=[b.text for b in page], page=n)
         slides.append(shaper._slide("content", text, unit))
     return slides
+
+
+def _an_item(report: Report, entry: OutlineEntry) -> bool:
+    """Whether ``entry`` is one recommendation of a 建議 (or 心得及建議) part or group, not a
+    group of its own (建議事項) nor a finding."""
+    if entry.parent is None or recommend.role_title(entry.section.title):
+        return False
+    parent = report.section(entry.parent)
+    return "建議" in parent.title or (
+        parent.kind == "recommendations" and "心得" not in parent.title
+    )
 
 
 def _below(unit: Unit, entry: OutlineEntry) -> list[OutlineEntry]:

@@ -39,7 +39,7 @@ def names(name: str, name_en: str | None = None) -> list[str]:
     if head:
         found.append(head)
     for text in (name, name_en or ""):
-        found += [w for w in _LATIN.findall(text) if sum(c.isupper() for c in w) >= 2]
+        found += [w for w in _LATIN.findall(text) if w.isupper()]  # NDI, CODEX; not PayNow
     if name_en:
         found.append(normalize(name_en))
     return [n for n in dict.fromkeys(found) if len(n) >= 2]
@@ -48,10 +48,17 @@ def names(name: str, name_en: str | None = None) -> list[str]:
 def record_point(item: Initiative, limit: int = POINT_LIMIT) -> str:
     """The run of clauses of ``item``'s summary that names it, as short as it can be; the
     summary's best sentence cut to ``limit`` when no clause names it."""
-    called = names(item.name, item.name_en)
     summary = normalize(item.summary)
+    found = naming_clause(summary, item, limit)
+    return found or ranking.best([summary], lambda t: len(t) <= limit)
+
+
+def naming_clause(text: str, item: Initiative, limit: int = POINT_LIMIT) -> str:
+    """The shortest run of clauses of ``text`` that names ``item`` (at least 6 characters,
+    at most ``limit``), or empty."""
+    called = names(item.name, item.name_en)
     best = ""
-    for sentence in ranking.sentences([summary]):
+    for sentence in ranking.sentences([normalize(text)]):
         parts = ranking.clauses(sentence)
         for start in range(len(parts)):
             for end in range(start + 1, len(parts) + 1):
@@ -62,7 +69,7 @@ def record_point(item: Initiative, limit: int = POINT_LIMIT) -> str:
                     best = text
         if best:
             return best
-    return ranking.best([summary], lambda t: len(t) <= limit)
+    return ""
 
 
 def section_point(section: Section) -> str:

@@ -82,10 +82,11 @@ def lines_of(slide: Slide) -> list[str]:
     for card in slide.cards:
         head = f"{card.number}、{card.heading}" if card.number else card.heading
         found.append(f"{head}：{card.text}" if card.text else head)
-    if slide.table is not None and slide.kind != "table":
+    if slide.table is not None:
+        join = " " if slide.kind == "table" else "："  # a programme's time and session
         for row in slide.table.rows:
             cells = [c.split("\n")[0] for c in row[:2] if c]
-            found.append("：".join(cells))
+            found.append(join.join(cells))
     for fig in slide.key_figures:
         found.append(f"{fig.label}：{fig.qualifier}{fig.value}{fig.unit}")
     for event in slide.events:

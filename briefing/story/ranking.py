@@ -121,9 +121,15 @@ LEAD_INS = ("簡單來說", "整體而言", "總而言之", "換言之", "值得
 _LEAD_IN = re.compile(
     r"^(?:為了|為|因應|隨著|依據|根據|針對|在|由於|鑑於|自|於|有鑑於|簡單來說|此外|另外)"
     r"|(?:方面|時|後|下|中|前|來說|而言)[，：]?$"
+    r"|^(?:因此|所以|此外|另外|同時|然而|不過|最後|首先|其次)[，：]?$"
 )
+#: The start of a clause that is the predicate of the one before it.
+_PREDICATE = ("係", "是", "乃", "即為", "為")
 #: Words that join a clause to the one before it; a line never starts with one.
 CONNECTIVES = (
+    "或者是",
+    "或者",
+    "或是",
     "最後",
     "首先",
     "其次",
@@ -262,6 +268,10 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
             text = trim("".join(parts[start:end]))
             if len(text) < 6 or not fits(text):
                 continue
+            if all(_LEAD_IN.search(p) for p in parts[start:end]):
+                continue  # only the scene (為了…): no point yet
+            if end < len(parts) and parts[end].startswith(_PREDICATE):
+                continue  # a subject cut from its predicate (…之軸心，係以…)
             score = (
                 _count(text, SUBSTANCE) * 0.6
                 + _count(text, prefer) * 1.5
@@ -269,7 +279,7 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
                 - _count(text, PROCEDURE) * 0.8
                 + (0.4 if _DIGIT.search(text) else 0)
                 + len(text) / 30
-                - (0 if all(_LEAD_IN.search(p) for p in parts[:start]) else 1.0)
+                - (0 if all(_LEAD_IN.search(p) for p in parts[:start]) else 1.5)
                 - (3.0 if parts[start].startswith(CONNECTIVES) else 0)
             )
             if score > best_score:
@@ -288,16 +298,33 @@ def best(
     """The top-ranked sentence of ``paragraphs`` cut to what ``fits`` (the next one when the
     top one has no clause that fits), or empty; with ``floor``, only sentences scoring above
     it (a section of logistics only has no message of its own)."""
+    found = top(paragraphs, fits, title, context, floor, marked, 1)
+    return found[0] if found else ""
+
+
+def top(
+    paragraphs: Iterable[str],
+    fits: Callable[[str], bool],
+    title: str = "",
+    context: Iterable[str] = (),
+    floor: float | None = None,
+    marked: Iterable[str] = (),
+    count: int = 3,
+) -> list[str]:
+    """Up to ``count`` lines, best first, as :func:`best` chooses one."""
     keys = [normalize(m).rstrip("。") for m in marked]
+    found: list[str] = []
     for scored in rank(paragraphs, title, context, marked):
         if floor is not None and scored.score <= floor:
             break
         key = next((k for k in keys if k and k in scored.text), "")
         line = cut(key, fits) if key else ""  # the marked part of a longer sentence
         line = line or cut(scored.text, fits)
-        if line:
-            return line
-    return ""
+        if line and line not in found:
+            found.append(line)
+            if len(found) >= count:
+                break
+    return found
 
 
 def best_point(points: Iterable[str], paragraphs: Iterable[str], title: str = "") -> str:

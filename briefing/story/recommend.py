@@ -96,11 +96,16 @@ def recommendations(report: Report, section_ids: set[str] | None = None) -> list
     return found
 
 
-def of_unit(part: Section, items: Sequence[Section], *, own: bool = True) -> list[Recommendation]:
+def of_unit(
+    part: Section, items: Sequence[Section], *, own: bool = True, item: bool = False
+) -> list[Recommendation]:
     """The recommendations a slide of ``part`` shows (:mod:`briefing.story.advice` decides
-    which): one per ticked item, a sub-section, or, without any, its numbered paragraphs."""
+    which): one per ticked item, a sub-section, or, without any, its numbered paragraphs;
+    with ``item``, ``part`` is itself one recommendation (ticked alone)."""
     if items:
         return [of_child(c) for c in items]
+    if item:
+        return [of_child(part)] if own else []
     return of_section(part) if own else []
 
 

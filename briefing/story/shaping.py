@@ -58,6 +58,7 @@ class Shaper:
     placed_charts: set[str] = field(default_factory=set)
     chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
     itinerary_placed: bool = False  # the itinerary is shown once
+    next_lines: dict[str, list[str]] = field(default_factory=dict)  # message -> next ones
 
     @property
     def labels(self) -> Any:
@@ -142,7 +143,8 @@ class Shaper:
         subject = self.subject(unit)
         for iid in self.placement.get(unit.entry.section.id, ()):
             if iid not in shown and (subject is None or iid != subject.id):
-                rows.append(self.initiative_row(self.report.initiative(iid)))
+                item = self.report.initiative(iid)
+                rows.append(self.initiative_row(item, within=unit.entry.section.paragraphs))
         return rows
 
     def subject(self, unit: Unit) -> Initiative | None:
@@ -161,7 +163,12 @@ class Shaper:
         if item is None:
             return ""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-        parts = [facts.name_en] if facts.name_en else []
+        said = normalize(" ".join(p for i in unit.ids for p in self.report.section(i).paragraphs))
+        said += normalize(unit.entry.section.title)
+        where = {q.section for q in item.evidence.get("name_en", ())}
+        # the English name where these sections give it: a detail cites its own section
+        own = None in where or bool(where & set(unit.ids)) or normalize(facts.name_en) in said
+        parts = [facts.name_en] if facts.name_en and own else []
         parts += [f"{k}{self.labels.colon}{v}" for k, v in facts.rows]
         return "｜".join(p for p in parts if p)
 
@@ -204,13 +211,16 @@ class Shaper:
             facts = dataclasses.replace(facts, rows=rows)
         return facts
 
-    def initiative_row(self, item: Initiative) -> Row:
+    def initiative_row(self, item: Initiative, within: tuple[str, ...] = ()) -> Row:
+        """An initiative as a row: its point in the words of the section shown (``within``)
+        where they name it, else in its record's summary."""
         facts = self.facts(item)
+        point = cells.naming_clause(" ".join(within), item) if within else ""
         return self._english_first(
             Row(
                 normalize(item.name),
                 normalize(facts.name_en),
-                normalize(cells.record_point(item)),
+                normalize(point or cells.record_point(item)),
                 facts,
                 (item.id,),
                 item.sections[:1],
@@ -565,14 +575,15 @@ class Shaper:
 
         return itinerary_slides(self, part, unit)
 
-    def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
+    def recommendations(self, part: Part, unit: Unit, *, item: bool = False) -> list[Slide]:
         """Numbered cards, one per recommendation (:mod:`briefing.story.advice` routes a unit
-        here), each in the words :mod:`briefing.story.recommend` gives it: whole, with an owner
-        and a horizon only where the report states them."""
+        here; ``item``: the unit is one recommendation), each in the words
+        :mod:`briefing.story.recommend` gives it: whole, with an owner and a horizon only where
+        the report states them."""
         cards = []
         kids = {c.section.id: c for c in unit.children()}
-        items = [c.section for c in unit.children()]
-        recs = recommend.of_unit(unit.entry.section, items, own=unit.own)
+        items = [c.section for c in unit.children()]  # the selected ones only
+        recs = recommend.of_unit(unit.entry.section, items, own=unit.own, item=item)
         for rec in recs:
             child = kids.get(rec.section)
             tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
@@ -811,13 +822,17 @@ class Shaper:
         said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
         subject = self.subject_line(unit)
         moved = self.setter.title(heading)[1]  # an English name the title moves down
-        rest = "｜".join(x for x in (subject, moved) if x)  # the message leaves room for them
+        english = subject.split("｜")[0] if subject and self.labels.colon not in subject else ""
+        rest = "｜".join(x for x in (english, moved) if x)  # the message leaves room for them;
+        # the subject's facts follow it as far as the line holds (the rest go to the notes)
 
         def fits(text: str) -> bool:
             line = f"{text}｜{rest}" if rest else text
             return self.setter.line_fits(line, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
 
-        point = message.message(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        lines = message.candidates(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        point = lines[0] if lines else ""
+        self.next_lines[point] = lines[1:]  # tried in turn when the slide says the first
         subtitle = "｜".join(x for x in (point, subject) if x)
         return self.templates.render(
             "section",
@@ -888,7 +903,8 @@ class Shaper:
             condensed=tuple(e.section.id for e in unit.condensed),
             **fields,
         )
-        return message.said_once(slide)
+        first = slide.subtitle.partition("｜")[0]
+        return message.said_once(slide, self.next_lines.get(first, ()))
 
 
 @dataclass(frozen=True)
