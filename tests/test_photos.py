@@ -210,6 +210,8 @@ def test_a_photo_slide_follows_the_slides_of_its_section(jp) -> None:  # type: i
             assert set(report.entry(picture.section).path) & set(before.sections), picture
         assert slide.sections == tuple(dict.fromkeys(p.section for p in slide.pictures))
         assert "本頁照片：" in slide.notes
+    found = api.self_check(plan)  # a slide of photos shows something (issue 18's self-check)
+    assert not [f for f in found if f.code == "empty-slide" and f.what.endswith("（照片）")]
 
 
 def test_a_brief_shows_one_photo_slide_within_its_budget_and_a_full_deck_every_photo(jp) -> None:  # type: ignore[no-untyped-def]

@@ -75,6 +75,7 @@ def _shows_anything(slide: Slide) -> bool:
         or slide.quote
         or slide.table
         or slide.chart
+        or slide.pictures  # a photo slide (briefing.story.photos)
     )
 
 
