@@ -26,14 +26,14 @@ if TYPE_CHECKING:
 
 _NUMBER = r"[一二三四五六七八九十]+|\d+"
 _NUMBERED = re.compile(
-    rf"^\s*(?:[（(]({_NUMBER})[)）]|({_NUMBER})[、.．])\s*(.+)$", re.S
-)  # 一、… 1. … （一）…
+    rf"^\s*(?:[（(]({_NUMBER})[)）]|(\d+(?:\.\d+)+)[、.．\s]?|({_NUMBER})[、.．])\s*(.+)$", re.S
+)  # 一、… 1. … （一）… 5.1 …
 _VERBS = (
     "會同|結合|偕同|邀集|邀請|負責|主辦|辦理|盤點|研議|研擬|研訂|推動|輔導|協調|督導|規劃|檢討"
-    "|擬訂|評估|建立|成立|訂定|編列|補助|強化|持續|與"
+    "|擬訂|評估|建立|成立|訂定|編列|補助|強化|持續|研究|引進|與"
 )
 _OWNER = re.compile(
-    rf"建議由(.{{2,24}}?)(?=(?:{_VERBS})(?![處司科組署局部會室])|，|。)"
+    rf"建議由(.{{2,24}}?)(?=(?:{_VERBS})(?![處司科組署局部會室院所中])|，|。)"
     r"|由(.{2,24}?)(?:負責|主辦)"
 )
 _HORIZON = re.compile(r"中長期|短中期|短期|中期|長期")
@@ -121,7 +121,10 @@ def of_section(part: Section) -> list[Recommendation]:
         return [of_child(c) for c in part.children]
     numbered = [m for p in part.paragraphs if (m := _NUMBERED.match(normalize(p)))]
     if numbered:
-        return [_of_paragraph(m.group(1) or m.group(2), m.group(3), part.id) for m in numbered]
+        return [
+            _of_paragraph(m.group(1) or m.group(2) or m.group(3), m.group(4), part.id)
+            for m in numbered
+        ]
     return [
         _of_paragraph(str(n + 1), normalize(p), part.id, named=False)
         for n, p in enumerate(part.paragraphs)

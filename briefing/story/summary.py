@@ -120,8 +120,7 @@ def columns(
     if summary.recommendations:
         right.append(Bullet(getattr(lab, "summary_recommendations", ""), heading=True))
         right += [
-            Bullet(normalize(f"{r.number}{stop}{r.name}" if r.number else r.name))
-            for r in summary.recommendations
+            Bullet(normalize(_numbered(r.number, r.name, stop))) for r in summary.recommendations
         ]
     lines = [line for _, line in summary.findings]
     left: list[Bullet] = []
@@ -131,3 +130,10 @@ def columns(
     while len(left) > 2 and not fits(left, theme.LEFT_BOX if right else theme.BODY_BOX):
         left.pop()
     return tuple(left), tuple(right)
+
+
+def _numbered(number: str, name: str, stop: str) -> str:
+    """「一、名稱」, or as the report writes a dotted number, 「5.1 名稱」."""
+    if not number:
+        return name
+    return f"{number} {name}" if "." in number else f"{number}{stop}{name}"
