@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 FLOOR = 0.5  # a sentence scoring no more than this (logistics, a bare date) says no point
 MIN_LENGTH = 14  # characters: a shorter line is a fragment
-NO_MESSAGE = ("recommendations", "process")
+NO_MESSAGE = ("recommendations", "process", "appendix")
 
 
 def message(
