@@ -274,7 +274,8 @@ class _Planner:
         )
 
     def _cover(self, meta: DeckMeta) -> Slide:
-        text = self.templates.render("cover", deck=meta, report=self.report.meta)
+        style = self.options.date_style
+        text = self.templates.render("cover", deck=meta, report=self.report.meta, date_style=style)
         return Slide("cover", text.title, text.subtitle, text.body, text.notes)
 
     def _agenda(self, parts: list[Part]) -> Slide:
@@ -356,7 +357,9 @@ class _Planner:
             if e.level == 1
             and (e.section.id in self.selected or any(d in self.selected for d in self._below(e)))
         ]
-        text = self.templates.render("sources", report=self.report.meta, cites=cites)
+        text = self.templates.render(
+            "sources", report=self.report.meta, cites=cites, date_style=self.options.date_style
+        )
         return Slide("sources", text.title, body=text.body, notes=text.notes)
 
     # -- initiatives and appendix ---------------------------------------------------------------
