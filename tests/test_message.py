@@ -293,9 +293,12 @@ def test_one_date_style_on_the_cover_the_timeline_and_the_tables(plans) -> None:
     timeline = next(s for s in plan.slides if s.kind == "timeline")
     programme = next(s for s in plan.slides if "議程" in s.title)
 
+    sources = next(s for s in plan.slides if s.kind == "sources")
+
     assert any(style.fullmatch(b.text) for b in cover.body)
     assert all(style.match(e.when) for e in timeline.events)
     assert style.search(programme.title)
+    assert style.search(sources.body[0].text) and style.search(cover.notes)
 
 
 @pytest.fixture(scope="module")
