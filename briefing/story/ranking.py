@@ -163,6 +163,10 @@ CONNECTIVES = (
 )
 
 
+MAX_SENTENCES = 200  # a section's first 200 sentences are ranked (bounded work on any input)
+MAX_CLAUSES = 40  # and a sentence's first 40 clauses are cut from
+
+
 @dataclass(frozen=True)
 class Scored:
     """A sentence and why it scored as it did."""
@@ -212,7 +216,7 @@ def rank(
     text) counts for centrality but gives no candidates; a sentence the content marks as a
     key sentence (``marked``) counts up."""
     keys = [trim(normalize(m)) for m in marked]
-    found = sentences(paragraphs)
+    found = sentences(paragraphs)[:MAX_SENTENCES]
     others = [_bigrams(s) for s in found]
     extra = _bigrams(" ".join([title, *context]))
     scored = []
@@ -268,13 +272,15 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
     whole = trim(sentence)
     if fits(whole):
         return whole
-    parts = clauses(sentence)
+    parts = clauses(sentence)[:MAX_CLAUSES]
     best, best_score = "", float("-inf")
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
             text = trim("".join(parts[start:end]))
-            if len(text) < 6 or not fits(text):
+            if len(text) < 6:
                 continue
+            if not fits(text):
+                break  # a longer run fits no better
             if all(_LEAD_IN.search(p) for p in parts[start:end]):
                 continue  # only the scene (為了…): no point yet
             if end < len(parts) and parts[end].startswith(_PREDICATE):
