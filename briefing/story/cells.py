@@ -126,3 +126,28 @@ def sections_stating(report: Report, texts: list[str], skip: tuple[str, ...] = (
         if any(t in body for t in wanted):
             found.append(sid)
     return found
+
+
+def fold_sparse(
+    header: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[float, ...],
+    sep: str = "／",
+) -> tuple[tuple[str, ...], list[tuple[str, ...]], tuple[float, ...]]:
+    """A table without blank cells: a column no row fills is dropped; one only some rows fill
+    (a programme's speakers) goes under the column before it, as its cell's second line."""
+    cols = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in header]
+    names, sizes = list(header), list(widths)
+    for j in range(len(names) - 1, 0, -1):
+        filled = [bool(c.strip()) for c in cols[j]]
+        if all(filled):
+            continue
+        if any(filled):  # its cells join the column before, its name that column's
+            cols[j - 1] = [
+                f"{a}\n{b}" if b.strip() else a for a, b in zip(cols[j - 1], cols[j], strict=True)
+            ]
+            names[j - 1] = f"{names[j - 1]}{sep}{names[j]}"
+        del cols[j], names[j]
+        if sizes:
+            sizes[j - 1] += sizes.pop(j)
+    return tuple(names), [tuple(r) for r in zip(*cols, strict=True)], tuple(sizes)

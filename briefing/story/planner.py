@@ -458,6 +458,8 @@ class _Planner:
                 for item in agenda.items
             ]
         rows = [tuple(normalize(c) for c in row) for row in rows]
+        sep = " / " if language == "en" else "／"
+        header, rows, widths = cells.fold_sparse(header, rows, widths, sep)  # no blank cells
         days = agenda.days
         style = self.options.date_style  # the deck's one date style, as on the cover
         day = dates.display(days[0], style, language) if len(days) == 1 else ""
