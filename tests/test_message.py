@@ -281,6 +281,16 @@ def test_tiles_keep_their_hedges(plans, report) -> None:  # type: ignore[no-unty
     assert hedged
 
 
+def test_no_table_of_the_bundled_decks_has_a_blank_cell(plans) -> None:  # type: ignore[no-untyped-def]
+    for key, plan in plans.items():
+        for slide in plan.slides:
+            if slide.table is not None:
+                blank = [r for r in slide.table.rows if not all(c.strip() for c in r)]
+                assert not blank, (key, slide.title, blank[:1])
+    programme = next(s for s in plans["standard", "report"].slides if "議程" in s.title)
+    assert programme.table is not None and programme.table.header[-1] == "議程／主講人"
+
+
 def test_a_timeline_cites_the_sections_its_places_come_from(plans) -> None:  # type: ignore[no-untyped-def]
     slide = next(s for s in plans["standard", "report"].slides if s.kind == "timeline")
     assert "壹、目的" in slide.source and "肆、拜會活動" in slide.source
@@ -293,9 +303,12 @@ def test_one_date_style_on_the_cover_the_timeline_and_the_tables(plans) -> None:
     timeline = next(s for s in plan.slides if s.kind == "timeline")
     programme = next(s for s in plan.slides if "議程" in s.title)
 
+    sources = next(s for s in plan.slides if s.kind == "sources")
+
     assert any(style.fullmatch(b.text) for b in cover.body)
     assert all(style.match(e.when) for e in timeline.events)
     assert style.search(programme.title)
+    assert style.search(sources.body[0].text) and style.search(cover.notes)
 
 
 @pytest.fixture(scope="module")

@@ -58,12 +58,14 @@ def naming_clause(text: str, item: Initiative, limit: int = POINT_LIMIT) -> str:
     at most ``limit``), or empty."""
     called = names(item.name, item.name_en)
     best = ""
-    for sentence in ranking.sentences([normalize(text)]):
-        parts = ranking.clauses(sentence)
+    for sentence in ranking.sentences([normalize(text)])[: ranking.MAX_SENTENCES]:
+        parts = ranking.clauses(sentence)[: ranking.MAX_CLAUSES]
         for start in range(len(parts)):
             for end in range(start + 1, len(parts) + 1):
                 text = ranking.trim("".join(parts[start:end]))
-                if not any(n in text for n in called) or len(text) > limit:
+                if len(text) > limit:
+                    break  # a longer run is longer still
+                if not any(n in text for n in called):
                     continue
                 if len(text) >= 6 and (not best or len(text) < len(best)):
                     best = text

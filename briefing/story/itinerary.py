@@ -147,12 +147,14 @@ def item_table(agenda: Agenda, labels: Any, language: str, style: str = "roc") -
         (_when(agenda, item, language, style), item.title, item.place or "")
         for item in agenda.items
     )
-    return fold_partial(Table(header, rows), into=1)
+    sep = " / " if language == "en" else "／"  # 項目／地點 where only some stops give one
+    return fold_partial(Table(header, rows), into=1, sep=sep)
 
 
-def fold_partial(table: Table, into: int) -> Table:
+def fold_partial(table: Table, into: int, sep: str = "") -> Table:
     """No blank cells: a column no row fills is left out, and one only some rows fill goes
-    under column ``into``'s text as a second line (the first column, the time, stays)."""
+    under column ``into``'s text as a second line (the first column, the time, stays); with
+    ``sep``, column ``into``'s header names what it now holds (議程／主講人)."""
     keep, fold = [], []
     for c in range(len(table.header)):
         filled = sum(1 for row in table.rows if row[c].strip())
@@ -168,7 +170,10 @@ def fold_partial(table: Table, into: int) -> Table:
             cell = "\n".join([row[c], *extra]) if row[c].strip() else "\n".join(extra)
             cells.append(normalize(cell) or NOT_GIVEN)  # a time the report does not give
         rows.append(tuple(cells))
-    return Table(tuple(table.header[c] for c in keep), tuple(rows))
+    header = list(table.header)
+    if sep and fold:
+        header[into] = sep.join([header[into], *(header[f] for f in fold)])
+    return Table(tuple(header[c] for c in keep), tuple(rows))
 
 
 def day_table(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 FLOOR = 0.5  # a sentence scoring no more than this (logistics, a bare date) says no point
 MIN_LENGTH = 14  # characters: a shorter line is a fragment
-NO_MESSAGE = ("recommendations", "process")
+NO_MESSAGE = ("recommendations", "process", "appendix")
 
 
 def message(
@@ -81,31 +81,28 @@ def said_once(slide: Slide, others: list[str] | tuple[str, ...] = ()) -> Slide:
     first of its line and ``others`` (the next candidates) that is new; a fact is stated once
     on a slide."""
     line, sep, rest = slide.subtitle.partition("｜")
-    if not line:
+    if not line or not any(same(line, t) for t in _texts(slide)):
         return slide
-    if any(_same(line, t) for t in _texts(slide)):
-        for other in others:
-            if not any(_same(other, t) for t in _texts(slide)):
-                return dataclasses.replace(slide, subtitle=f"{other}{sep}{rest}")
     body = [b for b in slide.body if not b.heading]
-    twin = next((b for b in body if _same(line, b.text)), None)
+    twin = next((b for b in body if same(line, b.text)), None)
     # the point moves up to the title's line, unless that leaves a slide of a few points,
     # which the planner pairs with its neighbour (and a merged slide has no message line)
     few = slide.kind in ("points", "content") and len(body) <= 5
     if twin is not None and len(body) > 2 and not few:
         kept = tuple(b for b in slide.body if b is not twin)
-        if not any(_same(line, t) for t in _texts(dataclasses.replace(slide, body=kept))):
+        if not any(same(line, t) for t in _texts(dataclasses.replace(slide, body=kept))):
             return dataclasses.replace(slide, body=kept)
-    if any(_same(line, t) for t in _texts(slide)):
-        return dataclasses.replace(slide, subtitle=rest)
-    return slide
+    for other in others:  # else the next candidate the slide does not say
+        if not any(same(other, t) for t in _texts(slide)):
+            return dataclasses.replace(slide, subtitle=f"{other}{sep}{rest}")
+    return dataclasses.replace(slide, subtitle=rest)
 
 
 def _texts(slide: Slide) -> list[str]:
     return [t for t in slide.texts() if t != slide.subtitle]
 
 
-def _same(line: str, shown: str) -> bool:
+def same(line: str, shown: str) -> bool:
     """Whether ``shown`` says ``line`` already: it holds it, is most of it, or shares most of
     its words (「我國2019年1月10日核定…」 beside 「2019年1月10日行政院核定…」)."""
     if line in shown or (shown in line and len(shown) >= 0.5 * len(line)):

@@ -307,7 +307,8 @@ class _Planner:
         )
 
     def _cover(self, meta: DeckMeta) -> Slide:
-        text = self.templates.render("cover", deck=meta, report=self.report.meta)
+        style = self.options.date_style
+        text = self.templates.render("cover", deck=meta, report=self.report.meta, date_style=style)
         return Slide("cover", text.title, text.subtitle, text.body, text.notes)
 
     def _agenda(self, parts: list[Part]) -> Slide:
@@ -391,7 +392,9 @@ class _Planner:
             if e.level == 1
             and (e.section.id in self.selected or any(d in self.selected for d in self._below(e)))
         ]
-        text = self.templates.render("sources", report=self.report.meta, cites=cites)
+        text = self.templates.render(
+            "sources", report=self.report.meta, cites=cites, date_style=self.options.date_style
+        )
         return Slide("sources", text.title, body=text.body, notes=text.notes)
 
     # -- initiatives and appendix ---------------------------------------------------------------
@@ -477,7 +480,8 @@ class _Planner:
                 for item in agenda.items
             )
             header = (labels.time, labels.session_type, labels.session, labels.speaker)
-            table = fold_partial(Table(header, rows), into=2)
+            sep = " / " if language == "en" else "／"  # 議程／主講人: what its second line is
+            table = fold_partial(Table(header, rows), into=2, sep=sep)  # no blank cells
         days = agenda.days
         style = self.options.date_style  # the deck's one date style, as on the cover
         day = dates.display(days[0], style, language) if len(days) == 1 else ""

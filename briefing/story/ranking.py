@@ -123,6 +123,12 @@ _LEAD_IN = re.compile(
     r"|(?:方面|時|後|下|中|前|來說|而言)[，：]?$"
     r"|^(?:因此|所以|此外|另外|同時|然而|不過|最後|首先|其次)[，：]?$"
 )
+#: A caption (圖2：…, 表2-1　…, 照片1), a reference, or a line of an itinerary (9月11日…, 10/17 …)
+#: is not a sentence of substance.
+_CAPTION = re.compile(r"^(?:圖|表|照片|附圖|附表|Figure|Table)\s*[\d一二三四五六七八九十]+")
+_DATED = re.compile(r"^(?:\d+年)?\d+月\d+日|^\d+/\d+|^第[一二三四五六七八九十]+天|^\d+\.\D")
+_MARKER = re.compile(r"^(?:[（(]\d+[)）]|\d+[.、]|[（(][一二三四五六七八九十]+[)）])\s*")
+_OPEN_END = re.compile(r"(?:後|時|前|方面|之外|以外|以前|以後)[，：]?$")
 #: The start of a clause that is the predicate of the one before it.
 _PREDICATE = ("係", "是", "乃", "即為", "為")
 #: Words that join a clause to the one before it; a line never starts with one.
@@ -155,6 +161,10 @@ CONNECTIVES = (
     "都",
     "也",
 )
+
+
+MAX_SENTENCES = 200  # a section's first 200 sentences are ranked (bounded work on any input)
+MAX_CLAUSES = 40  # and a sentence's first 40 clauses are cut from
 
 
 @dataclass(frozen=True)
@@ -206,7 +216,7 @@ def rank(
     text) counts for centrality but gives no candidates; a sentence the content marks as a
     key sentence (``marked``) counts up."""
     keys = [trim(normalize(m)) for m in marked]
-    found = sentences(paragraphs)
+    found = sentences(paragraphs)[:MAX_SENTENCES]
     others = [_bigrams(s) for s in found]
     extra = _bigrams(" ".join([title, *context]))
     scored = []
@@ -228,6 +238,7 @@ def rank(
             - (1.0 if text.endswith(("：", ":")) else 0)
             - (0.5 if len(text) > 160 else 0)
             - (1.0 if text.startswith(ANAPHORA) or "前述" in text or "上述" in text else 0)
+            - (4.0 if _CAPTION.match(text) or _DATED.match(text) else 0)
             + (1.5 if any(k and (k in text or text in k) for k in keys) else 0)
         )
         scored.append(Scored(text, score, centrality, substance, procedure, number, n))
@@ -236,7 +247,7 @@ def rank(
 
 def trim(text: str) -> str:
     """A line without a connective dangling at its start or a stop at its end."""
-    text = text.strip().rstrip("，、；：。")
+    text = _MARKER.sub("", text.strip()).rstrip("，、；：。")
     for lead in LEAD_INS:
         head, comma, rest = text.partition("，")
         if head.startswith(lead) and len(head) <= len(lead) + 2 and comma and len(rest) > 4:
@@ -261,17 +272,21 @@ def cut(sentence: str, fits: Callable[[str], bool], prefer: tuple[str, ...] = ()
     whole = trim(sentence)
     if fits(whole):
         return whole
-    parts = clauses(sentence)
+    parts = clauses(sentence)[:MAX_CLAUSES]
     best, best_score = "", float("-inf")
     for start in range(len(parts)):
         for end in range(start + 1, len(parts) + 1):
             text = trim("".join(parts[start:end]))
-            if len(text) < 6 or not fits(text):
+            if len(text) < 6:
                 continue
+            if not fits(text):
+                break  # a longer run fits no better
             if all(_LEAD_IN.search(p) for p in parts[start:end]):
                 continue  # only the scene (為了…): no point yet
             if end < len(parts) and parts[end].startswith(_PREDICATE):
                 continue  # a subject cut from its predicate (…之軸心，係以…)
+            if end < len(parts) and _OPEN_END.search(parts[end - 1]):
+                continue  # a clause that waits for the next (…審查通過後，)
             score = (
                 _count(text, SUBSTANCE) * 0.6
                 + _count(text, prefer) * 1.5

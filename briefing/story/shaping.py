@@ -353,7 +353,7 @@ class Shaper:
             right.append(Bullet(row.heading, heading=True))
             if row.english and not compact:
                 right.append(Bullet(row.english, level=1))
-            if row.point and not any(row.point in p or p in row.point for p in said):
+            if row.point and not any(message.same(row.point, p) for p in said):
                 right.append(Bullet(row.point))
             if row.facts and not compact:
                 facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows]

@@ -13,7 +13,7 @@ A report without a 心得 part shows the abstract's key points on the left inste
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefing import theme
 from briefing.story import ranking, recommend
@@ -107,25 +107,24 @@ def summarize(
 
 def columns(
     summary: Summary,
-    labels: object,
+    labels: Any,
     language: str,
     points: list[str],
     fits: Callable[[list[Bullet], tuple[int, int, int, int]], bool],
 ) -> tuple[tuple[Bullet, ...], tuple[Bullet, ...]]:
     """The summary's two columns: findings (or, without them, the abstract's ``points``) and
     the recommendations by number and name; findings dropped from the end until both fit."""
-    lab = labels if hasattr(labels, "summary_findings") else None
     stop = "、" if language != "en" else ". "
     right: list[Bullet] = []
     if summary.recommendations:
-        right.append(Bullet(getattr(lab, "summary_recommendations", ""), heading=True))
+        right.append(Bullet(labels.summary_recommendations, heading=True))
         right += [
             Bullet(normalize(_numbered(r.number, r.name, stop))) for r in summary.recommendations
         ]
     lines = [line for _, line in summary.findings]
     left: list[Bullet] = []
     if lines:
-        left.append(Bullet(getattr(lab, "summary_findings", ""), heading=True))
+        left.append(Bullet(labels.summary_findings, heading=True))
     left += [Bullet(normalize(p)) for p in (lines or points)]
     while len(left) > 2 and not fits(left, theme.LEFT_BOX if right else theme.BODY_BOX):
         left.pop()
