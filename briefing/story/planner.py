@@ -385,11 +385,18 @@ class _Planner:
         texts = [t for s in slides for t in s.texts()]
         asked = self.options.initiatives is not None  # a recipe's list: each shown by name
         about = set() if asked else {i for s in slides for i in s.initiatives}
+        english = self.options.language == "en"
+
+        def called(item: Initiative) -> list[str]:  # its name in the deck's language
+            return [
+                normalize(item.name),
+                *([normalize(item.name_en)] if english and item.name_en else []),
+            ]
+
         missing = [
             item
             for item in (self.report.initiative(i) for i in self.chosen)
-            if item.id not in about
-            and not any(n in t for t in texts for n in cells.names(item.name, item.name_en))
+            if item.id not in about and not any(n in t for t in texts for n in called(item))
         ]
         if not missing:
             return []
