@@ -20,9 +20,9 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.story import cells, recommend
 from briefing.story import notes as notes_mod
 from briefing.story import photos as photos_mod
+from briefing.story import recommend
 from briefing.story import summary as summary_mod
 from briefing.story.budget import fit_budget
 from briefing.story.coverage import carry_headings, points_of
@@ -422,10 +422,10 @@ class _Planner:
         about = set() if asked else {i for s in slides for i in s.initiatives}
         english = self.options.language == "en"
 
-        def named(item: Any) -> bool:  # an English deck heads a row with the English name
-            if english and item.name_en:
+        def named(item: Initiative) -> bool:  # by its name in the deck's language
+            if english and item.name_en:  # an English deck heads a row with the English name
                 return any(t.startswith(normalize(item.name_en)) for t in texts)
-            return any(n in t for t in texts for n in cells.names(item.name, item.name_en))
+            return any(normalize(item.name) in t for t in texts)
 
         chosen = [self.report.initiative(i) for i in self.chosen]
         missing = [item for item in chosen if item.id not in about and not named(item)]
