@@ -99,3 +99,23 @@ def test_findings_and_recommendations_of_their_own_text_are_points_and_numbered_
     finding = [s for s in plan.slides if "f" in s.sections and s.kind != "recommendations"]
     said = " ".join(t for s in finding for t in s.texts() if s.title != "報告摘要")
     assert "資料交換層" in said  # the 心得 is said as a point, not a card among the recommendations
+
+
+def test_the_budget_keeps_the_summary_and_every_section_on_a_slide_of_its_own() -> None:
+    from briefing.story.budget import fit_budget
+    from briefing.story.plan import Bullet, Slide
+
+    report = load_report()
+    ids = [e.section.id for e in report.outline if e.level == 1 and e.section.kind != "appendix"]
+    named = tuple(e.section.id for e in report.outline if e.parent == "reflections")
+    summary = Slide("columns", "報告摘要", body=(Bullet("重點"),), sections=("abstract", *named))
+    slides = [Slide("cover", "封面"), Slide("agenda", "簡報大綱"), summary]
+    for n, sid in enumerate([i for i in ids if i != "abstract"] * 3):
+        body = tuple(Bullet(f"第{n}頁重點{k}") for k in range(3))
+        slides.append(Slide("content", f"頁{n}", body=body, notes=f"備忘{n}", sections=(sid,)))
+    slides.append(Slide("content", "建議", body=(Bullet("建議"),), sections=named))
+    slides.append(Slide("closing", "敬請指教"))
+    fitted = fit_budget(slides, report, "brief", summary)
+
+    assert len(fitted) <= 12 and fitted[2].title == "報告摘要"  # (its notes may hold others)
+    assert any(s.title == "建議" for s in fitted)  # named on the summary is not shown

@@ -26,23 +26,31 @@ CONTINUED = ("（續）", " (cont.)")
 MOVED_NOTES = "（本頁內容因篇幅併入備忘稿）"
 
 
-def fit_budget(slides: list[Slide], report: Report, length: str) -> list[Slide]:
-    """``slides`` within the budget of ``length`` (as close as coverage allows)."""
+def fit_budget(
+    slides: list[Slide], report: Report, length: str, summary: Slide | None = None
+) -> list[Slide]:
+    """``slides`` within the budget of ``length`` (as close as coverage allows); ``summary``
+    (the 報告摘要 slide, which names the findings and recommendations) always stays, and
+    naming a section there does not make that section's own slide one that can go."""
     limit = LIMITS.get(length)
     if limit is None:
         return slides
     slides = list(slides)
+    kept = next((i for i, s in enumerate(slides) if s is summary), None)
     while _over(slides, limit):
         closing = _closing(slides)
+        held = slides[kept] if kept is not None else None  # (its notes may have grown)
         candidates = [
             (weight(s, report, after=i > closing, elsewhere=_said_elsewhere(i, slides)), -i, i)
             for i, s in enumerate(slides)
-            if _removable(i, slides)
+            if _removable(i, slides, held)
         ]
         if not candidates:
             break
         _, _, drop = min(candidates)
         slides = _drop(slides, drop)
+        if kept is not None and drop < kept:
+            kept -= 1
     return slides
 
 
@@ -84,14 +92,19 @@ def _closing(slides: list[Slide]) -> int:
     return next((i for i, s in enumerate(slides) if s.kind == "closing"), len(slides))
 
 
-def _removable(i: int, slides: list[Slide]) -> bool:
+def _removable(i: int, slides: list[Slide], summary: Slide | None = None) -> bool:
     slide = slides[i]
     if not (slide.content or slide.kind == "divider") or slide.kind == "overview":
         return False
-    if _paged(i, slides):  # half a table or half a list of cards would mislead
+    if slide is summary or _paged(i, slides):  # half a table or list of cards would mislead
         return False
     mine = {*slide.sections, *slide.condensed}
-    others = {s for j, o in enumerate(slides) if j != i for s in (*o.sections, *o.condensed)}
+    others = {
+        s
+        for j, o in enumerate(slides)
+        if j != i and o is not summary
+        for s in (*o.sections, *o.condensed)
+    }
     return mine <= others
 
 

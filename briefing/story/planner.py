@@ -80,6 +80,7 @@ class _Planner:
     options: BuildOptions
     templates: Templates
     setter: Setter
+    summary: Slide | None = None  # 報告摘要, kept by the budget
 
     def plan(self) -> DeckPlan:
         sel = resolve(self.report, self.options.sections, self.options.initiatives)
@@ -116,7 +117,7 @@ class _Planner:
             slides.append(self._sources())
         if self.length == "standard":
             slides = photos_mod.within_budget(slides)  # photos are the first to go
-        slides = fit_budget(slides, self.report, self.length)  # by weight, never by order
+        slides = fit_budget(slides, self.report, self.length, self.summary)  # by weight
         if self.length == "brief":  # a photo slide only where the budget still allows it
             heads = {p.entry.section.id: p.heading for p in shown if p.entry is not None}
             slides = photos_mod.with_brief_photos(
@@ -204,7 +205,8 @@ class _Planner:
     # -- parts --------------------------------------------------------------------------------
     def _part(self, part: Part) -> list[Slide]:
         if part.kind == "abstract":
-            return [self._overview(part)]
+            self.summary = self._overview(part)
+            return [self.summary]
         if part.kind == "initiatives":
             return self._leftover_slides(part)
         if part.kind == "appendix":
