@@ -13,14 +13,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing import files
 from briefing.content.units import default_table
-from briefing.importing import cleaning, records, structure, writer
+from briefing.errors import ContentError
+from briefing.importing import (
+    aftercheck,
+    cleaning,
+    itinerary,
+    records,
+    report_text,
+    structure,
+    writer,
+)
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
 from briefing.importing.notes import Notes
 from briefing.importing.outline import build
 from briefing.importing.readers import read
+from briefing.importing.refusal import has_structure, refuse
 from briefing.pipeline import Steps
 
 if TYPE_CHECKING:
@@ -55,10 +66,13 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    language: str = "zh-TW",
 ) -> ImportResult:
     """Import the trip report ``source`` into the content folder ``out`` (default:
-    ``imported/<report id>/`` beside the source). Raises SourceError for a file it cannot
-    read; BuildCancelled when cancelled (nothing written)."""
+    ``imported/<report id>/`` beside the source), then check the folder and plan its standard
+    deck. Raises SourceError for a file it cannot read, NoStructure (a SourceError) for one
+    without headings, ContentError when the written folder fails the check; BuildCancelled
+    when cancelled (nothing written). ``import-report.md`` is in ``language``."""
     source = Path(source)
     step = Steps(progress, cancel)
     notes = Notes()
@@ -72,17 +86,49 @@ def import_report(
     blocks = cleaning.rejoin(blocks, _stands_alone)
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
+    before = {kind: list(items) for kind, items in notes.items.items()}
     roots = build(blocks[start:], contents, notes)
+    if not has_structure(roots):  # a second try: headings with a lead sentence, unconfirmed
+        notes.items = before
+        roots = build(blocks[start:], contents, notes, lenient=True)
+    if not has_structure(roots):
+        raise refuse(source, blocks)
+    contents.settle([node.title for root in roots for node in root.walk()])
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     data = _records(front, roots, source, notes)
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), report)
+    write_checked(folder, data, source.name, _source_text(blocks), notes, counts, language)
     step.finish()
-    return ImportResult(folder, data["report"]["id"], notes=notes.flat(), **counts)
+    return ImportResult(folder, data["report"]["id"], notes=notes.flat(language), **counts)
+
+
+def write_checked(
+    folder: Path,
+    data: dict[str, Any],
+    source: str,
+    text: str,
+    notes: Notes,
+    counts: dict[str, int],
+    language: str = "zh-TW",
+) -> None:
+    """Write the content files, check the folder as ``check`` would and plan its standard
+    deck, then write ``import-report.md`` saying what check found and what the deck leaves
+    out. ContentError when check finds problems (they are in the import report). ``folder``
+    may be a temporary folder that is renamed into place once this returns."""
+    draft = report_text.text(data, source, counts, notes, None, language)
+    writer.write_folder(folder, data, source, text, draft)
+    verdict = aftercheck.verify(folder)
+    final = report_text.text(data, source, counts, notes, verdict, language)
+    files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
+    if verdict.problems:
+        raise ContentError(
+            f"the imported folder fails check: {verdict.problems[0]} (and "
+            f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
+            file=folder,
+        )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
@@ -93,6 +139,7 @@ def _stands_alone(paragraph: Paragraph) -> bool:
         or detect(text) is not None
         or is_toc_line(text)
         or unnumbered_kind(text) is not None
+        or itinerary.starts_with_date(text)
     )
 
 
@@ -100,9 +147,13 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
     nodes = [n for root in roots for n in root.walk()]
     meta = dict(front.meta)
     meta.setdefault("title", source.stem)
-    trip = meta.get("trip_start") or meta.get("report_date")
-    agendas = records.agendas(nodes, trip.year if isinstance(trip, dt.date) else None, notes)
+    start, end = meta.get("trip_start"), meta.get("trip_end")
+    trip = (start, end or start) if isinstance(start, dt.date) else None
+    if trip is None and isinstance(meta.get("report_date"), dt.date):
+        trip = (meta["report_date"], meta["report_date"])
+    agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
+    _mark_process(sections, {a["section"] for a in agendas if a["kind"] == "itinerary"})
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))
     abstract_node = [_abstract_node(front)] if front.abstract else []
@@ -113,6 +164,15 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
         "figures": records.figures(abstract_node + nodes, default_table(), notes),
         "agenda": agendas,
     }
+
+
+def _mark_process(sections: list[dict[str, Any]], ids: set[str]) -> None:
+    """The section an itinerary was read from is the trip's process (a timeline in the deck),
+    unless its heading already gave it a kind."""
+    for record in sections:
+        if record["id"] in ids and record.get("kind") in (None, "content"):
+            record["kind"] = "process"
+        _mark_process(record.get("children", []), ids)
 
 
 def _abstract_node(front: Any) -> Node:
