@@ -178,14 +178,17 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    language: str = "zh-TW",
 ) -> ImportResult:
     """Import a trip report (.docx, .odt, .pdf or .txt) into a content folder: ``out``, or
-    ``imported/<report id>/`` beside the source. Raises SourceError (a BriefingError) for a
-    file it cannot read, BuildCancelled when cancelled; see :mod:`briefing.importing`."""
+    ``imported/<report id>/`` beside the source, checked and planned as a build would. Raises
+    SourceError (a BriefingError) for a file it cannot read or with no heading structure
+    (``NoStructure``, whose ``details`` list the refused lines), BuildCancelled when cancelled;
+    see :mod:`briefing.importing`. ``import-report.md`` is in ``language`` (zh-TW or en)."""
     from briefing.importing import import_report as run
 
     target = Path(out) if out is not None else None
-    return run(Path(source), target, progress=progress, cancel=cancel)
+    return run(Path(source), target, progress=progress, cancel=cancel, language=language)
 
 
 def date_text(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:

@@ -85,6 +85,9 @@ def parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="import a trip report into a content folder")
     importer.add_argument("source", type=Path, metavar="REPORT", help=".docx, .odt, .pdf or .txt")
     importer.add_argument("--out", type=Path, metavar="DIR", help="default: imported/<id>/ by it")
+    importer.add_argument(
+        "--language", choices=("zh-TW", "en"), default="zh-TW", help="of import-report.md"
+    )
 
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--recipe", type=Path, metavar="FILE", help="recipe to open")
@@ -340,7 +343,7 @@ def _cell(value: Any) -> str:
 def _import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from briefing import api
 
-    done = api.import_report(args.source, args.out)
+    done = api.import_report(args.source, args.out, language=args.language)
     print(
         f"wrote {done.folder}: {done.sections} sections; drafted {done.figures} figures, "
         f"{done.initiatives} initiatives, {done.agenda_items} agenda items, "

@@ -163,6 +163,7 @@ class ReportMeta(_Model):
     id: Id
     title: Text
     title_en: str | None = None
+    plan_name: str | None = None  # 計畫名稱, where the cover names the plan beside the report
     short_title: str | None = None
     category: str | None = None  # 出國類別: 開會, 考察, 進修 …
     document_type: str | None = None
@@ -319,6 +320,8 @@ class AgendaItem(_Model):
     visit, 拜會 …); the known ones are drawn in their own colours."""
 
     date: dt.date | None = None
+    end_date: dt.date | None = None  # the last day of an item that spans days (10/3～10/7)
+    day: str | None = None  # the report's own day label (第一天)
     time: Clock | None = None
     end: Clock | None = None
     type: str | None = None

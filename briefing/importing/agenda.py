@@ -81,9 +81,13 @@ def _item(
     row: tuple[str, ...], roles: dict[int, str], day: dt.date | None, year: int | None
 ) -> tuple[dict[str, Any] | None, dt.date | None]:
     cells = {role: row[i].strip() for i, role in roles.items() if i < len(row)}
+    last: dt.date | None = None
     if cells.get("date"):
-        day = _day(cells["date"], year) or day
+        days = rocdates.read_days(cells["date"], year) if year else None
+        day, last = days if days else (_day(cells["date"], year) or day, None)
     item: dict[str, Any] = {"date": day} if day else {}
+    if last is not None and day is not None and last != day:
+        item["end_date"] = last
     times = _TIME.findall(cells.get("time", "") or cells.get("date", ""))
     if times:
         item["time"] = f"{int(times[0][0]):02d}:{times[0][1]}"

@@ -19,12 +19,20 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Paragraph:
     """A run of text. ``level`` is the heading level the document's styles or outline levels
-    give it (1 = top), None when they give none; ``style`` is the style's name as written."""
+    give it (1 = top), None when they give none; ``style`` is the style's name as written;
+    ``bold`` how many characters at its start are set in bold (``len(text)``: all of it; 0
+    where the format does not say, as in plain text and PDF)."""
 
     text: str
     level: int | None = None
     style: str | None = None
     page: int | None = None
+    bold: int = 0
+    line: int | None = None  # the line of a plain text file it starts on
+
+    @property
+    def all_bold(self) -> bool:
+        return bool(self.text) and self.bold >= len(self.text)
 
     def with_text(self, text: str) -> Paragraph:
         return replace(self, text=text)

@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefing import files
 from briefing.content.units import default_table
-from briefing.importing import cleaning, photofiles, records, structure, writer
+from briefing.errors import ContentError
+from briefing.importing import (
+    aftercheck,
+    cleaning,
+    itinerary,
+    photofiles,
+    records,
+    report_text,
+    structure,
+    writer,
+)
 from briefing.importing.blocks import Block, Paragraph, Table
 from briefing.importing.frontmatter import read_front
 from briefing.importing.headings import detect, is_toc_line, unnumbered_kind
@@ -22,10 +33,11 @@ from briefing.importing.notes import Notes
 from briefing.importing.outline import build
 from briefing.importing.pictures import is_caption
 from briefing.importing.readers import read
+from briefing.importing.refusal import has_structure, refuse
 from briefing.pipeline import Steps
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from briefing.importing.outline import Node
     from briefing.pipeline import CancelToken
@@ -57,10 +69,13 @@ def import_report(
     *,
     progress: Callable[[str, float], None] | None = None,
     cancel: CancelToken | None = None,
+    language: str = "zh-TW",
 ) -> ImportResult:
     """Import the trip report ``source`` into the content folder ``out`` (default:
-    ``imported/<report id>/`` beside the source). Raises SourceError for a file it cannot
-    read; BuildCancelled when cancelled (nothing written)."""
+    ``imported/<report id>/`` beside the source), then check the folder and plan its standard
+    deck. Raises SourceError for a file it cannot read, NoStructure (a SourceError) for one
+    without headings, ContentError when the written folder fails the check; BuildCancelled
+    when cancelled (nothing written). ``import-report.md`` is in ``language``."""
     source = Path(source)
     step = Steps(progress, cancel)
     notes = Notes()
@@ -74,7 +89,14 @@ def import_report(
     blocks = cleaning.rejoin(blocks, _stands_alone)
     start = structure.body_start(blocks, contents)
     front = read_front(blocks[:start], notes)
+    before = {kind: list(items) for kind, items in notes.items.items()}
     roots = build(blocks[start:], contents, notes)
+    if not has_structure(roots):  # a second try: headings with a lead sentence, unconfirmed
+        notes.items = before
+        roots = build(blocks[start:], contents, notes, lenient=True)
+    if not has_structure(roots):
+        raise refuse(source, blocks)
+    contents.settle([node.title for root in roots for node in root.walk()])
     notes.extend("toc", [f"「{e}」" for e in contents.missing()])
     step("drafts", 0.5)
     placed = photofiles.place(document.pictures, roots, notes)
@@ -83,13 +105,41 @@ def import_report(
     step("writing", 0.9)
     folder = out if out is not None else source.parent / "imported" / data["report"]["id"]
     counts = _counts(data)
-    report = writer.import_report_text(data["report"]["title"], source.name, counts, notes)
-    writer.write_folder(folder, data, source.name, _source_text(blocks), report)
-    photofiles.write(folder, placed, data["report"]["title"], source.name)
+    write_checked(folder, data, source.name, _source_text(blocks), notes, counts, language, placed)
     step.finish()
     return ImportResult(
-        folder, data["report"]["id"], notes=notes.flat(), photos=len(placed), **counts
+        folder, data["report"]["id"], notes=notes.flat(language), photos=len(placed), **counts
     )
+
+
+def write_checked(
+    folder: Path,
+    data: dict[str, Any],
+    source: str,
+    text: str,
+    notes: Notes,
+    counts: dict[str, int],
+    language: str = "zh-TW",
+    photos: Sequence[Any] = (),
+) -> None:
+    """Write the content files, check the folder as ``check`` would and plan its standard
+    deck, then write ``import-report.md`` saying what check found and what the deck leaves
+    out. ContentError when check finds problems (they are in the import report). ``folder``
+    may be a temporary folder that is renamed into place once this returns. ``photos`` are
+    the pictures placed in sections (:func:`briefing.importing.photofiles.place`), written and
+    checked with the rest."""
+    draft = report_text.text(data, source, counts, notes, None, language)
+    writer.write_folder(folder, data, source, text, draft)
+    photofiles.write(folder, photos, data["report"]["title"], source)
+    verdict = aftercheck.verify(folder)
+    final = report_text.text(data, source, counts, notes, verdict, language)
+    files.write_atomic(folder / writer.REPORT_FILE, final.encode("utf-8"))
+    if verdict.problems:
+        raise ContentError(
+            f"the imported folder fails check: {verdict.problems[0]} (and "
+            f"{len(verdict.problems) - 1} more; see {writer.REPORT_FILE})",
+            file=folder,
+        )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:
@@ -101,6 +151,7 @@ def _stands_alone(paragraph: Paragraph) -> bool:
         or is_toc_line(text)
         or unnumbered_kind(text) is not None
         or is_caption(text)
+        or itinerary.starts_with_date(text)
     )
 
 
@@ -108,9 +159,13 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
     nodes = [n for root in roots for n in root.walk()]
     meta = dict(front.meta)
     meta.setdefault("title", source.stem)
-    trip = meta.get("trip_start") or meta.get("report_date")
-    agendas = records.agendas(nodes, trip.year if isinstance(trip, dt.date) else None, notes)
+    start, end = meta.get("trip_start"), meta.get("trip_end")
+    trip = (start, end or start) if isinstance(start, dt.date) else None
+    if trip is None and isinstance(meta.get("report_date"), dt.date):
+        trip = (meta["report_date"], meta["report_date"])
+    agendas = records.agendas(nodes, trip, notes)
     sections = records.sections(roots)
+    _mark_process(sections, {a["section"] for a in agendas if a["kind"] == "itinerary"})
     if front.abstract and not any(r.get("kind") == "abstract" for r in sections):
         sections.insert(0, records.abstract(front.abstract_title, front.abstract))
     abstract_node = [_abstract_node(front)] if front.abstract else []
@@ -121,6 +176,15 @@ def _records(front: Any, roots: list[Node], source: Path, notes: Notes) -> dict[
         "figures": records.figures(abstract_node + nodes, default_table(), notes),
         "agenda": agendas,
     }
+
+
+def _mark_process(sections: list[dict[str, Any]], ids: set[str]) -> None:
+    """The section an itinerary was read from is the trip's process (a timeline in the deck),
+    unless its heading already gave it a kind."""
+    for record in sections:
+        if record["id"] in ids and record.get("kind") in (None, "content"):
+            record["kind"] = "process"
+        _mark_process(record.get("children", []), ids)
 
 
 def _abstract_node(front: Any) -> Node:

@@ -132,24 +132,60 @@ def initiatives(nodes: list[Node]) -> list[Record]:
 
 
 # -- agendas ---------------------------------------------------------------------------------
-def agendas(nodes: list[Node], year: int | None, notes: Notes) -> list[Record]:
-    """Agenda drafts from itinerary or programme tables, else from a 過程 section's dated
-    lines; tables that are no agenda are noted."""
+def agendas(nodes: list[Node], trip: tuple[Any, Any] | None, notes: Notes) -> list[Record]:
+    """Agenda drafts from itinerary or programme tables, else from a 行程 section's dated
+    lines (or 第N天 lines), else from its prose; tables that are no agenda are noted."""
+    year = trip[0].year if trip else None
     drafts: list[agenda_mod.AgendaDraft] = []
     for node in nodes:
         for table in node.tables:
             draft = agenda_mod.from_table(table, node.id, node.title, year)
             if draft is None:
-                notes.add("tables", f"a table of {len(table.rows)} rows in 「{node.title}」")
+                notes.add(
+                    "tables",
+                    f"「{node.title}」中一個 {len(table.rows)} 列的表格",
+                    en=f"a table of {len(table.rows)} rows in 「{node.title}」",
+                    where=f"p{table.page}" if table.page else "",
+                )
             else:
                 drafts.append(draft)
     if not any(d.kind == "itinerary" for d in drafts):
-        for node in nodes:
-            draft = agenda_mod.from_date_lines(node.paragraphs, node.id, node.title)
-            if draft is not None and node.kind in ("process", "visit", "appendix", None):
-                drafts.append(draft)
-                break
+        found = _text_itinerary(nodes, trip)
+        if found is not None:
+            drafts.append(found)
+        else:
+            notes.add(
+                "agenda",
+                "未找到行程（沒有行程表、以日期起首的行或含日期的敘述）",
+                en="no itinerary found (no table, dated lines or dated prose)",
+            )
     return _agenda_records(drafts)
+
+
+def _text_itinerary(
+    nodes: list[Node], trip: tuple[Any, Any] | None
+) -> agenda_mod.AgendaDraft | None:
+    """The first section (行程 sections first) whose lines or prose give an itinerary."""
+    from briefing.importing import itinerary  # here: the import block is busy in other branches
+
+    ordered = [
+        n
+        for n in sorted(nodes, key=lambda n: 0 if n.kind == "process" or "行程" in n.title else 1)
+        if n.kind not in ("recommendations", "abstract")
+    ]
+    for node in ordered:
+        items = itinerary.from_lines(node.paragraphs, trip)
+        if items:
+            return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
+    for node in ordered:  # a date alone on its line, what was done in the paragraph after it
+        draft = agenda_mod.from_date_lines(node.paragraphs, node.id, node.title)
+        if draft is not None:
+            return draft
+    for node in ordered:
+        items = itinerary.from_prose(node.paragraphs, trip)
+        if items:
+            return agenda_mod.AgendaDraft("itinerary", node.id, node.title, items)
+    return None
 
 
 def _agenda_records(drafts: list[agenda_mod.AgendaDraft]) -> list[Record]:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from briefing import files
-from briefing.importing.notes import KINDS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -63,22 +62,8 @@ def _yaml(name: str, records: Any, title: str, source: str) -> str:
 
 
 def import_report_text(title: str, source: str, counts: dict[str, int], notes: Notes) -> str:
-    """``import-report.md``: what was imported, what is a draft, and every note by kind."""
-    lines = [
-        f"# Import report: {title}",
-        "",
-        f"Imported from `{source}` by `python main.py import`: {counts['sections']} sections, "
-        f"{counts['figures']} figures, {counts['initiatives']} initiatives and "
-        f"{counts['agenda_items']} agenda items drafted.",
-        "",
-        "Key points, figures, initiatives and agendas are drafts (`draft: true`), made from the "
-        "report's own words: review them before a briefing. `python main.py check --content "
-        "FOLDER` checks every paragraph and quote against `source.txt`, the text as imported.",
-    ]
-    for kind, heading in KINDS.items():
-        items = notes.items.get(kind)
-        if items:
-            lines += ["", f"## {heading}", "", *(f"- {item}" for item in items)]
-    if not notes.items:
-        lines += ["", "Nothing uncertain was found."]
-    return "\n".join(lines) + "\n"
+    """``import-report.md`` without the check's verdict and the drafts (see
+    :func:`briefing.importing.report_text.text`, which the importer writes in its place)."""
+    from briefing.importing import report_text
+
+    return report_text.text({"report": {"title": title}}, source, counts, notes)

@@ -5,6 +5,7 @@ breaks."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefing.errors import SourceError
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    import odfdo
     from odfdo import Element
 
 _CONTAINERS = {"text:list", "text:list-item", "text:section", "text:list-header"}
@@ -33,15 +35,57 @@ def read_odt(path: Path) -> Document:
         raise SourceError(f"an OpenDocument {document.get_type()} file, not text", file=path)
     from briefing.importing.pictures import from_odt
 
-    return Document(str(path), tuple(_blocks(body)), pictures=tuple(from_odt(path)))
+    blocks = tuple(_blocks(body, _bold_styles(document)))
+    return Document(str(path), blocks, pictures=tuple(from_odt(path)))
 
 
-def _blocks(body: Element) -> list[Block]:
+def _bold_styles(document: odfdo.Document) -> frozenset[str]:
+    """The names of the styles (automatic or named) whose text is bold."""
+    names: set[str] = set()
+    for part in (document.content, document.styles):
+        for style in part.get_elements("//style:style"):
+            props = style.get_element("style:text-properties")
+            weight = props.get_attribute("fo:font-weight") if props is not None else None
+            asian = props.get_attribute("style:font-weight-asian") if props is not None else None
+            if str(weight) == "bold" or str(asian) == "bold":
+                names.add(str(style.get_attribute("style:name")))
+    return frozenset(names)
+
+
+def _blocks(body: Element, bold_styles: frozenset[str] = frozenset()) -> list[Block]:
     out: list[Block] = []
     page = [1]
     for element in _walk(body):
-        out += _block(element, page)
+        found = _block(element, page)
+        if bold_styles and element.tag in ("text:p", "text:h"):
+            bold = _bold_prefix(element, bold_styles)
+            found = [_with_bold(b, bold) for b in found]
+        out += found
     return out
+
+
+def _with_bold(block: Block, bold: int) -> Block:
+    if isinstance(block, Paragraph) and bold:
+        return replace(block, bold=min(bold, len(block.text)))
+    return block
+
+
+def _bold_prefix(element: Element, bold_styles: frozenset[str]) -> int:
+    """How many characters at the start of a paragraph are bold (spans and the paragraph's
+    own style); leading whitespace does not count against it."""
+    own = str(element.get_attribute("text:style-name") or "") in bold_styles
+    pieces: list[tuple[str, bool]] = [(element.text or "", own)]
+    for child in element.children:
+        name = str(child.get_attribute("text:style-name") or "")
+        pieces.append((child.text_recursive or "", own or name in bold_styles))
+        pieces.append((child.tail or "", own))
+    count = 0
+    for text, bold in pieces:
+        if not bold and text.strip():
+            break
+        count += len(text) if bold or not text.strip() else 0
+    whole = element.text_recursive or ""
+    return max(0, count - (len(whole) - len(whole.lstrip())))
 
 
 def _walk(element: Element) -> Iterator[Element]:

@@ -78,19 +78,21 @@ def blocks(text: str) -> list[Block]:
     or more tab-separated cells; a form feed starts the next page."""
     out: list[Block] = []
     pages = text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+    first = 1
     for number, page in enumerate(pages, start=1):
         if len(pages) > 1:
             out.append(PageBreak(number))
         page_no = number if len(pages) > 1 else None
-        lines = [line.strip(" \u3000") for line in page.split("\n") if line.strip()]
-        out += _page_blocks(lines, page_no)
+        lines = [(first + n, line.strip(" \u3000")) for n, line in enumerate(page.split("\n"))]
+        first += page.count("\n")
+        out += _page_blocks([(n, line) for n, line in lines if line.strip()], page_no)
     return out
 
 
-def _page_blocks(lines: list[str], page: int | None) -> list[Block]:
+def _page_blocks(lines: list[tuple[int, str]], page: int | None) -> list[Block]:
     out: list[Block] = []
     rows: list[tuple[str, ...]] = []
-    for line in [*lines, ""]:
+    for at, line in [*lines, (0, "")]:
         cells = tuple(cell.strip() for cell in line.split("\t"))
         if len(cells) >= 3:
             rows.append(cells)
@@ -99,7 +101,7 @@ def _page_blocks(lines: list[str], page: int | None) -> list[Block]:
             out.append(Table(tuple(rows), page=page) if len(rows) > 1 else _row_text(rows[0], page))
             rows = []
         if line.strip():
-            out.append(Paragraph(line.strip(), page=page))
+            out.append(Paragraph(line.strip(), page=page, line=at))
     return out
 
 

@@ -39,6 +39,7 @@ def read_docx(path: Path) -> Document:
 def _blocks(document: WordDocument) -> list[Block]:
     from docx.table import Table as WordTable
 
+    styles = _Styles(document)
     out: list[Block] = []
     page = 1
     for item in document.iter_inner_content():
@@ -48,30 +49,93 @@ def _blocks(document: WordDocument) -> list[Block]:
         if _breaks_page(item):
             page += 1
             out.append(PageBreak(page))
-        level, style = heading_level(item), item.style.name if item.style is not None else None
-        out += [
-            Paragraph(line.strip(), level=level, style=style, page=page)
-            for line in item.text.split("\n")
-            if line.strip()
-        ]
+        style_id = styles.paragraph_style(item)
+        level, style = heading_level(item, styles, style_id), styles.name(style_id)
+        bold = bold_prefix(item, styles, style_id)
+        for line in item.text.split("\n"):
+            if line.strip():
+                lead = len(line) - len(line.lstrip())
+                shown = max(0, min(bold - lead, len(line.strip())))
+                out.append(Paragraph(line.strip(), level, style, page, shown))
+            bold = max(0, bold - len(line) - 1)
     return out
 
 
-def heading_level(paragraph: WordParagraph) -> int | None:
+class _Styles:
+    """The document's styles by id, read once (python-docx looks a paragraph's style up
+    anew on every access, which is slow for long reports)."""
+
+    def __init__(self, document: WordDocument) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {s.style_id: s for s in document.styles}
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = default.style_id if default is not None else None
+        self._bold: dict[str | None, bool] = {}
+        self._level: dict[str | None, int | None] = {}
+
+    def paragraph_style(self, paragraph: WordParagraph) -> str | None:
+        ppr = paragraph._p.pPr
+        found = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        return found.get(f"{_W}val") if found is not None else self.default
+
+    def name(self, style_id: str | None) -> str | None:
+        style = self.by_id.get(style_id)
+        return style.name if style is not None else None
+
+    def bold(self, style_id: str | None) -> bool:
+        if style_id not in self._bold:
+            self._bold[style_id] = _style_bold(self.by_id.get(style_id))
+        return self._bold[style_id]
+
+    def level(self, style_id: str | None) -> int | None:
+        if style_id not in self._level:
+            self._level[style_id] = _style_level(self.by_id.get(style_id))
+        return self._level[style_id]
+
+
+def bold_prefix(paragraph: WordParagraph, styles: _Styles, style_id: str | None) -> int:
+    """How many characters at the start of ``paragraph`` are bold (by their run, else by the
+    run's or the paragraph's style); whitespace does not break the bold start."""
+    style_bold = styles.bold(style_id)
+    count = 0
+    for run in paragraph.runs:
+        text = run.text
+        rpr = run._r.rPr
+        found = rpr.find(f"{_W}rStyle") if rpr is not None else None
+        run_style = found.get(f"{_W}val") if found is not None else None
+        bold = run.bold if run.bold is not None else styles.bold(run_style) or style_bold
+        if not bold and text.strip():
+            break
+        count += len(text)
+    return count
+
+
+def _style_bold(style: object) -> bool:
+    while style is not None:
+        font = getattr(style, "font", None)
+        if font is not None and font.bold is not None:
+            return bool(font.bold)
+        style = getattr(style, "base_style", None)
+    return False
+
+
+def heading_level(paragraph: WordParagraph, styles: _Styles, style_id: str | None) -> int | None:
     """The heading level of a paragraph: its outline level, else its style's (Heading 1 …,
     標題 1 …, or the style's own outline level); None for body text."""
     own = _outline_level(paragraph._p.pPr)
-    if own is not None:
-        return own
-    style = paragraph.style
+    return own if own is not None else styles.level(style_id)
+
+
+def _style_level(style: object) -> int | None:
     while style is not None:
-        match = _HEADING.match(style.name or "")
+        match = _HEADING.match(getattr(style, "name", "") or "")
         if match:
             return int(match.group(1))
-        level = _outline_level(style.element.pPr)
+        level = _outline_level(style.element.pPr)  # type: ignore[attr-defined]
         if level is not None:
             return level
-        style = style.base_style
+        style = getattr(style, "base_style", None)
     return None
 
 
