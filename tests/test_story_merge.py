@@ -119,3 +119,16 @@ def test_the_budget_keeps_the_summary_and_every_section_on_a_slide_of_its_own() 
 
     assert len(fitted) <= 12 and fitted[2].title == "報告摘要"  # (its notes may hold others)
     assert any(s.title == "建議" for s in fitted)  # named on the summary is not shown
+
+
+def test_a_part_with_nothing_under_it_is_left_out_of_the_agenda_and_named_omitted() -> None:
+    from briefing import api
+
+    empty = section("trip", "貳", "過程", key_points=[])
+    body = section("body", "參", "心得", "德國政府補助再生能源，電網業者表示將擴充輸電線路。")
+    plan = plan_deck(report([PROCESS, empty, body]), BuildOptions())
+    agenda = next(s for s in plan.slides if s.kind == "agenda")
+
+    assert "貳、過程" not in [b.text for b in agenda.body] and "trip" in plan.omitted
+    assert "參、心得" in [b.text for b in agenda.body]
+    assert not [f for f in api.self_check(plan) if f.code == "section-missing"]

@@ -101,6 +101,11 @@ class _Planner:
             # a brief shows no appendix (the programme is in standard and full only)
             omitted = tuple(i for p in after for i in p.ids)
             after = []
+        blank = [p for p in main + after if self._blank(p)]  # a heading with nothing under it
+        if blank:  # has nothing to show: not on the agenda either
+            omitted += tuple(i for p in blank for i in p.ids)
+            main = [p for p in main if p not in blank]
+            after = [p for p in after if p not in blank]
         self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
         shown = main + after
@@ -191,6 +196,23 @@ class _Planner:
                 main.remove(main[-1])
                 main.insert(main.index(rec), Part("initiatives", "", word, ()))
         return main, after
+
+    def _blank(self, part: Part) -> bool:
+        """Whether a part of the report says nothing at all: no text, key point or quote in
+        any of its selected sections, and no agenda, figure, photo or initiative in them."""
+        if part.entry is None or part.kind in ("abstract", "initiatives"):
+            return False
+        ids = set(part.ids)
+        for sid in ids:
+            sec = self.report.section(sid)
+            if any(p.strip() for p in sec.paragraphs) or sec.key_points or sec.quote:
+                return False
+        report = self.report
+        held = [a.section for a in report.agendas] + [f.section for f in report.figures]
+        held += [p.section for p in report.photos] + [
+            s for i in report.initiatives for s in i.sections
+        ]
+        return not ids & set(held)
 
     def _units(self, entry: OutlineEntry) -> tuple[Unit, ...]:
         kind = entry.section.kind
