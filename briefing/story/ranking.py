@@ -363,6 +363,7 @@ def best_point(points: Iterable[str], paragraphs: Iterable[str], title: str = ""
             - _count(text, PROCEDURE) * 0.8
             + (0.3 if _DIGIT.search(text) else 0)
             - (1.0 if len(text) < 8 else 0)
+            - (4.0 if _CAPTION.match(text) or _DATED.match(text) else 0)
         )
 
     top = max(range(len(points)), key=lambda n: (score(n), -n))

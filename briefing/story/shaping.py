@@ -424,8 +424,10 @@ class Shaper:
         )
 
     def chart_beside(self, part: Part, unit: Unit, points: list[str], chart: ChartSpec) -> Slide:
+        from briefing.charts import chart_data
+
         text = self._render(part, unit, points=points)
-        return self._slide(
+        slide = self._slide(
             "columns",
             text,
             unit,
@@ -434,6 +436,8 @@ class Shaper:
             initiatives=chart.initiatives,
             derived=self.labels.derived if chart.derived else "",
         )
+        alt = chart_data(chart, self.report, language=self.language).alt_text
+        return dataclasses.replace(slide, notes=f"{alt}\n\n{slide.notes}")  # the chart too
 
     def chart(self, chart: ChartSpec, *, kicker: str = "") -> Slide:
         """A chart on a slide of its own; a few figures (22 → 500 家) as key figures instead,
