@@ -132,3 +132,31 @@ def test_a_part_with_nothing_under_it_is_left_out_of_the_agenda_and_named_omitte
     assert "貳、過程" not in [b.text for b in agenda.body] and "trip" in plan.omitted
     assert "參、心得" in [b.text for b in agenda.body]
     assert not [f for f in api.self_check(plan) if f.code == "section-missing"]
+
+
+def test_a_programme_under_a_long_english_heading_cites_it_within_the_source_line() -> None:
+    import datetime as dt
+
+    from briefing import api
+    from briefing.content.model import Agenda, AgendaItem
+
+    long = (
+        "Programme of the 24th APEC SME Ministerial Meeting (22 September 2017, Ho Chi Minh City)"
+    )
+    appendix = section(
+        "appendix",
+        "伍",
+        "附錄",
+        kind="appendix",
+        key_points=[],
+        children=(section("programme", "一", long, key_points=[]),),
+    )
+    items = tuple(
+        AgendaItem(time=f"1{n}:00", title=f"Session {n}: SME Digitalisation") for n in range(4)
+    )
+    programme = Agenda(section="programme", date=dt.date(2017, 9, 22), title="議程", items=items)
+    plan = plan_deck(report([PROCESS, appendix], agendas=(programme,)), BuildOptions())
+    tables = [s for s in plan.slides if s.table is not None and "programme" in s.sections]
+
+    assert tables and all(s.source.startswith("資料來源：") for s in tables)
+    assert not [f for f in api.self_check(plan) if f.code == "overflow"]

@@ -521,7 +521,7 @@ class _Planner:
                 kicker=part.heading,
                 page=n,
                 also=also,
-                cite=self.report.cite(agenda.section) if agenda.section else "",
+                cite="、".join(self.shaper.cites((agenda.section,))) if agenda.section else "",
                 blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
             )
             own = (part.entry.section.id,) if part.entry else ()
