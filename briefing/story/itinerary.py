@@ -217,6 +217,7 @@ def _when(agenda: Agenda, item: AgendaItem, language: str, style: str) -> str:
 
 
 def single_day(agenda: Agenda, language: str, style: str = "roc") -> str:
+    """The agenda's one day in the deck's date style (a programme's title), or empty."""
     days = agenda.days
     return dates.display(days[0], style, language) if len(days) == 1 else ""
 

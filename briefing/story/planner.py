@@ -26,7 +26,7 @@ from briefing.story import recommend
 from briefing.story import summary as summary_mod
 from briefing.story.budget import fit_budget
 from briefing.story.coverage import carry_headings, points_of
-from briefing.story.itinerary import fold_partial, item_table, table_pages
+from briefing.story.itinerary import fold_partial, item_table, single_day, table_pages
 from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper
@@ -506,9 +506,7 @@ class _Planner:
             header = (labels.time, labels.session_type, labels.session, labels.speaker)
             sep = " / " if language == "en" else "／"  # 議程／主講人: what its second line is
             table = fold_partial(Table(header, rows), into=2, sep=sep)  # no blank cells
-        days = agenda.days
-        style = self.options.date_style  # the deck's one date style, as on the cover
-        day = dates.display(days[0], style, language) if len(days) == 1 else ""
+        day = single_day(agenda, language, self.options.date_style)  # the deck's one style
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
         pages = table_pages(table, self.setter, theme.VISUAL_BOX, PROGRAMME_ROWS)
