@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from briefing.options import BuildOptions
+    from briefing.selfcheck import Finding
     from briefing.story.plan import DeckPlan
 
 __all__ = [
@@ -69,6 +70,7 @@ __all__ = [
     "card_grid",
     "chart_preview",
     "check",
+    "check_deck",
     "check_output",
     "date_text",
     "default_output",
@@ -83,6 +85,7 @@ __all__ = [
     "plan",
     "raw_recipe",
     "recipe_text",
+    "self_check",
     "theme",
     "write_atomic",
 ]
@@ -107,6 +110,7 @@ class BuildResult:
     figure_origins: dict[str, str] = field(default_factory=dict)
     size: int = 0
     outputs: tuple[Path, ...] = ()  # every file written (.pptx, .odp, .pdf)
+    self_check: tuple[Finding, ...] = ()  # what the self-check found (briefing.selfcheck)
 
     @property
     def slide_count(self) -> int:
@@ -153,6 +157,7 @@ class BuildResult:
                 fid: origin for fid, origin in sorted(self.figure_origins.items()) if fid in used
             },
             "warnings": list(self.warnings),
+            "self_check": [f.to_json() for f in self.self_check],
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
 
@@ -318,6 +323,17 @@ def _check_logo(path: Path | None) -> None:
     check_logo(path)
 
 
+def self_check(plan: DeckPlan, options: BuildOptions | None = None) -> list[Finding]:
+    """The self-check's findings on ``plan`` (:mod:`briefing.selfcheck`): overflow, shapes over
+    title or source line, empty cards, tiles, cells and columns, colliding timeline labels, the
+    budget, selected sections on no slide, numbers that are no figure record. Text is measured
+    in the font ``options`` name (the bundled one by default), as the planner measured it."""
+    from briefing.options import BuildOptions
+    from briefing.selfcheck import check_plan
+
+    return check_plan(plan, setter_for(options or BuildOptions()))
+
+
 def setter_for(options: BuildOptions) -> Setter:
     """Text measuring in the font ``options`` name (the bundled one by default)."""
     try:
@@ -354,6 +370,9 @@ def build(
         check_output(target, suffix=outputs.main_output(target, options.formats).suffix)
     for path in outputs.paths(target, options.formats).values():
         check_output(path, suffix=path.suffix)  # before the work, not after it
+    findings = tuple(self_check(deck_plan, options))
+    if findings and options.strict:  # nothing is written
+        raise DeckError(_strict_message(findings), field="self-check")
     notes: list[str] = []
     step("charts", 0.2)
     family = fonts.load_family(options.font, index=options.font_index)
@@ -389,6 +408,8 @@ def build(
     step.finish()
     for warning in notes:
         log.warning(warning)
+    for finding in findings:
+        log.warning(finding.text("en"))
     log.info("wrote %s (%d slides)", ", ".join(map(str, written)), len(deck_plan.slides))
     return BuildResult(
         output=outputs.main_output(target, options.formats),
@@ -401,6 +422,7 @@ def build(
         figure_origins=report.figure_origins,
         size=written[0].stat().st_size if written else len(data),
         outputs=tuple(written),
+        self_check=findings,
     )
 
 
@@ -418,6 +440,11 @@ def _native_pictures(
     }
 
 
+def _strict_message(findings: tuple[Finding, ...] | list[Finding]) -> str:
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    return f"the self-check found {findings[0].text('en')}{more}"
+
+
 def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> None:
     """Refuse an output path before any work: not a ``suffix`` file, a folder, or in a folder
     that cannot be written (DeckError naming the path)."""
@@ -432,37 +459,52 @@ def check_output(target: Path, what: str = "deck", suffix: str = ".pptx") -> Non
 
 def check(recipe: str | Path | None = None, **overrides: Any) -> list[BriefingError]:
     """Every problem with a recipe, the content, the templates and font coverage, at once,
-    without writing anything (``python main.py check``)."""
+    without writing anything (with ``strict``, the self-check's findings too)."""
+    return check_deck(recipe, **overrides)[0]
+
+
+def check_deck(
+    recipe: str | Path | None = None, **overrides: Any
+) -> tuple[list[BriefingError], list[Finding]]:
+    """:func:`check`'s problems, and the self-check's findings on the deck the options plan
+    (``python main.py check``: "ok" means the deck will be clean). With ``strict`` the
+    findings are problems too."""
 
     changes = {k: v for k, v in overrides.items() if v is not None}
     if recipe is None:
         try:
             options: BuildOptions | None = reading.without_recipe(changes)
         except BriefingError as exc:
-            return [exc]
+            return [exc], []
         problems: list[BriefingError] = []
     else:
         try:
             read = reading.read(Path(recipe), changes)
         except BriefingError as exc:
-            return [exc]
+            return [exc], []
         options, problems = read.options, read.problems
     if options is None:
-        return problems
+        return problems, []
     try:
         report = load_report(options.report, check=False)
     except BriefingError as exc:  # every schema problem of every file, not just the first
-        return _unique([*problems, *(schema_problems(options.report) or [exc])])
+        return _unique([*problems, *(schema_problems(options.report) or [exc])]), []
     content = list(reference_problems(report)) or list(evidence_problems(report))
     if recipe is None:
         problems += list(selection_problems(report, options))
     if content or problems:
-        return _unique(problems + content)
-    return problems + _deck_problems(options, report)
+        return _unique(problems + content), []
+    deck, findings = _deck_problems(options, report)
+    if options.strict:
+        deck += [DeckError(f.text("en"), field="self-check") for f in findings]
+    return problems + deck, findings
 
 
-def _deck_problems(options: BuildOptions, report: Report) -> list[BriefingError]:
-    """Problems that show only when planning: figures file, templates, charts, fonts."""
+def _deck_problems(
+    options: BuildOptions, report: Report
+) -> tuple[list[BriefingError], list[Finding]]:
+    """Problems that show only when planning: figures file, templates, charts, fonts; and
+    the self-check's findings on the planned deck."""
     try:
         if options.figures is not None:
             report = apply_overrides(report, options.figures)
@@ -476,8 +518,9 @@ def _deck_problems(options: BuildOptions, report: Report) -> list[BriefingError]
         shown, bold = pipeline.deck_text(deck_plan, visuals, pictures=True)
         missing = fonts.missing_characters(family, shown, bold_texts=bold)
     except BriefingError as exc:
-        return [exc]
-    return [FontError(line, field="font") for line in pipeline.describe_missing(missing)]
+        return [exc], []
+    found = [FontError(line, field="font") for line in pipeline.describe_missing(missing)]
+    return found, self_check(deck_plan, options)
 
 
 def _unique(problems: list[BriefingError]) -> list[BriefingError]:

@@ -360,12 +360,18 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _logging(args, err)
     bad = 0
     for recipe in recipe_files(args.recipe) or [None]:
-        problems = api.check(recipe, **overrides(args))
+        problems, findings = api.check_deck(recipe, **overrides(args))
         for problem in problems:
             print(f"error: {problem}", file=err)
+        if not problems:  # --strict made them problems already
+            for finding in findings:
+                print(f"warning: {finding.text('en')}", file=err)
         bad += len(problems)
         name = recipe or (f"report {args.report_dir}" if args.report_dir else "default briefing")
-        print(f"{name}: {'ok' if not problems else f'{len(problems)} problem(s)'}", file=out)
+        state = f"{len(problems)} problem(s)" if problems else "ok"
+        if findings and not problems:
+            state = f"{len(findings)} self-check finding(s)"
+        print(f"{name}: {state}", file=out)
     return Exit.OK if bad == 0 else Exit.BAD_INPUT
 
 

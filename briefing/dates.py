@@ -36,11 +36,18 @@ def english(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def weekday(date: dt.date) -> str:
+    """``（星期五）``."""
+    return f"（星期{WEEKDAYS[date.weekday()]}）"
+
+
 def display(date: dt.date, style: str = "roc", language: str = "zh-TW") -> str:
-    """A date for the cover: ROC by default, Gregorian on request, English for English decks."""
+    """A date as every slide of a deck shows it (the cover, a timeline, a table): ROC with its
+    weekday by default (``中華民國108年8月2日（星期五）``), Gregorian on request
+    (``2019年8月2日（星期五）``), ``2 August 2019`` in English decks. One style per deck."""
     if language == "en":
         return english(date)
-    return roc(date) if style == "roc" else gregorian(date)
+    return (roc(date) if style == "roc" else gregorian(date)) + weekday(date)
 
 
 def source_date_epoch() -> dt.datetime | None:

@@ -346,8 +346,10 @@ def test_the_programme_appears_once_as_the_report_writes_it(decks, report) -> No
         sessions = [i for i in report.agenda.items if i.type != "end"]
 
         assert bool(rows) + len(described) == 1 or (rows and not described), name
-        if rows:  # the table: every item, its own casing
-            assert [r[2] for r in rows] == [i.title for i in report.agenda.items]
+        if rows:  # the table: every item, its own casing (a speaker on the line under it)
+            assert [r[2].split("\n")[0] for r in rows] == [i.title for i in report.agenda.items]
+            speakers = [i.speaker for i in report.agenda.items if i.speaker]
+            assert all(any(s in r[2] for r in rows) for s in speakers), name
         else:  # the chart: every session, its own casing, in the alt text
             assert all(i.title in described[0] for i in sessions), name
 

@@ -242,7 +242,7 @@ def test_a_font_without_chinese_is_reported_once_per_face_not_per_glyph(tmp_path
     font = tmp_path / "TinySans-Regular.ttf"
     font.write_bytes(build_font(chars="".join(map(chr, range(0x21, 0x7F)))))
     options = api.options_from_recipe(
-        None, initiatives=("singapore-e-payment",), font=str(font), output=tmp_path / "deck.pptx"
+        None, initiatives=("myinfo",), font=str(font), output=tmp_path / "deck.pptx"
     )
 
     result = api.build(options)  # pytest turns any matplotlib glyph warning into a failure
@@ -252,7 +252,7 @@ def test_a_font_without_chinese_is_reported_once_per_face_not_per_glyph(tmp_path
     assert any("characters on" in w and "not in Tiny Sans" in w for w in result.warnings)
     chart_text = next(c["alt_text"] for c in result.charts)
     assert chart_text  # the chart was drawn, its missing characters counted with the rest
-    assert {m.char for m in result.missing} & set("電子支付採用商家數")
+    assert {m.char for m in result.missing} & set("新加坡數位政府里程碑")
 
 
 # -- native charts, one at a time -----------------------------------------------------------------

@@ -440,7 +440,7 @@ def test_date_style_toggle_maps_to_the_options(window: MainWindow, qtbot: QtBot)
 
     options = window.current_options()
 
-    assert panel.datePreview.text() == "2019年8月2日"
+    assert panel.datePreview.text() == "2019年8月2日（星期五）"  # the deck's one date style
     assert options.date_style == "gregorian"
     assert options.date is not None and options.date.isoformat() == "2019-08-02"
 

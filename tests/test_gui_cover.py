@@ -130,7 +130,7 @@ def test_a_typed_date_updates_the_printed_date_at_once(window: MainWindow, qtbot
     live = window.settingsPanel.datePreview.text()
     window.dateEdit.editingFinished.emit()
 
-    assert live == "中華民國114年3月5日"
+    assert live == "中華民國114年3月5日（星期三）"
     assert window.dateEdit.text() == "2025-03-05"
     assert window.current_options().date == dt.date(2025, 3, 5)
 

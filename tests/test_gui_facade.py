@@ -46,8 +46,8 @@ def test_an_unknown_chart_is_a_chart_error() -> None:
 @pytest.mark.parametrize(
     ("style", "language", "text"),
     [
-        ("roc", "zh-TW", "中華民國108年8月2日"),
-        ("gregorian", "zh-TW", "2019年8月2日"),
+        ("roc", "zh-TW", "中華民國108年8月2日（星期五）"),  # one date style, with its weekday
+        ("gregorian", "zh-TW", "2019年8月2日（星期五）"),
         ("roc", "en", "2 August 2019"),
     ],
 )

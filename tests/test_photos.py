@@ -210,6 +210,8 @@ def test_a_photo_slide_follows_the_slides_of_its_section(jp) -> None:  # type: i
             assert set(report.entry(picture.section).path) & set(before.sections), picture
         assert slide.sections == tuple(dict.fromkeys(p.section for p in slide.pictures))
         assert "本頁照片：" in slide.notes
+    found = api.self_check(plan)  # a slide of photos shows something (issue 18's self-check)
+    assert not [f for f in found if f.code == "empty-slide" and f.what.endswith("（照片）")]
 
 
 def test_a_brief_shows_one_photo_slide_within_its_budget_and_a_full_deck_every_photo(jp) -> None:  # type: ignore[no-untyped-def]
@@ -430,3 +432,21 @@ def test_a_word_table_of_photos_pairs_each_photo_with_the_caption_under_it(tmp_p
         ("照片2　第2張", "below"),
     ]
     assert [images.normalize(p.data or b"").width for p in found] == [40, 41]
+
+
+def test_a_brief_of_twelve_slides_gets_no_photo_slide_that_would_make_it_thirteen(jp) -> None:  # type: ignore[no-untyped-def]
+    from briefing.story import photos as photos_mod
+    from briefing.story.plan import Slide
+
+    report = load_report(jp[0])
+    top = report.entry(report.photos[0].section).path[0]
+    body = [Slide("content", f"頁{n}", sections=(top,)) for n in range(10)]
+    slides = [Slide("cover", "封面"), *body, Slide("closing", "敬請指教")]
+    selected = {e.section.id for e in report.outline}
+
+    def make(photos, top):  # type: ignore[no-untyped-def]
+        return [Slide("photos", "照片", sections=(top,))]
+
+    assert photos_mod.with_brief_photos(slides, report, selected, make) == slides  # 12 stays 12
+    fewer = slides[:2] + slides[3:]
+    assert len(photos_mod.with_brief_photos(fewer, report, selected, make)) == 12

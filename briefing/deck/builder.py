@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 MASTER = Path(__file__).resolve().parents[2] / "templates" / "master.pptx"
 BULLETS = ("•", "–", "·")
-EVENT_PT = 22
 
 
 def build_presentation(
@@ -227,47 +226,40 @@ class _SlideWriter:
                     cell.fill.background()
 
     def _timeline(self, slide: PptxSlide, spec: Slide) -> None:
+        from briefing.story.itinerary import DATE_PT, DETAIL_PT, EVENT_PT, timeline_boxes
+
         self._header(slide, spec)
         left, top, width, height = theme.BODY_BOX
-        events = spec.events
-        n = max(len(events), 1)
-        line_y = top + round(height * 0.38)
+        boxes = timeline_boxes(len(spec.events))  # the boxes the self-check measured
+        line_y = boxes[0].line_y if boxes else top + round(height * 0.38)
         connector = slide.shapes.add_connector(
             MSO_CONNECTOR.STRAIGHT, Emu(left), Emu(line_y), Emu(left + width), Emu(line_y)
         )
         connector.line.color.rgb = RGBColor.from_string(theme.ACCENTS[0])
         connector.line.width = Pt(3)
         connector.name = "Timeline"
-        step = width // n
-        for i, event in enumerate(events):
-            x = left + step * i
+        for i, (event, box) in enumerate(zip(spec.events, boxes, strict=True)):
             dot = slide.shapes.add_shape(
                 MSO_SHAPE.OVAL,
-                Emu(x + Inches(0.1)),
+                Emu(box.x + Inches(0.1)),
                 Emu(line_y - Inches(0.14)),
                 Inches(0.28),
                 Inches(0.28),
             )
             _fill(dot, theme.ACCENTS[0])
             dot.name = f"Mark {i + 1}"
-            date = self._box(
-                slide, (x, top, step - Inches(0.2), line_y - top - Inches(0.2)), f"Date {i + 1}"
-            )
+            date = self._box(slide, box.date, f"Date {i + 1}")
             date.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
             set_lines(
                 date.text_frame,
                 [event.when],
                 self.typeface,
                 self.language,
-                size=22,
+                size=DATE_PT,
                 bold=True,
                 colour=theme.NAVY,
             )
-            body = self._box(
-                slide,
-                (x, line_y + Inches(0.3), step - Inches(0.25), top + height - line_y - Inches(0.3)),
-                f"Event {i + 1}",
-            )
+            body = self._box(slide, box.body, f"Event {i + 1}")
             frame = body.text_frame
             frame.clear()
             add_text(
@@ -286,10 +278,10 @@ class _SlideWriter:
                     event.detail,
                     self.typeface,
                     self.language,
-                    size=16,
+                    size=DETAIL_PT,
                     colour=theme.MUTED,
                 )
-                layout(paragraph, 16)
+                layout(paragraph, DETAIL_PT)
             finish(frame, self.typeface, self.language)
         self._source(slide, spec)
 

@@ -12,8 +12,8 @@ or a row, never dropped). The length decides the depth:
 
 ``structure`` decides the order: ``report`` keeps the report's, ``findings-first`` (結論先行)
 puts the overview and the recommendations first, then the supporting parts. Parts keep the
-report's numbers in report order; in findings-first order the deck numbers its own parts
-(壹、貳 … as shown), so the agenda and the dividers always agree.
+report's numbers in either order (findings first changes the order, never the numbers), so the
+title, the agenda and the source line always agree.
 """
 
 from __future__ import annotations
@@ -44,8 +44,12 @@ class Unit:
         return (self.entry.section.id, *(e.section.id for e in self.condensed))
 
     def children(self) -> list[OutlineEntry]:
-        """The condensed sections one level below the unit (the rows of its slide)."""
-        return [e for e in self.condensed if e.parent == self.entry.section.id]
+        """The condensed sections one level below the unit (the rows of its slide), and those
+        ticked without the section above them (a deep sub-section is a row of its own)."""
+        inside = {e.section.id for e in self.condensed}
+        return [
+            e for e in self.condensed if e.parent == self.entry.section.id or e.parent not in inside
+        ]
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,7 @@ def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str
     below = [e for e in _subtree(report, part) if e.section.id in selected]
     if length == "brief":
         inside = [e for e in below if e is not part]
-        return [Unit(part, tuple(inside), part.section.id in selected)]
+        return [_focused(Unit(part, tuple(inside), part.section.id in selected))]
     heads = [e for e in below if _gets_slide(e, report, selected, length)]
     if part not in heads:
         heads.insert(0, part)
@@ -88,8 +92,21 @@ def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str
         condensed = tuple(condensed_of[id(head)])
         own = head.section.id in selected
         if own or condensed or head is part:
-            units.append(Unit(head, condensed, own))
+            units.append(_focused(Unit(head, condensed, own)))
     return units
+
+
+def _focused(unit: Unit) -> Unit:
+    """A unit that only frames one ticked sub-section becomes that sub-section's unit: its own
+    text on the slide, its parents' names in the kicker above the title."""
+    if unit.own:
+        return unit
+    tops = unit.children()
+    if len(tops) != 1:
+        return unit
+    top = tops[0]
+    rest = tuple(e for e in unit.condensed if top.section.id in e.path[:-1])
+    return Unit(top, rest, True)
 
 
 def _subtree(report: Report, entry: OutlineEntry) -> Iterator[OutlineEntry]:

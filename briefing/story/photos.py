@@ -110,7 +110,7 @@ def with_brief_photos(
     are. ``make(photos, top-level section id)`` makes the slide."""
     photos = photos_in(report, selected, selected)
     closing = next((i for i, s in enumerate(slides) if s.kind == "closing"), len(slides))
-    if not photos or closing + 1 > BRIEF_SLIDES:
+    if not photos or closing + 2 > BRIEF_SLIDES:  # the slides to 敬請指教, and the photo slide
         return slides
     top = report.entry(photos[0].section).path[0]
     group = [p for p in photos if report.entry(p.section).path[0] == top][:PER_SLIDE]

@@ -296,6 +296,8 @@ class DeckPlan:
     warnings: tuple[str, ...] = ()
     length: str = "standard"
     structure: str = "report"
+    figure_texts: tuple[str, ...] = ()  # every figure record's ``as_written`` (self-check)
+    omitted: tuple[str, ...] = ()  # selected sections left out on purpose (a brief's appendix)
 
     @property
     def titles(self) -> list[str]:

@@ -20,11 +20,16 @@ from briefing import dates, theme
 from briefing.charts import charts_for
 from briefing.content.selection import describe_unknown, resolve, unknown_ids
 from briefing.errors import RecipeError
-from briefing.story import facts as facts_mod
+from briefing.story import notes as notes_mod
 from briefing.story import photos as photos_mod
-from briefing.story.outline import AFTER_CLOSING, Part, Unit, deck_label, units_of
+from briefing.story import recommend
+from briefing.story import summary as summary_mod
+from briefing.story.budget import fit_budget
+from briefing.story.coverage import carry_headings, points_of
+from briefing.story.itinerary import fold_partial, item_table, single_day, table_pages
+from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
-from briefing.story.shaping import Shaper, day_text
+from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
 from briefing.story.typeset import Setter
 from briefing.story.typography import normalize
@@ -75,6 +80,7 @@ class _Planner:
     options: BuildOptions
     templates: Templates
     setter: Setter
+    summary: Slide | None = None  # 報告摘要, kept by the budget
 
     def plan(self) -> DeckPlan:
         sel = resolve(self.report, self.options.sections, self.options.initiatives)
@@ -90,6 +96,16 @@ class _Planner:
         )
         meta = self._meta()
         main, after = self._parts(leftovers)
+        omitted: tuple[str, ...] = ()
+        if self.length == "brief" and any(p.kind != "abstract" for p in main):
+            # a brief shows no appendix (the programme is in standard and full only)
+            omitted = tuple(i for p in after for i in p.ids)
+            after = []
+        blank = [p for p in main + after if self._blank(p)]  # a heading with nothing under it
+        if blank:  # has nothing to show: not on the agenda either
+            omitted += tuple(i for p in blank for i in p.ids)
+            main = [p for p in main if p not in blank]
+            after = [p for p in after if p not in blank]
         self.shaper.assign_charts([u for p in main + after for u in p.units])
         slides: list[Slide] = [self._cover(meta)]
         shown = main + after
@@ -97,11 +113,17 @@ class _Planner:
             slides.append(self._agenda(shown))
         for part in main:
             slides += self._part(part)
+        slides += self._unshown(slides)  # every initiative asked for is on a slide, by name
         slides.append(self._closing(meta))
         for part in after:
             slides += self._part(part)
         slides += self._initiative_appendix()
-        if self.length == "brief":
+        if self.length != "brief":  # a brief cites its sources on each slide
+            slides.append(self._sources())
+        if self.length == "standard":
+            slides = photos_mod.within_budget(slides)  # photos are the first to go
+        slides = fit_budget(slides, self.report, self.length, self.summary)  # by weight
+        if self.length == "brief":  # a photo slide only where the budget still allows it
             heads = {p.entry.section.id: p.heading for p in shown if p.entry is not None}
             slides = photos_mod.with_brief_photos(
                 slides,
@@ -109,11 +131,8 @@ class _Planner:
                 self.selected,
                 lambda ps, top: self._photos(ps, heads.get(top) or self.report.cite(top)),
             )
-        else:  # a brief cites its sources on each slide
-            slides.append(self._sources())
-        if self.length == "standard":
-            slides = photos_mod.within_budget(slides)
         slides = [self._typeset(s) for s in slides]
+        slides = notes_mod.finish(slides, self.templates.labels, self.report)
         shown = {s.chart for s in slides if s.chart}
         return DeckPlan(
             meta=meta,
@@ -123,6 +142,8 @@ class _Planner:
             initiatives=sel.initiatives,
             length=self.length,
             structure=self.structure,
+            figure_texts=tuple(dict.fromkeys(f.as_written for f in self.report.figures)),
+            omitted=omitted,
         )
 
     # -- what goes where ----------------------------------------------------------------------
@@ -154,6 +175,8 @@ class _Planner:
         if self.report.abstract is not None:
             abstract = next(e for e in self.report.outline if e.section.kind == "abstract")
             main.append(Part("abstract", "", labels.overview, (Unit(abstract),), abstract))
+        elif recommend.parts(self.report):  # no 摘要: the summary of findings and proposals
+            main.append(Part("abstract", "", labels.overview, ()))
         for entry in tops:
             units = self._units(entry)
             part = Part(
@@ -164,21 +187,32 @@ class _Planner:
             word = vocab.word("initiatives", self.options.language)
             main.append(Part("initiatives", "", word, ()))
             self.leftovers = leftovers
-        if self.structure == "findings-first":
+        if self.structure == "findings-first":  # the order changes, the report's numbers stay
             first = [p for p in main if p.kind in ("abstract", "recommendations")]
             main = first + [p for p in main if p not in first]
-            lang = self.options.language
-            main = [dataclasses.replace(p, label=deck_label(n, lang)) for n, p in enumerate(main)]
-            after = [
-                dataclasses.replace(p, label=deck_label(n + len(main), lang))
-                for n, p in enumerate(after)
-            ]
         elif leftovers:  # facts first, then what to do: the initiatives before recommendations
             rec = next((p for p in main if p.kind == "recommendations"), None)
             if rec is not None:
                 main.remove(main[-1])
                 main.insert(main.index(rec), Part("initiatives", "", word, ()))
         return main, after
+
+    def _blank(self, part: Part) -> bool:
+        """Whether a part of the report says nothing at all: no text, key point or quote in
+        any of its selected sections, and no agenda, figure, photo or initiative in them."""
+        if part.entry is None or part.kind in ("abstract", "initiatives"):
+            return False
+        ids = set(part.ids)
+        for sid in ids:
+            sec = self.report.section(sid)
+            if any(p.strip() for p in sec.paragraphs) or sec.key_points or sec.quote:
+                return False
+        report = self.report
+        held = [a.section for a in report.agendas] + [f.section for f in report.figures]
+        held += [p.section for p in report.photos] + [
+            s for i in report.initiatives for s in i.sections
+        ]
+        return not ids & set(held)
 
     def _units(self, entry: OutlineEntry) -> tuple[Unit, ...]:
         kind = entry.section.kind
@@ -193,21 +227,26 @@ class _Planner:
     # -- parts --------------------------------------------------------------------------------
     def _part(self, part: Part) -> list[Slide]:
         if part.kind == "abstract":
-            return [self._overview(part)]
+            self.summary = self._overview(part)
+            return [self.summary]
         if part.kind == "initiatives":
             return self._leftover_slides(part)
         if part.kind == "appendix":
             return self._appendix(part)
-        slides: list[Slide] = []
+        made: list[tuple[Unit, list[Slide]]] = []
         for unit in part.units:
+            if not unit.own and not unit.condensed:
+                continue  # a heading above ticked sub-sections: their slides name it
             if self.length == "brief":
-                slides += self._brief(part, unit)
+                made.append((unit, self._brief(part, unit)))
                 continue
-            if not (unit.entry is part.entry and len(part.units) > 1 and unit.own):
-                slides += self.shaper.unit(part, unit)  # (else the part's points: its divider)
+            divider = unit.entry is part.entry and len(part.units) > 1 and unit.own
+            shaped = [] if divider else self.shaper.unit(part, unit)  # (else: on its divider)
             photos = photos_mod.photos_in(self.report, unit.ids, self.selected)
-            slides += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
-        slides = self._pair(slides)
+            shaped += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
+            if shaped or not divider:
+                made.append((unit, shaped))
+        slides = self._pair(carry_headings(made))
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
         if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
             slides.insert(0, self._divider(part))
@@ -216,7 +255,7 @@ class _Planner:
     def _brief(self, part: Part, unit: Unit) -> list[Slide]:
         if part.kind == "recommendations" or not unit.children():
             return self.shaper.unit(part, unit)
-        if part.kind == "process" and self.report.itinerary is not None:
+        if self.shaper.itinerary_in(unit):
             return self.shaper.timeline(part, unit)
         return self.shaper.condensed_cards(part, unit)
 
@@ -292,7 +331,8 @@ class _Planner:
         )
 
     def _cover(self, meta: DeckMeta) -> Slide:
-        text = self.templates.render("cover", deck=meta, report=self.report.meta)
+        style = self.options.date_style
+        text = self.templates.render("cover", deck=meta, report=self.report.meta, date_style=style)
         return Slide("cover", text.title, text.subtitle, text.body, text.notes)
 
     def _agenda(self, parts: list[Part]) -> Slide:
@@ -301,41 +341,51 @@ class _Planner:
         return Slide("agenda", text.title, body=text.body, notes=text.notes)
 
     def _overview(self, part: Part) -> Slide:
-        abstract = part.entry
-        assert abstract is not None
-        sec = abstract.section
-        figures = facts_mod.key_figures(self.report, (sec.id,))
-        points = [normalize(p) for p in sec.key_points] or [
-            normalize(facts_mod.first_sentence(p)) for p in sec.paragraphs[:4]
-        ]
-        points = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        """The summary: the 摘要's conclusion as its message, the findings and the
+        recommendations by name (:mod:`briefing.story.summary`)."""
+        sec = part.entry.section if part.entry else None
+        setter = self.setter
+        found = summary_mod.summarize(
+            self.report,
+            lambda t: setter.line_fits(t, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2]),
+            lambda t: setter.line_fits(t, theme.BODY_MIN_PT, theme.LEFT_BOX[2] * 1.9),
+        )
+        said = found.conclusion  # the message line: not said twice
+        own = [normalize(p) for p in points_of(sec)] if sec else []  # a first sentence at least
+        points = [p for p in own if not (said and said in p)][:4]
+        left, right = summary_mod.columns(
+            found,
+            self.templates.labels,
+            self.options.language,
+            points,
+            lambda body, box: setter.best(body, box).fits,
+        )
+        ids = ((sec.id,) if sec else ()) + found.sections
+        order = {e.section.id: n for n, e in enumerate(self.report.outline)}
+        parts = sorted(dict.fromkeys(self.report.entry(i).path[0] for i in ids), key=order.get)
         text = self.templates.render(
             "overview",
             heading=part.heading,
-            points=points,
-            blocks=self.shaper.blocks((sec.id,)),
-            cites=[self.report.cite(sec.id)],
+            points=[],
+            blocks=self.shaper.blocks(ids),
+            cites=self.shaper.cites(tuple(parts)),
         )
-        tiles = tuple(
-            facts_mod.figure_tile(f, self.options.language, self.templates.labels) for f in figures
-        )
-        kind = "overview" if tiles else "content"
         return Slide(
-            kind,  # type: ignore[arg-type]
+            "columns" if right else "content",
             text.title,
+            subtitle=found.conclusion,
             kicker=text.kicker,
-            body=text.body,
+            body=left,
+            right=right,
             notes=text.notes,
             source=text.source,
-            sections=(sec.id,),
-            figures=tuple(f.id for f in figures),
-            key_figures=tiles,
+            sections=ids,
         )
 
     def _divider(self, part: Part) -> Slide:
         entry = part.entry
         own = part.units[0].own and part.units[0].entry is entry if part.units else False
-        points = [normalize(p) for p in entry.section.key_points][:3] if own and entry else []
+        points = [normalize(p) for p in points_of(entry.section)][:3] if own and entry else []
         shown = [u for u in part.units if u.entry is not entry]
         contents = [f"{u.entry.label}{u.entry.section.title}" for u in shown]
         text = self.templates.render(
@@ -366,7 +416,9 @@ class _Planner:
             if e.level == 1
             and (e.section.id in self.selected or any(d in self.selected for d in self._below(e)))
         ]
-        text = self.templates.render("sources", report=self.report.meta, cites=cites)
+        text = self.templates.render(
+            "sources", report=self.report.meta, cites=cites, date_style=self.options.date_style
+        )
         return Slide("sources", text.title, body=text.body, notes=text.notes)
 
     # -- initiatives and appendix ---------------------------------------------------------------
@@ -385,6 +437,26 @@ class _Planner:
         if self.length != "brief":
             slides += self.shaper.initiative_charts({i.id for i in items}, part.heading)
         return slides
+
+    def _unshown(self, slides: list[Slide]) -> list[Slide]:
+        """A table of the chosen initiatives no slide is about or names (their section
+        condensed to a line in a brief, say), so that a recipe's initiatives are all shown."""
+        texts = [t for s in slides for t in s.texts()]
+        asked = self.options.initiatives is not None  # a recipe's list: each shown by name
+        about = set() if asked else {i for s in slides for i in s.initiatives}
+        english = self.options.language == "en"
+
+        def named(item: Initiative) -> bool:  # by its name in the deck's language
+            if english and item.name_en:  # an English deck heads a row with the English name
+                return any(t.startswith(normalize(item.name_en)) for t in texts)
+            return any(normalize(item.name) in t for t in texts)
+
+        chosen = [self.report.initiative(i) for i in self.chosen]
+        missing = [item for item in chosen if item.id not in about and not named(item)]
+        if not missing:
+            return []
+        word = self.report.meta.vocabulary.word("initiatives", self.options.language)
+        return self.shaper.initiative_table(Part("initiatives", "", word, ()), missing, "")
 
     def _initiative_appendix(self) -> list[Slide]:
         if self.length != "full":
@@ -411,6 +483,8 @@ class _Planner:
                     self.shaper.placed_charts.add(chart.id)  # an agenda is shown once
         if not agendas and others:
             slides += self.shaper.appendix_cards(part, others)
+        if not slides and part.entry is not None and part.entry.section.id in selected_ids:
+            slides += self.shaper.appendix_cards(part, [part.entry])  # its own text, or name
         return slides
 
     def _agenda_table(self, part: Part, agenda: Agenda, others: list[OutlineEntry]) -> list[Slide]:
@@ -422,46 +496,30 @@ class _Planner:
         labels = self.templates.labels
         word = self.report.meta.vocabulary.word(agenda.kind, language)
         if agenda.kind == "itinerary":
-            header: tuple[str, ...] = (labels.time, labels.item, labels.place)
-            widths: tuple[float, ...] = (0.24, 0.50, 0.26)
-            rows = [
-                (
-                    day_text(day, None, language) + (f"\n{item.time}" if item.time else "")
-                    if (day := agenda.day_of(item))
-                    else item.time or "",
-                    item.title,
-                    item.place or "",
-                )
-                for item in agenda.items
-            ]
+            table = item_table(agenda, labels, language, self.options.date_style)
         else:
-            header = (labels.time, labels.session_type, labels.session, labels.speaker)
-            widths = (0.09, 0.13, 0.48, 0.30)
-            rows = [
-                (
-                    item.time or "",
-                    agenda_type_label(item.type, language),
-                    item.title,
-                    item.speaker or "",
-                )
+            rows = tuple(
+                (item.time or "", agenda_type_label(item.type, language), item.title)
+                + (item.speaker or "",)
                 for item in agenda.items
-            ]
-        rows = [tuple(normalize(c) for c in row) for row in rows]
-        days = agenda.days
-        day = dates.display(days[0], "gregorian", language) if len(days) == 1 else ""
+            )
+            header = (labels.time, labels.session_type, labels.session, labels.speaker)
+            sep = " / " if language == "en" else "／"  # 議程／主講人: what its second line is
+            table = fold_partial(Table(header, rows), into=2, sep=sep)  # no blank cells
+        day = single_day(agenda, language, self.options.date_style)  # the deck's one style
         also = [normalize(f"{e.label}{e.section.title}") for e in others]
         slides = []
-        for n in range(0, len(rows), PROGRAMME_ROWS):
-            page = rows[n : n + PROGRAMME_ROWS]
+        pages = table_pages(table, self.setter, theme.VISUAL_BOX, PROGRAMME_ROWS)
+        for n, page in enumerate(pages):
             text = self.templates.render(
                 "programme",
                 agenda=agenda,
                 programme_word=word,
                 day=day,
                 kicker=part.heading,
-                page=n // PROGRAMME_ROWS,
+                page=n,
                 also=also,
-                cite=self.report.cite(agenda.section) if agenda.section else "",
+                cite="、".join(self.shaper.cites((agenda.section,))) if agenda.section else "",
                 blocks=self.shaper.blocks(tuple(e.section.id for e in others)) if n == 0 else [],
             )
             own = (part.entry.section.id,) if part.entry else ()
@@ -476,7 +534,7 @@ class _Planner:
                     notes=text.notes,
                     source=text.source,
                     sections=tuple(sections),
-                    table=Table(header, tuple(page), widths),
+                    table=page,
                     condensed=tuple(e.section.id for e in others),
                 )
             )

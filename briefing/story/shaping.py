@@ -16,16 +16,20 @@ Every slide cites the sections its facts come from, and its notes hold every par
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing import theme
+from briefing.story import cells, message, ranking, recommend
 from briefing.story import facts as facts_mod
-from briefing.story.plan import Bullet, Card, Event, KeyFigure, Quote, Slide, Table, Typeset
+from briefing.story.advice import advice_slides, is_advice
+from briefing.story.coverage import point_of, points_of, substance_of
+from briefing.story.plan import Bullet, Card, KeyFigure, Quote, Slide, Table, Typeset
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
-    from briefing.content.model import ChartSpec, Initiative
+    from briefing.content.model import ChartSpec, Initiative, Section
     from briefing.content.report import OutlineEntry, Report
     from briefing.options import BuildOptions
     from briefing.story.outline import Part, Unit
@@ -37,6 +41,7 @@ BESIDE_TEXT = ("bar", "column", "pie")  # charts legible at half width; timeline
 MAX_ROWS = 7
 POINTS_AS_CARDS = 4  # this many short points or fewer are shown as cards
 SHORT_POINT = 26  # characters
+NOT_STATED_CELL = "—"  # a table cell whose fact the report does not state
 
 
 @dataclass
@@ -52,6 +57,8 @@ class Shaper:
     charts: list[ChartSpec]
     placed_charts: set[str] = field(default_factory=set)
     chart_home: dict[str, str] = field(default_factory=dict)  # chart id -> unit section id
+    itinerary_placed: bool = False  # the itinerary is shown once
+    next_lines: dict[str, list[str]] = field(default_factory=dict)  # message -> next ones
 
     @property
     def labels(self) -> Any:
@@ -65,6 +72,8 @@ class Shaper:
     def unit(self, part: Part, unit: Unit) -> list[Slide]:
         """The slides of one unit, then a slide for each chart of its sections not shown yet."""
         slides = self._unit(part, unit)
+        if self.itinerary_in(unit, condensed=True) and self.options.length != "brief":
+            slides += self.timeline(part, unit)
         if self.options.length != "brief":
             while (chart := self.chart_for(unit.ids)) is not None:
                 slides.append(self.chart(chart, kicker=part.heading))
@@ -73,9 +82,9 @@ class Shaper:
     def _unit(self, part: Part, unit: Unit) -> list[Slide]:
         sec = unit.entry.section
         kind = sec.kind or (part.entry.section.kind if part.entry else None)
-        if kind == "recommendations" and unit.children():
-            return self.recommendations(part, unit)
-        if kind == "process" and self.report.itinerary is not None and unit.own:
+        if is_advice(sec, kind):  # numbered items, groups or prose: always on a slide
+            return advice_slides(self, part, unit)
+        if self.itinerary_in(unit):  # where the report prints it, never by a guessed kind
             return self.timeline(part, unit)
         rows = self.rows(unit)
         points = self.points(unit)
@@ -102,21 +111,21 @@ class Shaper:
             return [slide]
         figures = facts_mod.key_figures(self.report, unit.ids) if unit.own else []
         if figures:
-            return [self.figures(part, unit, points, figures)]
+            return self.figures_paged(part, unit, points, figures)
         chart = self.chart_for(unit.ids)
         if chart is not None and points and chart.kind in BESIDE_TEXT:
             return [self.chart_beside(part, unit, points, chart)]
-        if chart is not None:
-            return [self.chart(chart, kicker=part.heading)]
+        if chart is not None:  # the section's own points, then its chart
+            return self.text(part, unit, points) + [self.chart(chart, kicker=part.heading)]
         return self.text(part, unit, points)
 
     def points(self, unit: Unit) -> list[str]:
         sec = unit.entry.section
-        own = list(sec.key_points) if unit.own else []
+        own = points_of(sec) if unit.own else []
         lines = [normalize(p) for p in own]
         for child in unit.children():
             if not self._child_is_row(child):
-                point = _first(child.section.key_points) or _first(child.section.key_sentences)
+                point = self.point(child.section)
                 text = f"{child.label}{child.section.title}"
                 name = facts_mod.split_english(child.section.title)[0]
                 if point and normalize(point).startswith(normalize(name)):
@@ -134,7 +143,8 @@ class Shaper:
         subject = self.subject(unit)
         for iid in self.placement.get(unit.entry.section.id, ()):
             if iid not in shown and (subject is None or iid != subject.id):
-                rows.append(self.initiative_row(self.report.initiative(iid)))
+                item = self.report.initiative(iid)
+                rows.append(self.initiative_row(item, within=unit.entry.section.paragraphs))
         return rows
 
     def subject(self, unit: Unit) -> Initiative | None:
@@ -153,7 +163,12 @@ class Shaper:
         if item is None:
             return ""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-        parts = [facts.name_en] if facts.name_en else []
+        said = normalize(" ".join(p for i in unit.ids for p in self.report.section(i).paragraphs))
+        said += normalize(unit.entry.section.title)
+        where = {q.section for q in item.evidence.get("name_en", ())}
+        # the English name where these sections give it: a detail cites its own section
+        own = None in where or bool(where & set(unit.ids)) or normalize(facts.name_en) in said
+        parts = [facts.name_en] if facts.name_en and own else []
         parts += [f"{k}{self.labels.colon}{v}" for k, v in facts.rows]
         return "｜".join(p for p in parts if p)
 
@@ -161,53 +176,85 @@ class Shaper:
         has_kids = any(True for _ in child.section.children)
         return has_kids or bool(self.placement.get(child.section.id))
 
+    def point(self, section: Section) -> str:
+        """The one line a section shows as a row, a card or a line of its parent: the point
+        the ranking finds its substance in (:func:`cells.section_point`), else its first
+        sentence (a section whose data has no key point still says something)."""
+        return cells.section_point(section) or point_of(section)
+
     def child_row(self, child: OutlineEntry, unit: Unit) -> Row:
         heading, english = facts_mod.split_english(child.section.title)
-        point = _first(child.section.key_points) or _first(child.section.key_sentences)
+        point = self.point(child.section)
         below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
         inits = [i for s in (child, *below) for i in self.placement.get(s.section.id, ())]
         if below and not point:
             point = "、".join(facts_mod.split_english(e.section.title)[0] for e in below)
         item = self.report.initiative(inits[0]) if len(inits) == 1 else None
-        facts = (
-            facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-            if item
-            else None
-        )
+        facts = self.facts(item) if item else None
         named = item is not None and (item.name in heading or heading in item.name)
-        return Row(
-            normalize(heading),
-            normalize(english or (facts.name_en if facts and named else "")),
-            normalize(point or ""),
-            facts,
-            tuple(inits),
-            (child.section.id, *(e.section.id for e in below)),
+        return self._english_first(
+            Row(
+                normalize(heading),
+                normalize(english or (facts.name_en if facts and named else "")),
+                normalize(point or ""),
+                facts,
+                tuple(inits),
+                (child.section.id, *(e.section.id for e in below)),
+            )
         )
 
-    def initiative_row(self, item: Initiative) -> Row:
+    def facts(self, item: Initiative) -> facts_mod.Facts:
+        """``item``'s stated facts; no status for what is known only from a speech."""
         facts = facts_mod.initiative_facts(item, self.report, self.labels, self.language)
-        return Row(
-            normalize(item.name),
-            normalize(facts.name_en),
-            normalize(_first_clause(item.summary)),
-            facts,
-            (item.id,),
-            item.sections[:1],
+        if cells.from_speech(item, self.report):
+            rows = tuple((k, v) for k, v in facts.rows if k != self.labels.status)
+            facts = dataclasses.replace(facts, rows=rows)
+        return facts
+
+    def initiative_row(self, item: Initiative, within: tuple[str, ...] = ()) -> Row:
+        """An initiative as a row: its point in the words of the section shown (``within``)
+        where they name it, else in its record's summary."""
+        facts = self.facts(item)
+        point = cells.naming_clause(" ".join(within), item) if within else ""
+        return self._english_first(
+            Row(
+                normalize(item.name),
+                normalize(facts.name_en),
+                normalize(point or cells.record_point(item)),
+                facts,
+                (item.id,),
+                item.sections[:1],
+            )
         )
+
+    def _english_first(self, row: Row) -> Row:
+        """In an English deck, a row is headed by the English name the report gives."""
+        if self.language != "en" or not row.english:
+            return row
+        return dataclasses.replace(row, heading=row.english, english=row.heading)
+
+    def _name(self, title: str) -> str:
+        """A section's name as the deck shows it: in an English deck, the English name the
+        report gives it (in its title's brackets, or as the initiative it is about)."""
+        head, english = facts_mod.split_english(title)
+        if self.language != "en":
+            return head
+        if english:
+            return english
+        for item in self.report.initiatives:
+            if item.name_en and item.stated("name_en") and (item.name == head):
+                return item.name_en
+        return head
 
     # -- layouts ------------------------------------------------------------------------------
     def comparison(self, part: Part, unit: Unit, points: list[str], rows: list[Row]) -> list[Slide]:
         slides: list[Slide] = []
         sec = unit.entry.section
         candidates = [normalize(s) for s in sec.key_sentences] + points
-        lead = next(
-            (
-                c
-                for c in candidates
-                if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
-            ),
-            "",
-        )
+        fitting = [
+            c for c in candidates if self.setter.line_fits(c, theme.BODY_MIN_PT, theme.LEAD_BOX[2])
+        ]  # of those that fit, the one the ranking puts first, not the first
+        lead = ranking.best_point(fitting, sec.paragraphs, sec.title)
         rest = [p for p in points if p != lead]
         if rest and self.options.length == "full":  # the full deck keeps every point on a slide
             slides += self.text(part, unit, rest)
@@ -223,6 +270,14 @@ class Shaper:
             shorter = self._table_pages(plain, header, columns, box)
             if len(shorter) < len(pages):
                 pages = shorter
+        if len(pages) > 1:  # agencies some rows name: in the notes rather than a page more
+            lean_header, lean = self._table_columns(rows, agencies=False)
+            for box in (theme.UNDER_LEAD_BOX, theme.VISUAL_BOX) if lead else (theme.VISUAL_BOX,):
+                leaner = self._table_pages(rows, lean_header, lean, box)
+                if len(leaner) < len(pages):
+                    header, columns, pages = lean_header, lean, leaner
+                    lead = lead if box == theme.UNDER_LEAD_BOX else ""
+                    break
         for n, page in enumerate(pages):
             table = Table(header, tuple(tuple(col(r) for col in columns) for r in page), ())
             text = self._render(part, unit, points=[lead] if lead else [], page=n)
@@ -254,15 +309,20 @@ class Shaper:
             pages[-1].insert(0, pages[-2].pop())  # no page of one row
         return pages
 
-    def _table_columns(self, rows: list[Row]) -> tuple[tuple[str, ...], list[Any]]:
-        """項目 and 重點, and a column for each fact most rows state; facts few rows state go
-        under the row's point instead of into a column of blanks."""
+    def _table_columns(
+        self, rows: list[Row], *, agencies: bool = True
+    ) -> tuple[tuple[str, ...], list[Any]]:
+        """項目 and 重點, and a column for each fact every row states (no column of blanks);
+        facts some rows state go under the row's point (agencies too, unless not ``agencies``:
+        then the notes hold them)."""
         labels = self.labels
         header = [labels.item, labels.point]
         fact_labels = (labels.agency, labels.year, labels.status)
         stated = {k: sum(1 for r in rows if r.facts and r.facts.value(k)) for k in fact_labels}
-        wide = [k for k in fact_labels if stated[k] * 2 >= len(rows) and stated[k]]
+        wide = [k for k in fact_labels if stated[k] == len(rows)]  # no column of blanks
         narrow = [k for k in fact_labels if k not in wide and stated[k]]
+        if not agencies:
+            narrow = [k for k in narrow if k != labels.agency]
 
         def point(r: Row) -> str:
             extra = [
@@ -278,7 +338,7 @@ class Shaper:
         ]
         for label in wide:
             header.append(label)
-            columns.append(lambda r, k=label: r.facts.value(k) if r.facts else "")
+            columns.append(lambda r, k=label: _stated(r, k, labels.not_stated))
         return tuple(header), columns
 
     def columns(
@@ -293,7 +353,7 @@ class Shaper:
             right.append(Bullet(row.heading, heading=True))
             if row.english and not compact:
                 right.append(Bullet(row.english, level=1))
-            if row.point and not any(row.point in p or p in row.point for p in said):
+            if row.point and not any(message.same(row.point, p) for p in said):
                 right.append(Bullet(row.point))
             if row.facts and not compact:
                 facts = [f"{k}{self.labels.colon}{v}" for k, v in row.facts.rows]
@@ -333,6 +393,24 @@ class Shaper:
             and self.setter.best(slide.right, theme.RIGHT_BOX, sizes).fits
         )
 
+    def figures_paged(
+        self, part: Part, unit: Unit, points: list[str], figures: list[Any]
+    ) -> list[Slide]:
+        """Key figures over the points that fit under them; the other points follow on
+        slides of their own."""
+        kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
+        bullets = [Bullet(p) for p in kept]
+        if self.setter.best(bullets, theme.UNDER_FIGURES_BOX).fits:
+            return [self.figures(part, unit, points, figures)]
+        pages = self.setter.pages(bullets, theme.UNDER_FIGURES_BOX)
+        first = [b.text for b in pages[0]]
+        slides = [self.figures(part, unit, first, figures)]
+        rest = [b for page in pages[1:] for b in page]
+        for n, page in enumerate(self.setter.pages(rest, theme.BODY_BOX), start=1):
+            text = self._render(part, unit, points=[b.text for b in page], page=n)
+            slides.append(self._slide("content", text, unit))
+        return slides
+
     def figures(self, part: Part, unit: Unit, points: list[str], figures: list[Any]) -> Slide:
         tiles = tuple(facts_mod.figure_tile(f, self.language, self.labels) for f in figures)
         kept = [p for p in points if not any(facts_mod.states_figure(p, f) for f in figures)]
@@ -346,8 +424,10 @@ class Shaper:
         )
 
     def chart_beside(self, part: Part, unit: Unit, points: list[str], chart: ChartSpec) -> Slide:
+        from briefing.charts import chart_data
+
         text = self._render(part, unit, points=points)
-        return self._slide(
+        slide = self._slide(
             "columns",
             text,
             unit,
@@ -356,6 +436,8 @@ class Shaper:
             initiatives=chart.initiatives,
             derived=self.labels.derived if chart.derived else "",
         )
+        alt = chart_data(chart, self.report, language=self.language).alt_text
+        return dataclasses.replace(slide, notes=f"{alt}\n\n{slide.notes}")  # the chart too
 
     def chart(self, chart: ChartSpec, *, kicker: str = "") -> Slide:
         """A chart on a slide of its own; a few figures (22 → 500 家) as key figures instead,
@@ -373,11 +455,14 @@ class Shaper:
 
         data = chart_data(spec, self.report, language=self.language)
         sections = chart_sections(spec, self.report)
+        alt = data.alt_text
+        if kind != "chart":  # the figures as tiles: the notes describe no chart
+            alt = re.sub(r"^[^：:。]{1,16}[：:]\s*", "", alt, count=1)
         text = self.templates.render(
             "chart",
             chart=spec,
             title=data.title,
-            alt_text=data.alt_text,
+            alt_text=alt,
             cites=self.cites(sections),
             kicker=kicker,
         )
@@ -404,6 +489,7 @@ class Shaper:
             label = spec_label(chart, fid, self.language)
             if label:
                 tile = dataclasses.replace(tile, label=normalize(label))
+            tile = cells.keep_hedge(tile, fig, self.labels)
             tiles.append(facts_mod.with_label(tile, fig, self.language))
         return tuple(tiles)
 
@@ -433,7 +519,9 @@ class Shaper:
         if chart is not None and chart.kind not in BESIDE_TEXT:
             return False
         sec = unit.entry.section
-        if not unit.own or sec.quote is not None or sec.kind in ("recommendations", "process"):
+        if not unit.own or sec.quote is not None or is_advice(sec, sec.kind):
+            return False
+        if self.itinerary_in(unit):  # its slide is the itinerary
             return False
         if facts_mod.key_figures(self.report, unit.ids):
             return False
@@ -474,48 +562,57 @@ class Shaper:
             "quote", text, unit, quote=Quote(normalize(sec.quote.text), normalize(by))
         )
 
-    def timeline(self, part: Part, unit: Unit) -> list[Slide]:
-        itinerary = self.report.itinerary
-        assert itinerary is not None
-        events = []
-        for item in itinerary.items:
-            day = itinerary.day_of(item)
-            when = day_text(day, item.time, self.language) if day else (item.time or "")
-            place = normalize(item.place or "")
-            events.append(Event(normalize(when), normalize(item.title), place))
-        text = self._render(part, unit, points=[])
-        return [self._slide("timeline", text, unit, events=tuple(events))]
+    def itinerary_in(self, unit: Unit, *, condensed: bool = False) -> bool:
+        """Whether the itinerary (not shown yet) belongs to ``unit``'s own section (or, with
+        ``condensed``, to a section condensed into it)."""
+        from briefing.story.itinerary import home_of
 
-    def recommendations(self, part: Part, unit: Unit) -> list[Slide]:
+        if self.itinerary_placed or (home := home_of(self.report)) is None:
+            return False
+        if condensed:
+            return home in unit.ids[1:]
+        return home == unit.entry.section.id and unit.own
+
+    def timeline(self, part: Part, unit: Unit) -> list[Slide]:
+        """The itinerary: timeline slides of a few stops each, or a paged table."""
+        from briefing.story.itinerary import itinerary_slides
+
+        return itinerary_slides(self, part, unit)
+
+    def recommendations(self, part: Part, unit: Unit, *, item: bool = False) -> list[Slide]:
+        """Numbered cards, one per recommendation (:mod:`briefing.story.advice` routes a unit
+        here; ``item``: the unit is one recommendation), each in the words
+        :mod:`briefing.story.recommend` gives it: whole, with an owner and a horizon only where
+        the report states them."""
         cards = []
-        for child in unit.children():
-            sec = child.section
-            substance = _first(sec.key_sentences) or _first(sec.key_points)
-            if self.options.length == "brief" and sec.key_points and len(substance) > 60:
-                substance = sec.key_points[0]
-            tags = []
-            if sec.horizon and sec.stated("horizon"):
-                tags.append(self.labels.horizons[sec.horizon])
-            if sec.owner and sec.stated("owner"):
-                tags.append(f"{self.labels.owner}{self.labels.colon}{sec.owner}")
-            named = [self.report.initiative(i).name for i in self._placed_under(child, unit)]
+        kids = {c.section.id: c for c in unit.children()}
+        items = [c.section for c in unit.children()]  # the selected ones only
+        recs = recommend.of_unit(unit.entry.section, items, own=unit.own, item=item)
+        for rec in recs:
+            child = kids.get(rec.section)
+            tags = [recommend.horizon_label(h, self.labels) for h in rec.horizons]
+            if rec.owner:
+                tags.append(f"{self.labels.owner}{self.labels.colon}{rec.owner}")
+            placed = self._placed_under(child, unit) if child else []
+            named = [self.report.initiative(i).name for i in placed]
             if named:
                 tags.append(f"{self.labels.related}{'、'.join(named)}")
             cards.append(
                 Card(
-                    heading=normalize(sec.title),
-                    text=normalize(substance),
+                    heading=rec.name,
+                    text=normalize(rec.text),
                     tag="｜".join(tags),
-                    number=child.label.rstrip("、."),
+                    number=rec.number,
                 )
             )
-        per = self._cards_per_slide(cards, limit=4)
+        per = self._cards_per_slide(cards, limit=4, at_least=theme.BODY_MIN_PT)
+        per = -(-len(cards) // -(-len(cards) // per)) if cards else per  # pages alike: 3+2
         slides = []
-        kids = unit.children()
         for n in range(0, len(cards), per):
             page = tuple(cards[n : n + per])
-            ids = tuple(c.section.id for c in kids[n : n + per])
-            inits = tuple(i for c in kids[n : n + per] for i in self._placed_under(c, unit))
+            ids = tuple(dict.fromkeys(r.section for r in recs[n : n + per]))
+            shown = [kids[i] for i in ids if i in kids]
+            inits = tuple(i for c in shown for i in self._placed_under(c, unit))
             text = self._render(part, unit, points=[], page=n // per)
             slides.append(
                 self._slide(
@@ -541,7 +638,9 @@ class Shaper:
     ) -> list[Slide]:
         """Points as cards (a few short ones) or bullets (cut into pages that fit)."""
         if not points:
-            points = [normalize(_first(unit.entry.section.key_sentences) or "")]
+            points = [
+                normalize(_first(unit.entry.section.key_sentences) or point_of(unit.entry.section))
+            ]
             points = [p for p in points if p]
         if not points:
             return []
@@ -564,14 +663,13 @@ class Shaper:
         cards = []
         for child in unit.children():
             below = [e for e in unit.condensed if child.section.id in e.path[:-1]]
-            point = _first(child.section.key_points) or _first(child.section.key_sentences)
-            covered = [
-                facts_mod.split_english(e.section.title)[0]
-                for e in below
-                if e.parent == child.section.id
-            ]
-            tag = f"{self.labels.includes}{'、'.join(covered)}" if covered else ""
-            heading = facts_mod.split_english(f"{child.label}{child.section.title}")[0]
+            point = self.point(child.section) or next(
+                (p for e in below if (p := self.point(e.section))), ""
+            )  # a heading without text of its own: the first point under it
+            covered = [self._name(e.section.title) for e in below if e.parent == child.section.id]
+            sep = "、" if self.language != "en" else ", "
+            tag = f"{self.labels.includes}{sep.join(covered)}" if covered else ""
+            heading = f"{child.label}{self._name(child.section.title)}"
             cards.append(Card(normalize(heading), normalize(point), normalize(tag)))
         if not cards:
             return self.unit(part, unit)
@@ -680,21 +778,38 @@ class Shaper:
         cards = tuple(
             Card(
                 normalize(f"{e.label}{e.section.title}"),
-                normalize("；".join(e.section.paragraphs[:2])),
+                normalize(substance_of(e.section) or point_of(e.section)),
             )
             for e in entries
         )
         unit = part.units[0]
         ids = tuple(e.section.id for e in entries)
-        if len(cards) == 1:  # one item is a slide of text, not a box on an empty slide
-            card = cards[0]
-            line = f"{card.heading}{self.labels.colon}{card.text}" if card.text else card.heading
-            return self.text(part, unit, [line], cards_ok=False)
-        text = self._render(part, unit, points=[])
-        return [self._slide("points", text, unit, cards=cards[:MAX_CARDS], extra_sections=ids)]
+        if len(cards) == 1 or not all(c.text for c in cards):  # lines, not boxes left empty
+            lines = [
+                f"{c.heading}{self.labels.colon}{c.text}" if c.text else c.heading for c in cards
+            ]
+            slides = self.text(part, unit, lines, cards_ok=False)
+            return [dataclasses.replace(s, sections=(*s.sections, *ids)) for s in slides]
+        per = self._cards_per_slide(list(cards))
+        slides = []
+        for n in range(0, len(cards), per):  # every item, paged
+            text = self._render(part, unit, points=[], page=n // per)
+            page = cards[n : n + per]
+            slides.append(self._slide("points", text, unit, cards=page, extra_sections=ids))
+        return slides
 
     # -- pieces -------------------------------------------------------------------------------
-    def _cards_per_slide(self, cards: list[Card], limit: int = MAX_CARDS) -> int:
+    def _cards_per_slide(
+        self, cards: list[Card], limit: int = MAX_CARDS, at_least: float = 0
+    ) -> int:
+        """The most cards a slide takes (up to ``limit``) with every page fitting, each at
+        ``at_least`` points (a recommendation's text at body size)."""
+        if at_least:
+            for per in range(min(limit, len(cards)), 0, -1):
+                pages = [cards[i : i + per] for i in range(0, len(cards), per)]
+                sizes = [self.setter.best_cards(page, theme.BODY_BOX) for page in pages]
+                if all(fits and size >= at_least for size, _, fits in sizes):
+                    return per
         for per in range(min(limit, len(cards)), 0, -1):
             if all(
                 self.setter.best_cards(cards[i : i + per], theme.BODY_BOX)[2]
@@ -707,11 +822,27 @@ class Shaper:
         entry = unit.entry
         heading = f"{entry.label}{entry.section.title}" if entry is not part.entry else part.heading
         kicker = self.kicker(part, unit)
+        sec = entry.section
+        said = (normalize(sec.quote.text),) if sec.quote is not None and unit.own else ()
+        subject = self.subject_line(unit)
+        moved = self.setter.title(heading)[1]  # an English name the title moves down
+        english = subject.split("｜")[0] if subject and self.labels.colon not in subject else ""
+        rest = "｜".join(x for x in (english, moved) if x)  # the message leaves room for them;
+        # the subject's facts follow it as far as the line holds (the rest go to the notes)
+
+        def fits(text: str) -> bool:
+            line = f"{text}｜{rest}" if rest else text
+            return self.setter.line_fits(line, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
+
+        lines = message.candidates(self.report, unit.ids, fits, own=unit.own, avoid=said)
+        point = lines[0] if lines else ""
+        self.next_lines[point] = lines[1:]  # tried in turn when the slide says the first
+        subtitle = "｜".join(x for x in (point, subject) if x)
         return self.templates.render(
             "section",
             heading=heading,
             kicker=kicker,
-            subtitle=self.subject_line(unit),
+            subtitle=subtitle,
             points=points,
             page=page,
             blocks=self.blocks(unit.ids) if page == 0 else [],
@@ -741,10 +872,11 @@ class Shaper:
         full = [self.report.cite(i) for i in top]
         line = "、".join(full)
         prefix = f"{self.labels.source_prefix}{self.labels.report_prefix} "
-        if self.setter.line_fits(prefix + line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        if self.setter.line_fits(normalize(prefix + line), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return full
         numbers = [self._numbers(i) for i in top]
-        if self.setter.line_fits(prefix + "、".join(numbers), theme.SOURCE_PT, theme.FOOTER_BOX[2]):
+        line = normalize(prefix + "、".join(numbers))
+        if self.setter.line_fits(line, theme.SOURCE_PT, theme.FOOTER_BOX[2]):
             return numbers
         common = self.report.entry(top[0]).path[:1]
         return [self._numbers(common[0]) + self.labels.and_more]
@@ -762,7 +894,7 @@ class Shaper:
         subject = self.subject(unit)
         if subject is not None:
             fields["initiatives"] = (subject.id, *fields.get("initiatives", ()))
-        return Slide(
+        slide = Slide(
             kind,  # type: ignore[arg-type]
             text.title,
             subtitle=text.subtitle,
@@ -775,6 +907,8 @@ class Shaper:
             condensed=tuple(e.section.id for e in unit.condensed),
             **fields,
         )
+        first = slide.subtitle.partition("｜")[0]
+        return message.said_once(slide, self.next_lines.get(first, ()))
 
 
 @dataclass(frozen=True)
@@ -792,6 +926,13 @@ class Row:
 def _as_figures(chart: ChartSpec) -> bool:
     """Whether a chart is two or three numbers better shown as key figures."""
     return chart.kind in ("bar", "column") and 2 <= len(chart.figures) <= 3 and not chart.derived
+
+
+def _stated(row: Row, label: str, not_stated: str) -> str:
+    """A fact of the row, or a dash where the report does not state it (the notes say so in
+    words: ``not_stated``); never a blank cell that reads as data left out."""
+    value = row.facts.value(label) if row.facts else ""
+    return value or NOT_STATED_CELL
 
 
 def _first(items: tuple[str, ...] | list[str]) -> str:
@@ -829,15 +970,6 @@ def _point_card(point: str) -> Card:
         if sep and 2 <= len(head) <= 12 and rest:
             return Card(heading=head, text=rest)
     return Card(heading=point)
-
-
-def day_text(day: Any, time: str | None, language: str) -> str:
-    weekdays = "一二三四五六日"
-    if language == "en":
-        text = f"{day.day} {day:%b}"
-    else:
-        text = f"{day.month}月{day.day}日（{weekdays[day.weekday()]}）"
-    return f"{text} {time}" if time else text
 
 
 def replace_typeset(slide: Slide, **changes: Any) -> Slide:

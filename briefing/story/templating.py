@@ -281,6 +281,7 @@ def _environment(user_folders: tuple[str, ...]) -> BoundedEnvironment:
     env.filters.update(
         roc=dates.roc,
         roc_short=dates.roc_short,
+        deck_date=dates.display,  # {{ d | deck_date(date_style, lang) }}: the deck's one style
         number=format_number,
         when=when_text,
         figure=figure_text,

@@ -76,13 +76,13 @@ class Setter:
         if self.title_fits(title):
             return title, subtitle, 1
         head, english = split_english(title)
-        if english and self.title_fits(head):
-            return head, _join(english, subtitle), 1
+        if english and self.title_fits(head):  # after the slide's message line, if any
+            return head, _join(subtitle, english), 1
         for mark in ("：", ":", "——", "－"):
             if mark in title:
                 first, rest = title.split(mark, 1)
                 if first and self.title_fits(first):
-                    return first, _join(rest.strip(), subtitle), 1
+                    return first, _join(subtitle, rest.strip()), 1
         return title, subtitle, 2
 
     def one_line(self, text: str, size: float, width: int, sep: str = "｜") -> tuple[str, str]:
