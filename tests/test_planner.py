@@ -9,6 +9,7 @@ import pytest
 
 from briefing.errors import RecipeError
 from briefing.options import BuildOptions
+from briefing.story import planner
 from briefing.story.measure import short_last_line
 from briefing.story.planner import plan_deck
 from briefing.story.typography import normalize
@@ -93,7 +94,10 @@ def test_a_lone_appendix_item_is_a_slide_of_text_not_one_box() -> None:
     assert [b.text for b in last.body] == ["一、聯絡窗口：經濟通訊部數位政府處，負責電子服務。"]
 
 
-def test_things_a_section_is_about_carry_their_own_points_once() -> None:
+def test_things_a_section_is_about_carry_their_own_points_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(planner, "STANDARD_FLOOR", 0)  # this tiny report at the (一) depth
     left = section("portal", "(一)", "服務入口", "該局營運服務入口，整合線上服務。")
     right = section("exchange", "(二)", "跨境交換", "兩國共同成立研究所，維運資料交換層。")
     finland = section("finland", "二", "芬蘭資料交換", key_points=[], children=(left, right))
@@ -457,3 +461,36 @@ def test_the_plan_is_plain_data(report) -> None:
     assert all(type(b.text) is str for s in plan.slides for b in s.body)
     assert "pptx" not in type(plan).__module__
     hash(plan.slides[5])  # slides are values: the storyboard caches thumbnails by slide
+
+
+def test_a_short_reports_standard_deck_goes_a_level_deeper_to_reach_the_floor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report too short for 18 slides at the (一) depth gives its (一) sections slides of
+    their own, rather than a deck of a few crowded slides; a long one is left as it was."""
+    parts = [
+        section(
+            f"p{k}",
+            m,
+            f"考察主題{m}",
+            key_points=[],
+            children=tuple(
+                section(
+                    f"s{n}-p{k}", f"({n})", f"第{n}項作法", f"第{n}項作法的說明，包括目標與成效。"
+                )
+                for n in range(1, 6)
+            ),
+        )
+        for k, m in enumerate(("一", "二", "三"), start=1)
+    ]
+    top = section("visits", "壹", "考察內容", key_points=[], children=tuple(parts))
+    deep = plan_deck(report([top]), ALL.replace(length="standard"))
+    monkeypatch.setattr(planner, "STANDARD_FLOOR", 0)
+    shallow = plan_deck(report([top]), ALL.replace(length="standard"))
+
+    shown = {s for slide in deep.slides for s in slide.sections}
+    assert len(deep.slides) >= planner.STANDARD_FLOOR or all(
+        f"s{n}-p{k}" in shown for n in range(1, 6) for k in (1, 2, 3)
+    )
+    assert len(deep.slides) > len(shallow.slides)
+    assert any(slide.sections[:1] == ("s1-p1",) for slide in deep.slides)  # a slide of its own

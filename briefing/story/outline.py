@@ -7,7 +7,9 @@ or a row, never dropped). The length decides the depth:
 
 * ``brief`` (about 10 minutes): one unit per part; everything below is condensed into it.
 * ``standard`` (about 20 minutes): units down to the (一) level; a (一) without sub-sections is
-  condensed into its parent, so a parent shows its short children as rows of one slide.
+  condensed into its parent, so a parent shows its short children as rows of one slide. A
+  short report whose deck would fall under the standard length's floor (18 slides) goes a
+  level deeper, and deeper again, while that adds slides (:func:`~.planner.plan_deck`).
 * ``full``: every section is a unit.
 
 ``structure`` decides the order: ``report`` keeps the report's, ``findings-first`` (結論先行)
@@ -72,13 +74,16 @@ class Part:
         return tuple(i for u in self.units for i in u.ids)
 
 
-def units_of(part: OutlineEntry, report: Report, selected: set[str], length: str) -> list[Unit]:
-    """The units of one top-level section for ``length`` (see the module docstring)."""
+def units_of(
+    part: OutlineEntry, report: Report, selected: set[str], length: str, depth: int = 2
+) -> list[Unit]:
+    """The units of one top-level section for ``length`` (see the module docstring); at
+    ``standard``, sections down to level ``depth`` get slides of their own."""
     below = [e for e in _subtree(report, part) if e.section.id in selected]
     if length == "brief":
         inside = [e for e in below if e is not part]
         return [_focused(Unit(part, tuple(inside), part.section.id in selected))]
-    heads = [e for e in below if _gets_slide(e, report, selected, length)]
+    heads = [e for e in below if _gets_slide(e, selected, length, depth)]
     if part not in heads:
         heads.insert(0, part)
     by_id = {h.section.id: h for h in heads}  # once, not per entry and head (was cubic)
@@ -117,10 +122,10 @@ def _subtree(report: Report, entry: OutlineEntry) -> Iterator[OutlineEntry]:
         yield from _subtree(report, report.entry(child.id))
 
 
-def _gets_slide(entry: OutlineEntry, report: Report, selected: set[str], length: str) -> bool:
-    if length == "full" or entry.level <= 2:
+def _gets_slide(entry: OutlineEntry, selected: set[str], length: str, depth: int = 2) -> bool:
+    if length == "full" or entry.level <= depth:
         return True
-    if entry.level > 3:
+    if entry.level > depth + 1:
         return False
     return any(c.id in selected for c in entry.section.children)
 

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 
 PROGRAMME_ROWS = 7
 DIVIDER_FROM = 4  # a part of this many slides or more opens with a divider
+STANDARD_FLOOR = 18  # the fewest slides a standard deck aims at (18–30, at most 30 minutes)
+MAX_DEPTH = 5  # the deepest outline level a short report's standard deck opens up
 
 
 def plan_deck(
@@ -54,7 +56,20 @@ def plan_deck(
     """The slides ``options`` asks for, in order. Raises RecipeError for unknown ids."""
     check_selection(report, options)
     templates = templates or Templates(options.language, options.templates)
-    return _Planner(report, options, templates, setter or Setter()).plan()
+    setter = setter or Setter()
+    planned, depth = _Planner(report, options, templates, setter).plan(), 2
+    if options.length != "standard":
+        return planned
+    while len(planned.slides) < STANDARD_FLOOR and depth < MAX_DEPTH:  # a short report:
+        deeper = _Planner(report, options, templates, setter, depth=depth + 1).plan()  # deeper
+        if len(deeper.slides) <= len(planned.slides):
+            break
+        planned, depth = deeper, depth + 1
+    if len(planned.slides) < STANDARD_FLOOR:  # then short sections keep a slide of their own
+        apart = _Planner(report, options, templates, setter, depth=depth, pair=False).plan()
+        if len(apart.slides) > len(planned.slides):
+            planned = apart
+    return planned
 
 
 def check_selection(report: Report, options: BuildOptions) -> None:
@@ -81,6 +96,8 @@ class _Planner:
     templates: Templates
     setter: Setter
     summary: Slide | None = None  # 報告摘要, kept by the budget
+    depth: int = 2  # the deepest level that gets slides of its own at standard length
+    pair: bool = True  # two short sibling sections may share a slide of two columns
 
     def plan(self) -> DeckPlan:
         sel = resolve(self.report, self.options.sections, self.options.initiatives)
@@ -219,7 +236,7 @@ class _Planner:
         length = self.length
         if kind in ("recommendations", "appendix") and length != "full":
             length = "brief"  # all in one unit: cards of recommendations, the appendix table
-        return tuple(units_of(entry, self.report, self.selected, length))
+        return tuple(units_of(entry, self.report, self.selected, length, self.depth))
 
     def _below(self, entry: OutlineEntry) -> list[str]:
         return self.report.descendants(entry.section.id)
@@ -246,7 +263,8 @@ class _Planner:
             shaped += self._photos(photos, unit.entry.label + unit.entry.section.title, part)
             if shaped or not divider:
                 made.append((unit, shaped))
-        slides = self._pair(carry_headings(made))
+        made = carry_headings(made)
+        slides = self._pair(made) if self.pair else made
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
         if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
             slides.insert(0, self._divider(part))
