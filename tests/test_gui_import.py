@@ -4,6 +4,7 @@ its drafts marked; a file that cannot be read is a dialog and changes nothing.""
 from __future__ import annotations
 
 import os
+import re
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -47,13 +48,17 @@ def test_an_imported_report_opens_as_a_briefing_with_its_drafts_marked(
     qtbot.waitUntil(lambda: not window.building() and not Op.busy(), timeout=BUILD_TIMEOUT)
     assert window.reviewPanel is not None  # the review step opens, with what was imported
     messages = [window.reviewPanel.summary.text()]
+    notes = window.reviewPanel.notes.toPlainText()
     window.reviewPanel.close()
     report = window._report
     tree = window.sectionTree.model()
     shown_titles = [tree.index(r, 0).data() for r in range(tree.rowCount())]
 
     assert report is not None and report.folder.parent == documents / "imported"
-    assert (report.folder / "import-report.md").exists()
+    said = (report.folder / "import-report.md").read_text(encoding="utf-8")
+    assert said.startswith("# 匯入報告")  # in the app's language, from the core
+    assert "只依編號判斷的標題：第35行：一、發展沿革" in notes
+    assert not re.search(r"\b(?:line|not found|under|dropped)\b", notes)
     assert any("已匯入" in m for m in messages)
     assert window.sectionsPanel.isEnabled()
     assert any(title.endswith("〔草稿〕") for title in shown_titles)
