@@ -161,7 +161,7 @@ class ImportActions:
     def _import_failed(self: MainWindow, exc: Exception) -> None:
         self._token = None
         self._lock(False)
-        self.buildPanel.stopped(isinstance(exc, BuildCancelled))
+        self.buildPanel.stopped(isinstance(exc, BuildCancelled), failed=tr("import_failed"))
         if isinstance(exc, BuildCancelled):
             self.statusBar().showMessage(tr("import_cancelled"), 8000)
             return

@@ -123,3 +123,4 @@ def test_a_report_without_headings_says_which_lines_and_how_to_fix_it(
     assert "第9行「3. 心得」：編號「3.」之前沒有「一」或「1」" in said
     assert "修正方式" in said and "fix:" not in said
     assert not (window.output_folder / "imported" / "flat").exists()
+    assert window.buildPanel.progressBar.format() == "無法匯入出國報告"  # not "產生失敗"
