@@ -102,12 +102,13 @@ class BuildPanel(QWidget):
         self._stop()
         self.set_progress("done", 1.0)
 
-    def stopped(self, cancelled: bool) -> None:
-        """The build was cancelled or failed; nothing was written."""
+    def stopped(self, cancelled: bool, failed: str = "") -> None:
+        """The build (or an import) was cancelled or failed; nothing was written. ``failed``:
+        what the bar says of a failure (default: the build failed)."""
         self._stop()
         self._stage = ""
         self.progressBar.setValue(0)
-        self.progressBar.setFormat(tr("cancelled") if cancelled else tr("failed"))
+        self.progressBar.setFormat(tr("cancelled") if cancelled else failed or tr("failed"))
 
     def idle(self) -> None:
         """Other background work (an import) ended: Generate back on, the bar cleared."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefing.errors import BriefingError
 from gui import strings
+from gui.refusals import refusal_lines
 from gui.strings import tr
 from gui.strings_settings import FIELD_NAMES
 
@@ -81,6 +82,10 @@ PHRASES_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?:Extra inputs are not permitted|unknown field)$", "不認得的欄位"),
         (r"^Field required$", "缺少此欄位"),
         (r"^Input should be (.+) \(got (.+)\)$", r"應為 \1（目前是 \2）"),  # the general one last
+        (
+            r"^no heading structure found.*$",
+            "報告沒有可辨認的章節標題，無法匯入；下列各行看似標題，但未被採用：",
+        ),
         (r"^(?:file )?not found(?:: (.+))?$", r"找不到檔案 \1"),
         (r"^invalid YAML: (.+)$", r"YAML 格式錯誤：\1"),
         (
@@ -174,8 +179,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> Q
     if isinstance(exc, BriefingError):
         box.setText(plain_message(exc))
         place = where(exc)
-        if place:
-            box.setInformativeText(tr("error_where", where=place))
+        lines = refusal_lines(exc) + ([tr("error_where", where=place)] if place else [])
+        if lines:
+            box.setInformativeText("\n".join(lines))
         if exc.file:
             box.setDetailedText(str(exc.file))
     else:

@@ -4,14 +4,14 @@ does not fit its box (the parts themselves are in :mod:`gui.slideparts`).
 
 Thumbnails and the large preview draw the same things at two scales. Whether a text fits its
 box is measured once at the deck's own size (:func:`overflows`, cached), so a thumbnail marks
-overflow as the large preview does. :func:`slide_pictures` and :func:`findings_by_slide` adapt
-what newer cores add (``Slide.pictures``, ``api.self_check``) and are empty without them.
+overflow as the large preview does. :func:`slide_pictures` reads ``Slide.pictures`` and
+:func:`deck_findings` runs ``api.self_check`` and sorts its findings by slide.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -25,10 +25,16 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from briefing import api
 from briefing.api import theme
+from briefing.errors import BriefingError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from briefing.options import BuildOptions
+    from briefing.selfcheck import Finding
+    from briefing.story.plan import DeckPlan, Slide
 
 
 EMU_PER_PT = 12700
@@ -45,36 +51,29 @@ def colour(hex_rgb: str) -> QColor:
     return QColor(f"#{hex_rgb}")
 
 
-# -- adapters for what newer cores add ------------------------------------------------------------
-def slide_pictures(slide: Any) -> tuple[tuple[str, str], ...]:
-    """The photos on ``slide`` as (path, caption): ``Slide.pictures`` where the core has it."""
-    found = getattr(slide, "pictures", None) or ()
-    return tuple((str(getattr(p, "path", "")), str(getattr(p, "caption", "") or "")) for p in found)
+# -- what the core gives the storyboard ---------------------------------------------------------
+def slide_pictures(slide: Slide) -> tuple[tuple[str, str], ...]:
+    """The photos on ``slide`` as (path, caption); paths are absolute in the plan."""
+    return tuple((p.path, p.caption or "") for p in slide.pictures)
 
 
-def deck_findings(plan: Any, language: str) -> dict[int, tuple[str, ...]]:
-    """The deck self-check's findings about ``plan`` by slide (``briefing.api.self_check``
-    where the core has it; none otherwise or when it fails)."""
-    from briefing import api
-    from briefing.errors import BriefingError
-
-    check = getattr(api, "self_check", None)
-    if not callable(check):
-        return {}
+def deck_findings(
+    plan: DeckPlan, language: str, options: BuildOptions | None = None
+) -> dict[int, tuple[str, ...]]:
+    """The deck self-check's findings about ``plan`` (``api.self_check``) by slide, in
+    ``language``; none when the check itself fails on bad input."""
     try:
-        return findings_by_slide(check(plan), language)
+        return findings_by_slide(api.self_check(plan, options), language)
     except BriefingError:
         return {}
 
 
-def findings_by_slide(findings: Iterable[Any], language: str) -> dict[int, tuple[str, ...]]:
-    """Self-check findings (``.slide`` 1-based or None, ``.text(language)``) by slide number;
-    those about the whole deck (no slide) under 0."""
+def findings_by_slide(findings: Iterable[Finding], language: str) -> dict[int, tuple[str, ...]]:
+    """Self-check findings by slide number (1-based), each said in ``language``; those about
+    the whole deck (no slide) under 0."""
     out: dict[int, list[str]] = {}
     for finding in findings:
-        number = getattr(finding, "slide", None) or 0
-        text = finding.text(language) if callable(getattr(finding, "text", None)) else ""
-        out.setdefault(int(number), []).append(text or str(getattr(finding, "code", "")))
+        out.setdefault(finding.slide or 0, []).append(finding.text(language))
     return {n: tuple(texts) for n, texts in out.items()}
 
 

@@ -312,7 +312,7 @@ class MainWindow(DocumentActions, BuildActions, FontActions, ImportActions, QMai
         row = max(self.storyboard.currentIndex().row(), 0)
         model = self.storyboard.model_
         model.set_plan(plan)
-        model.set_findings(deck_findings(plan, strings.language()))
+        model.set_findings(deck_findings(plan, strings.language(), options))
         if model.rowCount():
             self.storyboard.setCurrentIndex(model.index(min(row, model.rowCount() - 1)))
         self.settingsPanel.set_defaults(

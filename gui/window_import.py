@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefing import api
 from briefing.errors import BuildCancelled
-from gui import errors
+from gui import errors, strings
 from gui.qtutil import announce
 from gui.review_panel import DraftReview
 from gui.strings import tr
@@ -101,13 +101,16 @@ class ImportActions:
         out = target_folder(self.output_folder, path)
         token = api.CancelToken()
         self._token = token
+        language = strings.language()  # import-report.md and the notes in the app's language
         self._lock(True)
         self.infoBar.clear()
         self.buildPanel.started()
         self.statusBar().showMessage(tr("import_running", name=path.name))
         Op(
             self,
-            lambda ctx: api.import_report(path, out, progress=ctx.progress, cancel=token),
+            lambda ctx: api.import_report(
+                path, out, progress=ctx.progress, cancel=token, language=language
+            ),
         ).progress(self.buildPanel.set_progress).success(self._imported).failure(
             self._import_failed
         ).run_in_background()
@@ -158,7 +161,7 @@ class ImportActions:
     def _import_failed(self: MainWindow, exc: Exception) -> None:
         self._token = None
         self._lock(False)
-        self.buildPanel.stopped(isinstance(exc, BuildCancelled))
+        self.buildPanel.stopped(isinstance(exc, BuildCancelled), failed=tr("import_failed"))
         if isinstance(exc, BuildCancelled):
             self.statusBar().showMessage(tr("import_cancelled"), 8000)
             return

@@ -8,7 +8,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -144,24 +143,20 @@ def test_reject_all_of_the_figures_removes_them(qtbot: QtBot, folder: Path) -> N
     assert [d for d in api.drafts(folder) if d.kind == "figure"] == []
 
 
-def test_import_notes_are_worded_in_chinese() -> None:
-    assert note_text("guessed: 一、發展沿革") == "只依編號判斷的標題：一、發展沿革"
-    assert note_text("skipped: 「考察行程表」 under 「附錄」") == (
-        "跳過一層的標題：「考察行程表」（在「附錄」之下）"
-    )
-    assert note_text("cleaning: dropped 6 page numbers") == "整理：刪去 6 個頁碼"
-    assert (
-        note_text("toc: 「附錄二參考文獻」") == "目次中有、正文中找不到的標題：「附錄二參考文獻」"
-    )
-    for note in (
-        "cover: 服務機關 not found",
-        "numbering: 「第三節」 follows 第一節",
-        "not-headings: 「一、x」: no 一 or 1 of its style before it",
-        "figures: 「三成」 in 「目的」",
-        "tables: a table of 4 rows in 「行程」",
-        "cleaning: dropped 2 header or footer 「出國報告」",
-    ):
-        assert not re.search(r"\b(?:not found|follows|under|dropped|rows|no)\b", note_text(note))
+def test_import_notes_get_their_heading_in_the_interface_language() -> None:
+    from gui import strings
+
+    assert note_text("guessed: 第35行：一、發展沿革") == "只依編號判斷的標題：第35行：一、發展沿革"
+    assert note_text("photos: 第3頁：沒有圖說") == "未匯入或缺少圖說的圖片：第3頁：沒有圖說"
+    assert note_text("no kind here") == "no kind here"
+    before = strings.language()
+    strings.set_language("en")
+    try:
+        assert note_text("guessed: line 35: 一、發展沿革") == (
+            "Heading guessed from its numbering: line 35: 一、發展沿革"
+        )
+    finally:
+        strings.set_language(before)
 
 
 def _imported(qtbot: QtBot, window: MainWindow) -> DraftReview:

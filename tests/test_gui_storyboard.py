@@ -24,8 +24,11 @@ from briefing.api import theme
 from briefing.story.plan import (
     Bullet,
     Card,
+    DeckMeta,
+    DeckPlan,
     Event,
     KeyFigure,
+    Picture,
     Quote,
     Slide,
     Table,
@@ -33,7 +36,7 @@ from briefing.story.plan import (
 )
 from gui.app import use_bundled_font
 from gui.painting import TITLE_BOXES, Marks, draw_slide
-from gui.slidedraw import findings_by_slide, slide_pictures
+from gui.slidedraw import deck_findings, slide_pictures
 from gui.storyboard import SlideModel
 
 if TYPE_CHECKING:
@@ -49,28 +52,6 @@ FIGURES = (
 )
 EVENTS = (Event("9月4日", "拜會經濟事務暨通訊部"), Event("9月5日", "參訪電子居民計畫辦公室"))
 TABLE = Table(("項目", "重點"), (("數位身分", LONG), ("資料交換", LONG[:10])), (0.3, 0.7))
-
-
-@dataclasses.dataclass(frozen=True)
-class _Picture:
-    path: str
-    caption: str
-    alt: str = ""
-    section: str = ""
-
-
-@dataclasses.dataclass(frozen=True)
-class _PhotoSlide(Slide):  # what the photos branch adds to Slide
-    pictures: tuple[_Picture, ...] = ()
-
-
-@dataclasses.dataclass(frozen=True)
-class _Finding:
-    slide: int | None
-    code: str
-
-    def text(self, language: str) -> str:
-        return f"{self.code}（{language}）"
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +105,9 @@ def kinds(photo: Path) -> dict[str, Slide]:
         "table": Slide("table", **head, table=TABLE),
         "closing": Slide("closing", "簡報結束　敬請指教", subtitle="數位發展部"),
         "sources": Slide("sources", "資料來源", body=(Bullet(LONG),)),
-        "photos": _PhotoSlide("content", **head, pictures=(_Picture(str(photo), "塔林市政府"),)),
+        "photos": Slide(
+            "content", **head, pictures=(Picture(str(photo), "塔林市政府", "市政府", "參"),)
+        ),
     }
 
 
@@ -195,25 +178,28 @@ def test_overflow_is_marked_where_the_deck_would_overflow(family: str) -> None:
 
 
 def test_findings_are_marked_on_their_slide_and_said(family: str, qtbot: QtBot) -> None:
-    findings = [_Finding(2, "empty-card"), _Finding(None, "deck"), _Finding(2, "repeat")]
-    by_slide = findings_by_slide(findings, "zh-TW")
-    assert by_slide == {2: ("empty-card（zh-TW）", "repeat（zh-TW）"), 0: ("deck（zh-TW）",)}
-    slide = Slide("content", "標題", body=BULLETS[:1])
-    plain, _ = render(slide, family)
-    marked, _ = render(slide, family, Marks(findings=by_slide[2]))
-    assert plain != marked
-    model = SlideModel()
+    """The real self-check finds the empty card on slide 2; the storyboard marks that slide
+    and says the finding in the interface language."""
     import datetime as dt
 
-    from briefing.story.plan import DeckMeta, DeckPlan
-
     meta = DeckMeta("t", "", "", "", dt.date(2024, 1, 1), "", "zh-TW", "")
-    model.set_plan(DeckPlan(meta, (slide, slide)))
+    plain_slide = Slide("content", "標題", body=(Bullet("一點"),))
+    empty_card = Slide("points", "重點", cards=(CARDS[0], Card("", "")))
+    plan = DeckPlan(meta, (plain_slide, empty_card))
+    by_slide = deck_findings(plan, "zh-TW")
+    assert set(by_slide) == {2}
+    assert any("空白卡片" in text for text in by_slide[2])
+    assert any("empty card" in text for text in deck_findings(plan, "en")[2])
+    plain, _ = render(empty_card, family)
+    marked, _ = render(empty_card, family, Marks(findings=by_slide[2]))
+    assert plain != marked
+    model = SlideModel()
+    model.set_plan(plan)
     model.set_findings(by_slide)
-    assert "repeat（zh-TW）" in model.describe(1) and "repeat" not in model.describe(0)
+    assert "空白卡片" in model.describe(1) and "空白卡片" not in model.describe(0)
 
 
-def test_the_picture_adapter_reads_what_the_core_has(photo: Path) -> None:
+def test_photo_slides_give_their_pictures(photo: Path) -> None:
     assert slide_pictures(Slide("content", "x")) == ()
     slide = kinds(photo)["photos"]
     assert slide_pictures(slide) == ((str(photo), "塔林市政府"),)
