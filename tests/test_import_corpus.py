@@ -547,3 +547,19 @@ def test_a_date_alone_on_its_line_with_the_day_in_the_paragraph_after(tmp_path: 
         (dt.date(2022, 10, 2), "搭機前往阿姆斯特丹"),
         (dt.date(2022, 10, 3), "參訪三角洲研究院"),
     ]
+
+
+def test_an_agency_that_slid_into_the_name_cell_is_no_traveller(tmp_path: Path) -> None:
+    """nl-water-2022.pdf's cover grid puts 經濟部水利署 under 姓名職稱: it is the agency, and
+    the travellers are exactly the people the 提要表 lists."""
+    from briefing.importing.frontmatter import is_organisation
+
+    found = _import(CORPUS / "nl-water-2022" / "nl-water-2022.pdf", tmp_path)
+    key = yaml.safe_load(
+        (CORPUS / "nl-water-2022" / "nl-water-2022.expected.yaml").read_text(encoding="utf-8")
+    )
+
+    names = [t["name"] for t in found["report"]["travellers"]]
+    assert names == [t["name"] for t in key["travellers"]]
+    assert is_organisation("經濟部水利署") and is_organisation("韓國保健產業振興院")
+    assert not is_organisation("王俊傑") and not is_organisation("Yapit Tali")

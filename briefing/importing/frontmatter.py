@@ -194,7 +194,19 @@ def _read_rows(columns: list[str], after: list[str], front: FrontMatter, *, cont
     return taken
 
 
+#: How an organisation's name ends: such a "name" (a cover table whose agency cell slid under
+#: 姓名職稱, say) is an agency, never a traveller.
+_ORGANISATION = re.compile(r"(部|署|局|處|會|院|府|所|館|中心|公司|大學|學校|協會|組|課|科|室)$")
+
+
+def is_organisation(name: str) -> bool:
+    """Whether ``name`` reads as an organisation's name rather than a person's."""
+    return len(name) >= 3 and _ORGANISATION.search(name) is not None
+
+
 def _add_traveller(front: FrontMatter, person: dict[str, str]) -> None:
+    if is_organisation(person.get("name", "")):
+        return
     people: list[dict[str, str]] = front.meta.setdefault("travellers", [])
     for known in people:
         if known["name"] == person.get("name"):
