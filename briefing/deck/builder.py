@@ -25,7 +25,7 @@ from briefing import theme
 from briefing.deck.package import index_package
 from briefing.deck.text import add_text, finish, layout, name_run, set_lines
 from briefing.errors import DeckError
-from briefing.story.typeset import CARD_PAD, CELL_GAP, CELL_PAD, GAP, INDENT, LINE
+from briefing.story.typeset import CARD_PAD, CELL_GAP, CELL_PAD, GAP, INDENT, LINE, justifiable
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -519,7 +519,8 @@ class _SlideWriter:
             add_text(
                 paragraph, card.text, self.typeface, self.language, size=size, colour=theme.DARK
             )
-            layout(paragraph, size, justify=self.language != "en")
+            even = self.language != "en" and justifiable(card.text)
+            layout(paragraph, size, justify=even)
         if card.tag:
             paragraph = frame.add_paragraph()
             add_text(

@@ -32,6 +32,14 @@ TABLE_SAFETY = 0.85  # renderers add their own cell spacing: tables keep more ro
 # A paragraph with long Latin words is left ragged: renderers break around them differently
 # (「（Nordic」 kept together or not), and a line broken early would stretch between characters.
 _LONG_LATIN = re.compile(r"[A-Za-z][A-Za-z.'-]{5,}")
+
+
+def justifiable(text: str) -> bool:
+    """Whether ``text`` may be justified: no Latin word long enough that pushing it to the next
+    line would leave a gap justification spreads between the characters (「路　徑　（」)."""
+    return not _LONG_LATIN.search(text)
+
+
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
 CELL_PAD = 0.06  # inches of padding inside a table cell
