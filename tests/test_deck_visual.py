@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from briefing import theme
 from briefing.story.typeset import justifiable
 
 REPORTS = Path(__file__).parent / "data" / "reports"
@@ -67,3 +68,42 @@ def test_no_justified_paragraph_spreads_a_long_latin_word(nl_deck) -> None:  # t
         for s in sl.shapes
         if s.has_text_frame
     )
+
+
+def test_no_planned_card_text_ends_with_one_or_two_characters(default_build) -> None:  # type: ignore[no-untyped-def]
+    """Card text is set at its card's measure (padding and accent bar off) with the right
+    margin the planner chose, so no card ends on a lone character (「擔任解／說」)."""
+    from briefing import api
+    from briefing.story.measure import short_last_line
+
+    setter = api.setter_for(api.options_from_recipe(None))
+    short, carded = [], 0
+    for slide in default_build.plan.slides:
+        ts = slide.typeset
+        for n, card in enumerate(slide.cards):
+            if not card.text:
+                continue
+            carded += 1
+            margin = ts.card_margins[n]
+            width = setter.card_width(ts.columns, theme.BODY_BOX) - margin * ts.cards
+            if short_last_line(list(setter.paragraph(card.text, ts.cards, width).lines)):
+                short.append(card.text)
+    assert carded and short == []
+
+
+def test_the_writer_sets_each_card_at_its_planned_margin(default_build, default_deck) -> None:  # type: ignore[no-untyped-def]
+    written = []
+    for planned, slide in zip(default_build.plan.slides, default_deck.slides, strict=True):
+        cards = [s for s in slide.shapes if s.name.startswith("Card ") and "accent" not in s.name]
+        for card, shape in zip(planned.cards, cards, strict=True):
+            if card.text:
+                ppr = shape.text_frame.paragraphs[1]._p.pPr
+                written.append(int(ppr.get("marR", "0")))
+    planned = [
+        round(m * s.typeset.cards * 12700)
+        for s in default_build.plan.slides
+        for c, m in zip(s.cards, s.typeset.card_margins, strict=True)
+        if c.text
+    ]
+    assert any(planned) and len(written) == len(planned)
+    assert all(abs(a - b) <= 1 for a, b in zip(written, planned, strict=True))

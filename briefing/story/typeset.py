@@ -42,6 +42,7 @@ def justifiable(text: str) -> bool:
 
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
+CARD_BAR = 0.08  # inches of the accent bar at a card's left, inside which its text starts
 CELL_PAD = 0.06  # inches of padding inside a table cell
 CELL_GAP = 0.2  # space before a cell's second paragraph, × size
 
@@ -175,7 +176,7 @@ class Setter:
         self, cards: Sequence[Card], columns: int, rows: int, box: tuple[int, int, int, int]
     ) -> tuple[float, bool]:
         """The largest card text size at which every card's heading and text fit its cell."""
-        width = (pt(box[2]) - (columns - 1) * theme.GAP * 72) / columns - 2 * CARD_PAD * 72
+        width = self.card_width(columns, box)
         height = (pt(box[3]) - (rows - 1) * theme.GAP * 72) / rows - 2 * CARD_PAD * 72
         for size in theme.CARD_SIZES:
             if all(self._card_height(c, size, width) <= height * SAFETY for c in cards):
@@ -269,6 +270,22 @@ class Setter:
             if (fits, size) > (best[2], best[0]):
                 best = (size, columns, fits)
         return best
+
+    def card_width(self, columns: int, box: tuple[int, int, int, int]) -> float:
+        """The measure (pt) of a card's text in a grid of ``columns``: the cell less the padding
+        on both sides and the accent bar (the deck writer's text frame, exactly)."""
+        cell = (pt(box[2]) - (columns - 1) * theme.GAP * 72) / columns
+        return cell - (2 * CARD_PAD + CARD_BAR) * 72
+
+    def card_margins(
+        self, cards: Sequence[Card], columns: int, box: tuple[int, int, int, int], size: float
+    ) -> tuple[float, ...]:
+        """The right margin (em) of each card's text that keeps its last line from being one or
+        two characters long (「擔任解／說」), as :meth:`block` gives bullets."""
+        width = self.card_width(columns, box)
+        return tuple(
+            self.paragraph(c.text, size, width).margin_em if c.text else 0.0 for c in cards
+        )
 
     def _card_height(self, card: Card, size: float, width: float) -> float:
         heading_width = width - (self.bold.width(card.number) * size * 1.6 if card.number else 0)
