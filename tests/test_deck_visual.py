@@ -107,3 +107,35 @@ def test_the_writer_sets_each_card_at_its_planned_margin(default_build, default_
     ]
     assert any(planned) and len(written) == len(planned)
     assert all(abs(a - b) <= 1 for a, b in zip(written, planned, strict=True))
+
+
+def test_a_tile_leaves_room_for_the_gaps_between_chinese_and_digits() -> None:
+    """「超過 1萬8千 人」 measured 225 pt of a 251 pt tile at 48 pt, but renderers put a
+    quarter-em gap wherever Chinese meets a digit, and the unit fell under the number."""
+    from briefing import api
+    from briefing.options import BuildOptions
+    from briefing.story.typeset import SAFETY, autospace
+
+    setter = api.setter_for(BuildOptions())
+    assert autospace("1萬8千") == 0.75 and autospace("20–30") == 0
+    tile = 250.32  # three tiles across the body
+    size = setter.figure_size([("1萬8千", "超過人")], tile)
+    drawn = setter.bold.width("1萬8千") + autospace("1萬8千") + setter.bold.width("超過人") * 0.5
+    assert size < 48 and drawn * size <= tile * SAFETY
+    assert setter.figure_size([("20–30", "人")], tile) == 48
+
+
+def test_the_self_check_finds_a_tile_too_narrow_for_its_gaps(default_build) -> None:  # type: ignore[no-untyped-def]
+    """At 48 pt, three tiles of 「超過 1萬8千 人」 overflow once the renderers' gaps are counted."""
+    import dataclasses
+
+    from briefing import api
+    from briefing.options import BuildOptions
+    from briefing.selfcheck import check_plan
+    from briefing.story.plan import KeyFigure, Slide, Typeset
+
+    tile = KeyFigure("1萬8千", "人", "東京消防廳轄有職員", qualifier="超過")
+    slide = Slide("figures", "數據", key_figures=(tile,) * 3, typeset=Typeset(figure=48))
+    plan = dataclasses.replace(default_build.plan, slides=(default_build.plan.slides[0], slide))
+    found = check_plan(plan, api.setter_for(BuildOptions()))
+    assert [(f.slide, f.code) for f in found if f.code == "overflow"] == [(2, "overflow")]

@@ -40,6 +40,16 @@ def justifiable(text: str) -> bool:
     return not _LONG_LATIN.search(text)
 
 
+_CJK_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[\u3400-\u9fff])")
+AUTOSPACE = 0.25  # em LibreOffice and PowerPoint add where Chinese meets a Latin letter or digit
+
+
+def autospace(text: str) -> float:
+    """The space (em) renderers add between Chinese and Latin letters or digits in ``text``
+    (「1萬8千」 is drawn 「1 萬 8 千」: three gaps that pushed a tile's unit onto a second line)."""
+    return AUTOSPACE * len(_CJK_LATIN.findall(text))
+
+
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
 CARD_BAR = 0.08  # inches of the accent bar at a card's left, inside which its text starts
@@ -238,7 +248,8 @@ class Setter:
         a tile ``width`` points wide."""
         for size in (48, 44, 40, 36, 32, 28, 24):
             if all(
-                (self.bold.width(v) + self.bold.width(u) * 0.5) * size <= width * SAFETY
+                (self.bold.width(v) + autospace(v) + self.bold.width(u) * 0.5) * size
+                <= width * SAFETY
                 for v, u in values
             ):
                 return size
