@@ -25,7 +25,16 @@ from briefing import theme
 from briefing.deck.package import index_package
 from briefing.deck.text import add_text, finish, layout, name_run, set_lines
 from briefing.errors import DeckError
-from briefing.story.typeset import CARD_PAD, CELL_GAP, CELL_PAD, GAP, INDENT, LINE
+from briefing.story.typeset import (
+    CARD_BAR,
+    CARD_PAD,
+    CELL_GAP,
+    CELL_PAD,
+    GAP,
+    INDENT,
+    LINE,
+    justifiable,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -479,7 +488,7 @@ class _SlideWriter:
             shape.name = f"Card {i + 1}"
             _fill(shape, theme.PAPER)
             bar = slide.shapes.add_shape(
-                MSO_SHAPE.RECTANGLE, Emu(x), Emu(y), Inches(0.08), Emu(cell_h)
+                MSO_SHAPE.RECTANGLE, Emu(x), Emu(y), Inches(CARD_BAR), Emu(cell_h)
             )
             bar.name = f"Card {i + 1} accent"
             _fill(bar, theme.ACCENTS[0])
@@ -487,11 +496,12 @@ class _SlideWriter:
             frame.word_wrap = True
             frame.vertical_anchor = MSO_ANCHOR.TOP if card.text or card.tag else MSO_ANCHOR.MIDDLE
             pad = Inches(CARD_PAD)
-            frame.margin_left = pad + Inches(0.08)
+            frame.margin_left = pad + Inches(CARD_BAR)
             frame.margin_right = frame.margin_top = frame.margin_bottom = pad
-            self._card_text(frame, card, size)
+            margins = typeset.card_margins
+            self._card_text(frame, card, size, margins[i] if i < len(margins) else 0.0)
 
-    def _card_text(self, frame: Any, card: Card, size: float) -> None:
+    def _card_text(self, frame: Any, card: Card, size: float, margin_em: float = 0.0) -> None:
         frame.clear()
         heading = frame.paragraphs[0]
         if card.number:
@@ -519,7 +529,8 @@ class _SlideWriter:
             add_text(
                 paragraph, card.text, self.typeface, self.language, size=size, colour=theme.DARK
             )
-            layout(paragraph, size, justify=self.language != "en")
+            even = self.language != "en" and justifiable(card.text)
+            layout(paragraph, size, justify=even, margin_em=margin_em)
         if card.tag:
             paragraph = frame.add_paragraph()
             add_text(

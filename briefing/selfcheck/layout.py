@@ -12,7 +12,7 @@ from briefing.selfcheck.finding import Finding
 from briefing.story import measure
 from briefing.story.itinerary import stop_problems
 from briefing.story.plan import Bullet
-from briefing.story.typeset import LINE, SAFETY, TABLE_SAFETY, grid, pt
+from briefing.story.typeset import LINE, SAFETY, TABLE_SAFETY, autospace, grid, pt
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -130,7 +130,9 @@ def _tiles(n: int, slide: Slide, setter: Setter) -> Iterator[Finding]:
     size = slide.typeset.figure
     for tile in tiles:
         number = (
-            setter.bold.width(tile.value) + setter.bold.width(tile.qualifier + tile.unit) * 0.5
+            setter.bold.width(tile.value)
+            + autospace(tile.value)
+            + setter.bold.width(tile.qualifier + tile.unit) * 0.5
         ) * size
         label = len(setter.paragraph(tile.label, 18, width).lines) * 18 * LINE
         note = len(setter.paragraph(tile.note, 16, width).lines) * 16 * LINE if tile.note else 0

@@ -166,6 +166,7 @@ class Typeset:
     right_margins: tuple[float, ...] = ()
     body_even: tuple[bool, ...] = ()  # justify paragraph n of the body (else ragged right)
     right_even: tuple[bool, ...] = ()
+    card_margins: tuple[float, ...] = ()  # right margin (em) of card n's text
     captions: tuple[int, ...] = ()  # lines each picture's caption takes at theme.CAPTION_PT
 
 

@@ -586,6 +586,9 @@ class _Planner:
             sizes["right_even"] = fit.even
         if slide.cards:
             sizes["cards"], sizes["columns"], _ = setter.best_cards(slide.cards, theme.BODY_BOX)
+            sizes["card_margins"] = setter.card_margins(
+                slide.cards, sizes["columns"], theme.BODY_BOX, sizes["cards"]
+            )
         table = slide.table
         if table is not None:
             box = _table_box(slide)

@@ -32,8 +32,27 @@ TABLE_SAFETY = 0.85  # renderers add their own cell spacing: tables keep more ro
 # A paragraph with long Latin words is left ragged: renderers break around them differently
 # (「（Nordic」 kept together or not), and a line broken early would stretch between characters.
 _LONG_LATIN = re.compile(r"[A-Za-z][A-Za-z.'-]{5,}")
+
+
+def justifiable(text: str) -> bool:
+    """Whether ``text`` may be justified: no Latin word long enough that pushing it to the next
+    line would leave a gap justification spreads between the characters (「路　徑　（」)."""
+    return not _LONG_LATIN.search(text)
+
+
+_CJK_LATIN = re.compile(r"(?<=[\u3400-\u9fff])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[\u3400-\u9fff])")
+AUTOSPACE = 0.25  # em LibreOffice and PowerPoint add where Chinese meets a Latin letter or digit
+
+
+def autospace(text: str) -> float:
+    """The space (em) renderers add between Chinese and Latin letters or digits in ``text``
+    (「1萬8千」 is drawn 「1 萬 8 千」: three gaps that pushed a tile's unit onto a second line)."""
+    return AUTOSPACE * len(_CJK_LATIN.findall(text))
+
+
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
+CARD_BAR = 0.08  # inches of the accent bar at a card's left, inside which its text starts
 CELL_PAD = 0.06  # inches of padding inside a table cell
 CELL_GAP = 0.2  # space before a cell's second paragraph, × size
 
@@ -167,7 +186,7 @@ class Setter:
         self, cards: Sequence[Card], columns: int, rows: int, box: tuple[int, int, int, int]
     ) -> tuple[float, bool]:
         """The largest card text size at which every card's heading and text fit its cell."""
-        width = (pt(box[2]) - (columns - 1) * theme.GAP * 72) / columns - 2 * CARD_PAD * 72
+        width = self.card_width(columns, box)
         height = (pt(box[3]) - (rows - 1) * theme.GAP * 72) / rows - 2 * CARD_PAD * 72
         for size in theme.CARD_SIZES:
             if all(self._card_height(c, size, width) <= height * SAFETY for c in cards):
@@ -229,7 +248,8 @@ class Setter:
         a tile ``width`` points wide."""
         for size in (48, 44, 40, 36, 32, 28, 24):
             if all(
-                (self.bold.width(v) + self.bold.width(u) * 0.5) * size <= width * SAFETY
+                (self.bold.width(v) + autospace(v) + self.bold.width(u) * 0.5) * size
+                <= width * SAFETY
                 for v, u in values
             ):
                 return size
@@ -261,6 +281,22 @@ class Setter:
             if (fits, size) > (best[2], best[0]):
                 best = (size, columns, fits)
         return best
+
+    def card_width(self, columns: int, box: tuple[int, int, int, int]) -> float:
+        """The measure (pt) of a card's text in a grid of ``columns``: the cell less the padding
+        on both sides and the accent bar (the deck writer's text frame, exactly)."""
+        cell = (pt(box[2]) - (columns - 1) * theme.GAP * 72) / columns
+        return cell - (2 * CARD_PAD + CARD_BAR) * 72
+
+    def card_margins(
+        self, cards: Sequence[Card], columns: int, box: tuple[int, int, int, int], size: float
+    ) -> tuple[float, ...]:
+        """The right margin (em) of each card's text that keeps its last line from being one or
+        two characters long (「擔任解／說」), as :meth:`block` gives bullets."""
+        width = self.card_width(columns, box)
+        return tuple(
+            self.paragraph(c.text, size, width).margin_em if c.text else 0.0 for c in cards
+        )
 
     def _card_height(self, card: Card, size: float, width: float) -> float:
         heading_width = width - (self.bold.width(card.number) * size * 1.6 if card.number else 0)
