@@ -139,3 +139,17 @@ def test_the_self_check_finds_a_tile_too_narrow_for_its_gaps(default_build) -> N
     plan = dataclasses.replace(default_build.plan, slides=(default_build.plan.slides[0], slide))
     found = check_plan(plan, api.setter_for(BuildOptions()))
     assert [(f.slide, f.code) for f in found if f.code == "overflow"] == [(2, "overflow")]
+
+
+def test_a_continuation_page_never_holds_one_point_alone_when_one_can_move_over() -> None:
+    from briefing.story.plan import Bullet
+    from briefing.story.typeset import Setter
+
+    setter = Setter()
+    point = "我國大學技術移轉單位多屬行政單位，人員流動率高，專業能力累積不易" * 2
+    bullets = [Bullet(f"{n}、{point}") for n in range(1, 40)]
+    box = theme.BODY_BOX
+    first = len(setter.pages(bullets, box)[0])
+    pages = setter.pages(bullets[: first + 1], box)  # one point more than a page holds
+    assert [len(p) for p in pages] == [first - 1, 2]
+    assert all(setter.block(p, box, theme.BODY_MIN_PT).fits for p in pages)

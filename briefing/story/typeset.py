@@ -172,14 +172,20 @@ class Setter:
                 groups[-1].append(bullet)
             else:
                 groups.append([bullet])
-        pages: list[list[Bullet]] = [[]]
+        pages: list[list[list[Bullet]]] = [[]]
         for group in groups:
-            candidate = pages[-1] + group
+            candidate = [b for g in pages[-1] for b in g] + group
             if pages[-1] and not self.block(candidate, box, size).fits:
-                pages.append(list(group))
+                pages.append([group])
             else:
-                pages[-1] = candidate
-        return [p for p in pages if p]
+                pages[-1].append(group)
+        pages = [p for p in pages if p]
+        if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+            # a lone point on a continuation slide: carry the previous page's last point over
+            moved = [pages[-2][-1], *pages[-1]]
+            if self.block([b for g in moved for b in g], box, size).fits:
+                pages[-2:] = [pages[-2][:-1], moved]
+        return [[b for g in page for b in g] for page in pages]
 
     # -- cards ----------------------------------------------------------------------------------
     def cards(
