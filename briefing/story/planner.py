@@ -69,6 +69,12 @@ def plan_deck(
         apart = _Planner(report, options, templates, setter, depth=depth, pair=False).plan()
         if len(apart.slides) > len(planned.slides):
             planned = apart
+    if len(planned.slides) < STANDARD_FLOOR:  # and a part of two slides opens with a divider,
+        framed = _Planner(  # as briefings usually do (a divider per part)
+            report, options, templates, setter, depth=depth, pair=False, divider_from=2
+        ).plan()
+        if len(framed.slides) > len(planned.slides):
+            planned = framed
     return planned
 
 
@@ -98,6 +104,7 @@ class _Planner:
     summary: Slide | None = None  # 報告摘要, kept by the budget
     depth: int = 2  # the deepest level that gets slides of its own at standard length
     pair: bool = True  # two short sibling sections may share a slide of two columns
+    divider_from: int = DIVIDER_FROM  # a part of this many slides opens with a divider
 
     def plan(self) -> DeckPlan:
         sel = resolve(self.report, self.options.sections, self.options.initiatives)
@@ -266,7 +273,7 @@ class _Planner:
         made = carry_headings(made)
         slides = self._pair(made) if self.pair else made
         own = part.units[0].entry is part.entry and part.units[0].own and len(part.units) > 1
-        if self.length != "brief" and (len(slides) >= DIVIDER_FROM or own):
+        if self.length != "brief" and (len(slides) >= self.divider_from or own):
             slides.insert(0, self._divider(part))
         return slides
 
