@@ -7,6 +7,7 @@ every ticked section on a slide with its text and in the notes, and the self-che
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from briefing.options import BuildOptions
 from briefing.story.coverage import all_sentences, point_of
 from briefing.story.itinerary import STOPS_PER_SLIDE
 from briefing.story.planner import plan_deck
+from briefing.story.ranking import trim
 from briefing.story.typography import normalize
 
 DECKS = Path(__file__).parent / "data" / "decks"
@@ -33,9 +35,9 @@ def squash(text: str) -> str:
 
 
 def words(text: str) -> str:
-    """``text`` squashed, without its closing full stop: a line on a slide is the report's
-    words cut at its clauses, and drops the stop (issue 19)."""
-    return squash(text).rstrip("。！？!?")
+    """``text`` squashed, without its closing full stop or a connective dangling at its start
+    (而, 並 …): a line on a slide is the report's words cut at its clauses (issue 19)."""
+    return squash(trim(text)).rstrip("。！？!?")
 
 
 def shown(plan, sid: str | None = None) -> str:  # type: ignore[no-untyped-def]
@@ -150,7 +152,14 @@ def _walk(report, setter, ids, lengths=LENGTHS) -> list[str]:  # type: ignore[no
             agenda = ({sid, *(k.id for k in kids)} & homes) and any(
                 s.events or s.table for s in slides
             )
-            on_slide = agenda or any(w and words(w) in text for w in wants)
+            clauses = [  # or a whole clause of its own text (a card's substance, cut)
+                c
+                for p in entry.section.paragraphs
+                for c in re.split("[，。；：]", p)
+                if len(c) >= 12
+            ]
+            clauses += [k.title for k in kids if len(k.title) >= 6]  # its findings as cards
+            on_slide = agenda or any(w and words(w) in text for w in [*wants, *clauses])
             tiles = [f.value for s in slides for f in s.key_figures]  # its numbers as tiles
             on_slide = on_slide or any(t in squash(w) for t in tiles for w in wants if w)
             if not any(wants):  # a heading without text (an appendix item): its name
@@ -179,12 +188,25 @@ def test_sections_ticked_alone_are_shown_sample(setter, imported) -> None:
     assert _walk(imported, setter, [e.section.id for e in imported.outline][::3]) == []
 
 
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Two reports of the corpus, imported as a user would: a .docx and a .pdf."""
+    reports = Path(__file__).parent / "data" / "reports"
+    found = []
+    for name, suffix in (("jp-disaster-2024", ".docx"), ("kr-smarthealth-2019", ".pdf")):
+        out = tmp_path_factory.mktemp("corpus") / name
+        api.import_report(reports / name / f"{name}{suffix}", out)
+        found.append(load_report(out))
+    return found
+
+
 @pytest.mark.slow
-def test_every_section_ticked_alone_is_shown(setter, imported) -> None:
+def test_every_section_ticked_alone_is_shown(setter, imported, corpus) -> None:
     for folder in (None, *INVENTED):
         report = load_report(DECKS / folder if folder else None)
         assert _walk(report, setter, [e.section.id for e in report.outline]) == []
-    assert _walk(imported, setter, [e.section.id for e in imported.outline]) == []
+    for report in (imported, *corpus):
+        assert _walk(report, setter, [e.section.id for e in report.outline]) == []
 
 
 @pytest.mark.parametrize("length", ["brief", "standard", "full"])
