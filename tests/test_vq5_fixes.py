@@ -5,10 +5,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
+from briefing.options import BuildOptions
 from briefing.story import message, ranking, summary
 from briefing.story.plan import Bullet, Slide
+from briefing.story.planner import plan_deck
 from briefing.story.shaping import whole_name
-from tests._reports import report, section
+from tests._reports import itinerary, report, section
 
 if TYPE_CHECKING:
     from briefing.content.report import Report
@@ -67,3 +69,20 @@ def test_the_summary_shows_what_each_finding_says_and_names_a_bare_numbered_advi
     labels = SimpleNamespace(summary_recommendations="建議事項", summary_findings="主要心得")
     _, right = summary.columns(found, labels, "zh-TW", [], lambda b, box: True)
     assert [b.text for b in right[1:]] == ["一、建立港區土地活化機制"]
+
+
+def test_the_itinerary_cites_only_the_section_it_is_printed_in() -> None:
+    tiny = report(
+        [
+            section("s1", None, "摘要", "本團赴塔林與赫爾辛基，拜會經濟通訊部及芬蘭財政部。"),
+            section("s2", "壹", "考察行程", "本團行程如下表。", kind="process"),
+            section("s3", "貳", "考察內容", "赫爾辛基之數位服務由財政部統籌推動。"),
+        ],
+        agendas=(itinerary("s2"),),
+    )
+    for length in ("brief", "standard"):
+        plan = plan_deck(tiny, BuildOptions(length=length))
+        trip = [s for s in plan.slides if s.events or s.table is not None]
+        assert trip, length
+        for slide in trip:
+            assert slide.source.endswith("考察行程"), slide.source
