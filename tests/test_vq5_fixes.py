@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from briefing.options import BuildOptions
-from briefing.story import message, ranking, summary
+from briefing.story import cells, message, ranking, summary
 from briefing.story.plan import Bullet, Slide
 from briefing.story.planner import plan_deck
 from briefing.story.shaping import whole_name
@@ -86,3 +86,13 @@ def test_the_itinerary_cites_only_the_section_it_is_printed_in() -> None:
         assert trip, length
         for slide in trip:
             assert slide.source.endswith("考察行程"), slide.source
+
+
+def test_a_card_point_cut_at_a_comma_ends_where_its_sentence_does() -> None:
+    text = "座談中業者指出，港區市場小，新創自成立之初即以全球市場為目標；另觀光產業成長迅速。"
+    sec = section("s1", "四", "業者座談", text, key_points=["座談中業者指出，港區市場小"])
+    assert (
+        cells.section_point(sec) == "座談中業者指出，港區市場小，新創自成立之初即以全球市場為目標"
+    )
+    whole = section("s2", "五", "港區", "港區再生由市府推動。", key_points=["港區再生由市府推動"])
+    assert cells.section_point(whole) == "港區再生由市府推動"
