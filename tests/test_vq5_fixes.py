@@ -10,7 +10,7 @@ from briefing.story import cells, message, ranking, summary
 from briefing.story.plan import Bullet, Slide
 from briefing.story.planner import plan_deck
 from briefing.story.shaping import whole_name
-from tests._reports import itinerary, report, section
+from tests._reports import initiative, itinerary, report, section
 
 if TYPE_CHECKING:
     from briefing.content.report import Report
@@ -96,3 +96,24 @@ def test_a_card_point_cut_at_a_comma_ends_where_its_sentence_does() -> None:
     )
     whole = section("s2", "五", "港區", "港區再生由市府推動。", key_points=["港區再生由市府推動"])
     assert cells.section_point(whole) == "港區再生由市府推動"
+
+
+def test_the_purpose_slide_names_each_term_whole_and_says_its_message_once() -> None:
+    text = (
+        "本市自2020年起推動「青年返鄉方案」。港區土地占全市面積（LAR）比率達4.3%，"
+        "居全國之冠，其港區再生之經驗值得參考。"
+    )
+    purpose = section(
+        "s1", "壹", "目的", text, "本次參訪旨在瞭解港區之營運模式。", "參訪團由局長率隊。"
+    )
+    terms = (
+        initiative("a", "青年返鄉方案", "s1", text),
+        initiative("b", "區土地占全市面積", "s1", text, name_en="LAR"),  # cut by an importer
+    )
+    plan = plan_deck(report([purpose], initiatives=terms), BuildOptions(length="brief"))
+    slide = next(s for s in plan.slides if s.title.endswith("目的"))
+    right = [b.text for b in slide.right]
+    assert "港區土地占全市面積" in right and "區土地占全市面積" not in right
+    assert right.count("LAR") == 0
+    shown = [b.text for b in (*slide.body, *slide.right)]
+    assert not any(message.same(slide.subtitle, t) for t in shown if slide.subtitle)
