@@ -22,6 +22,8 @@ from briefing.story import ranking
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from briefing.content.model import Figure, Initiative, Section
     from briefing.content.report import Report
     from briefing.story.plan import KeyFigure
@@ -81,10 +83,28 @@ def section_point(section: Section) -> str:
     points = [normalize(p) for p in section.key_points]
     naming = [p for p in points if any(n in p for n in called[1:] or called)]
     if points:
-        return ranking.best_point(naming or points, section.paragraphs, section.title)
+        point = ranking.best_point(naming or points, section.paragraphs, section.title)
+        return whole_clause(point, section.paragraphs)
     if section.key_sentences:
-        return ranking.best_point(section.key_sentences, section.paragraphs, section.title)
+        point = ranking.best_point(section.key_sentences, section.paragraphs, section.title)
+        return whole_clause(point, section.paragraphs)
     return ranking.best(section.paragraphs, lambda t: len(t) <= POINT_LIMIT * 2, section.title)
+
+
+def whole_clause(point: str, paragraphs: Iterable[str], limit: int = POINT_LIMIT * 2) -> str:
+    """``point`` ending where its sentence does, or at the sentence's next semicolon: a key
+    point cut at a comma (「業者指出，以色列市場小」) says half of what the report says; kept
+    as it is when the whole is longer than ``limit``."""
+    for sentence in ranking.sentences(paragraphs):
+        if not sentence.startswith(point) or len(sentence) == len(point):
+            continue
+        rest = sentence[len(point) :]
+        if rest[0] in "；。！？":
+            return point  # it ends where the report's sentence (or clause group) does
+        stop = min((rest.find(m) for m in "；。！？" if m in rest), default=len(rest))
+        whole = ranking.trim(point + rest[:stop])
+        return whole if len(whole) <= limit else point
+    return point
 
 
 def from_speech(item: Initiative, report: Report) -> bool:

@@ -280,6 +280,8 @@ def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:
         for n, table in enumerate(tables):
             text = shaper._render(part, unit, points=[], page=n)
             slides.append(shaper._slide("table", text, unit, body=(), table=table))
+    if agenda.section:
+        return slides  # its stops are the report's words in the section it is printed in
     return [_citing_places(shaper, slide, [e.detail for e in events]) for slide in slides]
 
 

@@ -99,7 +99,11 @@ def said_once(slide: Slide, others: list[str] | tuple[str, ...] = ()) -> Slide:
 
 
 def _texts(slide: Slide) -> list[str]:
-    return [t for t in slide.texts() if t != slide.subtitle]
+    """The slide's texts but its message line (a bullet that says the same stays)."""
+    texts = list(slide.texts())
+    if slide.subtitle in texts:
+        texts.remove(slide.subtitle)
+    return texts
 
 
 def same(line: str, shown: str) -> bool:

@@ -348,10 +348,11 @@ class Shaper:
         key points only; the English names and facts are in the notes)."""
         left = [Bullet(p) for p in points] or [Bullet(r.point) for r in rows if r.point]
         said = [b.text for b in left]  # a point is said once: left, or under its row
+        own = "\n".join(unit.entry.section.paragraphs)
         right: list[Bullet] = []
         for row in rows:
-            right.append(Bullet(row.heading, heading=True))
-            if row.english and not compact:
+            right.append(Bullet(whole_name(row.heading, row.point, own), heading=True))
+            if row.english and not compact and row.english not in row.point:
                 right.append(Bullet(row.english, level=1))
             if row.point and not any(message.same(row.point, p) for p in said):
                 right.append(Bullet(row.point))
@@ -909,6 +910,21 @@ class Shaper:
         )
         first = slide.subtitle.partition("｜")[0]
         return message.said_once(slide, self.next_lines.get(first, ()))
+
+
+def whole_name(name: str, point: str, text: str = "") -> str:
+    """``name`` as the report writes it: a name cut one character into a word (「色列…」, where
+    the report only ever writes 「以色列」) gets that character back."""
+    at = point.find(name)
+    if at < 1 or len(name) < 2 or not "\u4e00" <= point[at - 1] <= "\u9fff":
+        return name
+    if at > 1 and point[at - 2] not in "，；：。「（ ":
+        return name  # not at a clause's start: the character before is a word of its own
+    written = f"{point}\n{text}"
+    before = [written[m.start() - 1] if m.start() else "" for m in re.finditer(name[:2], written)]
+    if len(before) >= 2 and set(before) == {point[at - 1]}:
+        return point[at - 1] + name
+    return name
 
 
 @dataclass(frozen=True)

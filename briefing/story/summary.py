@@ -2,10 +2,12 @@
 
 * its message line: the 摘要's conclusion (the abstract's sentence the ranking puts first, later
   sentences and words of outcome weighing more: a summary ends with what was learnt);
-* left, the findings: the sub-sections of a 心得 part by their titles, or, where 心得 and 建議
+* left, the findings: each sub-section of a 心得 part by its top-ranked sentence (its title
+  when it has no text), or, where 心得 and 建議
   share a part, each sub-section's own finding (its quote, or its top-ranked sentence that is
   not the recommendation);
-* right, the recommendations by name and number.
+* right, the recommendations by number and name (its first clause when the heading is only a
+  number).
 
 A report without a 心得 part shows the abstract's key points on the left instead.
 """
@@ -63,7 +65,7 @@ def conclusion(abstract: Section | None, fits: Callable[[str], bool]) -> str:
 
 def findings(report: Report, fits: Callable[[str], bool]) -> list[tuple[str, str]]:
     """One line per finding (see the module docstring)."""
-    found = recommend.findings(report)
+    found = [_said(report, sid, line, fits) for sid, line in recommend.findings(report)]
     for part in recommend.parts(report):
         if recommend.is_findings(part) and recommend.is_recommendations(part):
             for child in part.children:
@@ -76,6 +78,16 @@ def findings(report: Report, fits: Callable[[str], bool]) -> list[tuple[str, str
         if line:
             lines.append((sid, line))
     return lines[:MAX_LINES]
+
+
+def _said(report: Report, sid: str, line: str, fits: Callable[[str], bool]) -> tuple[str, str]:
+    """A finding by what its section says (its top-ranked sentence), not by its heading; the
+    heading where the section has no sentence of its own."""
+    section = report.section(sid)
+    if line != normalize(section.title):
+        return sid, line  # a sentence already
+    said = ranking.best(section.paragraphs, fits, section.title)
+    return sid, said or line
 
 
 def _finding_of(child: Section, fits: Callable[[str], bool]) -> str:
@@ -119,7 +131,7 @@ def columns(
     if summary.recommendations:
         right.append(Bullet(labels.summary_recommendations, heading=True))
         right += [
-            Bullet(normalize(_numbered(r.number, r.name, stop))) for r in summary.recommendations
+            Bullet(normalize(_numbered(r.number, _name(r), stop))) for r in summary.recommendations
         ]
     lines = [line for _, line in summary.findings]
     left: list[Bullet] = []
@@ -129,6 +141,14 @@ def columns(
     while len(left) > 2 and not fits(left, theme.LEFT_BOX if right else theme.BODY_BOX):
         left.pop()
     return tuple(left), tuple(right)
+
+
+def _name(rec: recommend.Recommendation) -> str:
+    """A recommendation's name, or its first clause when its heading is only its number."""
+    bare = rec.name.strip(" 、.．()（）")
+    if bare and bare != rec.number.strip(" 、.．()（）"):
+        return rec.name
+    return ranking.trim(ranking.clauses(rec.text)[0]) if rec.text else rec.name
 
 
 def _numbered(number: str, name: str, stop: str) -> str:
