@@ -205,7 +205,7 @@ class Setter:
         """The largest table text size at which every row fits ``box``, and the column widths
         (fractions) at that size: short columns as wide as their text, long ones share the rest."""
         widths: tuple[float, ...] = ()
-        for size in theme.TABLE_SIZES:
+        for size in [s for s in theme.TABLE_SIZES if not table.size or s <= table.size]:
             widths = table.widths or self.column_widths(table, size, box)
             height = sum(
                 self._row_height(row, widths, size, box, bold=n == 0)
@@ -240,6 +240,9 @@ class Setter:
             longest = max([e[0] for e in extents] + [0.0]) * size
             widest = max([e[1] for e in extents] + [0.0]) * size
             floor = max(self.bold.width(head) * size, min(widest, total * 0.25), 4 * size)
+            if c in table.unbroken:  # a date never wraps: its column is as wide as its longest
+                drawn = max([self.regular.width(x) + autospace(x) for x in cells] + [0.0])
+                floor = max(floor, drawn * size / SAFETY)
             least.append(floor + pad)
             natural.append(max(floor, longest) + pad)
         if sum(natural) <= total:
