@@ -170,6 +170,7 @@ class Typeset:
     right_even: tuple[bool, ...] = ()
     card_margins: tuple[float, ...] = ()  # right margin (em) of card n's text
     heading_margins: tuple[float, ...] = ()  # right margin (em) of card n's heading
+    card_even: tuple[bool, ...] = ()  # justify card n's text (its lines would not stretch far)
     title_margin: float = 0.0  # right margin (em) of a title of two lines (no lone last char)
     captions: tuple[int, ...] = ()  # lines each picture's caption takes at theme.CAPTION_PT
 
