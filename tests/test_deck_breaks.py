@@ -114,3 +114,19 @@ def test_a_card_keeps_room_for_a_hanging_comma_and_never_spreads_a_line(setter) 
     margins = setter.card_margins(cards, 2, theme.BODY_BOX, 22)
     assert all(m >= HANG for m in margins)
     assert setter.card_even(cards, 2, theme.BODY_BOX, 22) == (True, False)
+
+
+def test_an_itinerary_never_breaks_a_place_name(setter) -> None:  # type: ignore[no-untyped-def]
+    """il-startup 行程 「臺北—香港—特／拉維夫」: the place column is at least as wide as its
+    longest name, so a route breaks only after a dash."""
+    from briefing.story.plan import Table
+    from briefing.story.typeset import CELL_PAD, pt
+
+    rows = tuple(
+        (f"中華民國 105 年 11 月 {d} 日", "參訪新創聚落及加速器並與創投業者座談" * 6, place)
+        for d, place in ((6, "臺北—香港—本古里昂國際機場"), (7, "耶路撒冷"), (8, "海法"))
+    )
+    table = Table(("時間", "項目", "地點"), rows, unbroken=(0, 2))
+    size, widths = setter.table(table, theme.VISUAL_BOX)
+    column = pt(theme.VISUAL_BOX[2]) * widths[2] - 2 * CELL_PAD * 72
+    assert setter.regular.width("本古里昂國際機場") * size <= column

@@ -148,7 +148,9 @@ def item_table(agenda: Agenda, labels: Any, language: str, style: str = "roc") -
         for item in agenda.items
     )
     sep = " / " if language == "en" else "／"  # 項目／地點 where only some stops give one
-    return dataclasses.replace(fold_partial(Table(header, rows), into=1, sep=sep), unbroken=(0,))
+    table = fold_partial(Table(header, rows), into=1, sep=sep)
+    places = (len(table.header) - 1,) if len(table.header) == 3 else ()
+    return dataclasses.replace(table, unbroken=(0, *places))
 
 
 def fold_partial(table: Table, into: int, sep: str = "") -> Table:
@@ -198,7 +200,7 @@ def day_table(
     return Table(
         tuple(header[c] for c in keep),
         tuple(tuple(normalize(r[c]) for c in keep) for r in rows),
-        unbroken=(0,) if 0 in keep else (),
+        unbroken=tuple(n for n, c in enumerate(keep) if c in (0, 2)),  # dates, place names
     )
 
 

@@ -55,6 +55,7 @@ CARD_PAD = 0.16  # inches of padding inside a card
 CARD_BAR = 0.08  # inches of the accent bar at a card's left, inside which its text starts
 HANG = 1.0  # em kept free at a card's right for punctuation renderers hang past the line end
 _HANGS = re.compile(r"[，。、；：！？,.]")
+_NAME_BREAK = re.compile(r"(?<=[—－–、／/，,])")  # where a route or list of places may break
 CELL_PAD = 0.06  # inches of padding inside a table cell
 CELL_GAP = 0.2  # space before a cell's second paragraph, × size
 
@@ -242,8 +243,10 @@ class Setter:
             longest = max([e[0] for e in extents] + [0.0]) * size
             widest = max([e[1] for e in extents] + [0.0]) * size
             floor = max(self.bold.width(head) * size, min(widest, total * 0.25), 4 * size)
-            if c in table.unbroken:  # a date never wraps: its column is as wide as its longest
-                drawn = max([self.regular.width(x) + autospace(x) for x in cells] + [0.0])
+            if c in table.unbroken:  # a date or a place name never wraps: its column is as
+                # wide as the longest (a route 「臺北—特拉維夫」 breaks only after its dashes)
+                names = [n for x in cells for n in _NAME_BREAK.split(x)]
+                drawn = max([self.regular.width(x) + autospace(x) for x in names] + [0.0])
                 floor = max(floor, drawn * size / SAFETY)
             least.append(floor + pad)
             natural.append(max(floor, longest) + pad)
