@@ -86,7 +86,13 @@ class _SlideWriter:
 
     # -- furniture ------------------------------------------------------------------------------
     def _cover(self, slide: PptxSlide, spec: Slide) -> None:
-        self._big_title(slide, spec.title, theme.COVER_TITLE_PT, theme.COVER_TITLE_BOX)
+        self._big_title(
+            slide,
+            spec.title,
+            theme.COVER_TITLE_PT,
+            theme.COVER_TITLE_BOX,
+            spec.typeset.title_margin,
+        )
         self._lines(_placeholder(slide, 1), [spec.subtitle], size=24, colour=theme.ACCENTS[0])
         box = self._box(slide, theme.COVER_DETAILS_BOX, "Cover details")
         lines = [b.text for b in spec.body]
@@ -100,11 +106,17 @@ class _SlideWriter:
             self._logo(slide, Path(self.plan.meta.logo))
 
     def _closing(self, slide: PptxSlide, spec: Slide) -> None:
-        self._big_title(slide, spec.title, theme.COVER_TITLE_PT, theme.COVER_TITLE_BOX)
+        self._big_title(
+            slide,
+            spec.title,
+            theme.COVER_TITLE_PT,
+            theme.COVER_TITLE_BOX,
+            spec.typeset.title_margin,
+        )
         self._lines(_placeholder(slide, 1), [spec.subtitle], size=24, colour=theme.MUTED)
 
     def _divider(self, slide: PptxSlide, spec: Slide) -> None:
-        self._big_title(slide, spec.title, 40, theme.COVER_TITLE_BOX)
+        self._big_title(slide, spec.title, 40, theme.COVER_TITLE_BOX, spec.typeset.title_margin)
         body = _placeholder(slide, 1)
         if body is not None and spec.body:
             frame = body.text_frame
@@ -374,8 +386,9 @@ class _SlideWriter:
             size=theme.TITLE_PT,
             bold=True,
         )
+        margin = spec.typeset.title_margin
         for paragraph in title.text_frame.paragraphs:
-            layout(paragraph, theme.TITLE_PT, first=True, line=1.15)
+            layout(paragraph, theme.TITLE_PT, first=True, line=1.15, margin_em=margin)
         title.text_frame.word_wrap = True
         if spec.kicker and spec.typeset.title_lines == 1:
             box = self._box(slide, theme.KICKER_BOX, "Kicker")
@@ -398,13 +411,15 @@ class _SlideWriter:
                 colour=theme.ACCENTS[0],
             )
 
-    def _big_title(self, slide: PptxSlide, text: str, size: float, box: tuple[int, ...]) -> None:
+    def _big_title(
+        self, slide: PptxSlide, text: str, size: float, box: tuple[int, ...], margin: float = 0.0
+    ) -> None:
         title = _title(slide)
         if title is None:
             raise DeckError("the layout has no title placeholder")
         set_lines(title.text_frame, [text], self.typeface, self.language, size=size, bold=True)
         for paragraph in title.text_frame.paragraphs:
-            layout(paragraph, size, first=True, line=1.15)
+            layout(paragraph, size, first=True, line=1.15, margin_em=margin)
         title.text_frame.word_wrap = True
 
     def _bullets(
@@ -498,10 +513,22 @@ class _SlideWriter:
             pad = Inches(CARD_PAD)
             frame.margin_left = pad + Inches(CARD_BAR)
             frame.margin_right = frame.margin_top = frame.margin_bottom = pad
-            margins = typeset.card_margins
-            self._card_text(frame, card, size, margins[i] if i < len(margins) else 0.0)
+            margins, heads = typeset.card_margins, typeset.heading_margins
+            margin = margins[i] if i < len(margins) else 0.0
+            even = typeset.card_even[i] if i < len(typeset.card_even) else None
+            head = heads[i] if i < len(heads) else 0.0
+            self._card_text(frame, card, size, margin, head, even=even)
 
-    def _card_text(self, frame: Any, card: Card, size: float, margin_em: float = 0.0) -> None:
+    def _card_text(
+        self,
+        frame: Any,
+        card: Card,
+        size: float,
+        margin_em: float = 0.0,
+        head_em: float = 0.0,
+        *,
+        even: bool | None = None,
+    ) -> None:
         frame.clear()
         heading = frame.paragraphs[0]
         if card.number:
@@ -523,14 +550,14 @@ class _SlideWriter:
             bold=True,
             colour=theme.NAVY,
         )
-        layout(heading, size * 1.1, first=True, align="l")
+        layout(heading, size * 1.1, first=True, align="l", margin_em=head_em)
         if card.text:
             paragraph = frame.add_paragraph()
             add_text(
                 paragraph, card.text, self.typeface, self.language, size=size, colour=theme.DARK
             )
-            even = self.language != "en" and justifiable(card.text)
-            layout(paragraph, size, justify=even, margin_em=margin_em)
+            planned = justifiable(card.text) if even is None else even
+            layout(paragraph, size, justify=self.language != "en" and planned, margin_em=margin_em)
         if card.tag:
             paragraph = frame.add_paragraph()
             add_text(

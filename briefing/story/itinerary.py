@@ -148,7 +148,9 @@ def item_table(agenda: Agenda, labels: Any, language: str, style: str = "roc") -
         for item in agenda.items
     )
     sep = " / " if language == "en" else "／"  # 項目／地點 where only some stops give one
-    return fold_partial(Table(header, rows), into=1, sep=sep)
+    table = fold_partial(Table(header, rows), into=1, sep=sep)
+    places = (len(table.header) - 1,) if len(table.header) == 3 else ()
+    return dataclasses.replace(table, unbroken=(0, *places))
 
 
 def fold_partial(table: Table, into: int, sep: str = "") -> Table:
@@ -198,6 +200,7 @@ def day_table(
     return Table(
         tuple(header[c] for c in keep),
         tuple(tuple(normalize(r[c]) for c in keep) for r in rows),
+        unbroken=tuple(n for n, c in enumerate(keep) if c in (0, 2)),  # dates, place names
     )
 
 
@@ -230,7 +233,7 @@ def table_pages(
     pages: list[list[tuple[str, ...]]] = [[]]
     for row in table.rows:
         candidate = [*pages[-1], row]
-        trial = Table(table.header, tuple(candidate), table.widths)
+        trial = dataclasses.replace(table, rows=tuple(candidate))
         fits = setter.table_fits(trial, box, theme.TABLE_SIZES[-1])
         if pages[-1] and (len(candidate) > most or not fits):
             pages.append([row])
@@ -239,15 +242,20 @@ def table_pages(
     if len(pages) > 1:  # as many pages, rows shared alike (7 + 4 → 6 + 5): one type size
         even = _even(list(table.rows), len(pages))
         if all(
-            setter.table_fits(
-                Table(table.header, tuple(p), table.widths), box, theme.TABLE_SIZES[-1]
-            )
+            setter.table_fits(dataclasses.replace(table, rows=tuple(p)), box, theme.TABLE_SIZES[-1])
             for p in even
         ):
             pages = even
     if len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) > 2:
         pages[-1].insert(0, pages[-2].pop())
-    return [Table(table.header, tuple(p), table.widths) for p in pages if p]
+    tables = [dataclasses.replace(table, rows=tuple(p)) for p in pages if p]
+    if len(tables) < 2:
+        return tables
+    # one type size and one set of widths on every page (a shorter page must not set larger,
+    # squeezing its dates onto two lines): the smallest any page needs, widths from every row
+    size = min(setter.table(t, box)[0] for t in tables)
+    widths = table.widths or setter.column_widths(table, size, box)
+    return [dataclasses.replace(t, size=size, widths=widths) for t in tables]
 
 
 def _even(rows: list[Any], count: int) -> list[list[Any]]:

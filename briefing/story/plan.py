@@ -99,6 +99,8 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = ()
+    size: float = 0.0  # one type size for every page of a paged table (0: the largest that fits)
+    unbroken: tuple[int, ...] = ()  # columns whose lines are never broken (the itinerary's dates)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,9 @@ class Typeset:
     body_even: tuple[bool, ...] = ()  # justify paragraph n of the body (else ragged right)
     right_even: tuple[bool, ...] = ()
     card_margins: tuple[float, ...] = ()  # right margin (em) of card n's text
+    heading_margins: tuple[float, ...] = ()  # right margin (em) of card n's heading
+    card_even: tuple[bool, ...] = ()  # justify card n's text (its lines would not stretch far)
+    title_margin: float = 0.0  # right margin (em) of a title of two lines (no lone last char)
     captions: tuple[int, ...] = ()  # lines each picture's caption takes at theme.CAPTION_PT
 
 

@@ -24,6 +24,7 @@ from briefing.story import notes as notes_mod
 from briefing.story import photos as photos_mod
 from briefing.story import recommend
 from briefing.story import summary as summary_mod
+from briefing.story.breaks import big_title, heading_margins, title_margin
 from briefing.story.budget import fit_budget
 from briefing.story.coverage import carry_headings, points_of
 from briefing.story.itinerary import fold_partial, item_table, single_day, table_pages
@@ -31,7 +32,7 @@ from briefing.story.outline import AFTER_CLOSING, Part, Unit, units_of
 from briefing.story.plan import Bullet, DeckMeta, DeckPlan, Slide, Table, Typeset
 from briefing.story.shaping import Shaper
 from briefing.story.templating import Templates
-from briefing.story.typeset import Setter
+from briefing.story.typeset import Setter, pt
 from briefing.story.typography import normalize
 
 if TYPE_CHECKING:
@@ -569,11 +570,14 @@ class _Planner:
     def _typeset(self, slide: Slide) -> Slide:
         setter = self.setter
         if slide.kind in ("cover", "closing", "divider"):
-            return slide
+            return big_title(setter, slide)
         title, subtitle, lines = setter.title(slide.title, slide.subtitle)
         subtitle, left_out = setter.one_line(subtitle, theme.SUBTITLE_PT, theme.SUBTITLE_BOX[2])
         notes = f"{slide.notes}\n{left_out}".strip() if left_out else slide.notes
         sizes: dict[str, Any] = {"title_lines": lines}
+        if lines > 1:
+            width = pt(theme.TITLE_BOX[2])
+            sizes["title_margin"] = title_margin(setter, title, theme.TITLE_PT, width)
         body_box = _BODY_BOXES.get(slide.kind, theme.BODY_BOX)
         if slide.kind == "columns" and slide.chart:
             body_box = theme.LEFT_BOX
@@ -596,6 +600,11 @@ class _Planner:
             sizes["card_margins"] = setter.card_margins(
                 slide.cards, sizes["columns"], theme.BODY_BOX, sizes["cards"]
             )
+            sizes["card_even"] = setter.card_even(
+                slide.cards, sizes["columns"], theme.BODY_BOX, sizes["cards"]
+            )
+            width = setter.card_width(sizes["columns"], theme.BODY_BOX)
+            sizes["heading_margins"] = heading_margins(setter, slide.cards, width, sizes["cards"])
         table = slide.table
         if table is not None:
             box = _table_box(slide)

@@ -53,6 +53,9 @@ def autospace(text: str) -> float:
 STRETCH = 1.5  # em a justified line may be short of its measure before it is left ragged
 CARD_PAD = 0.16  # inches of padding inside a card
 CARD_BAR = 0.08  # inches of the accent bar at a card's left, inside which its text starts
+HANG = 1.0  # em kept free at a card's right for punctuation renderers hang past the line end
+_HANGS = re.compile(r"[，。、；：！？,.]")
+_NAME_BREAK = re.compile(r"(?<=[—－–、／/，,])")  # where a route or list of places may break
 CELL_PAD = 0.06  # inches of padding inside a table cell
 CELL_GAP = 0.2  # space before a cell's second paragraph, × size
 
@@ -205,7 +208,7 @@ class Setter:
         """The largest table text size at which every row fits ``box``, and the column widths
         (fractions) at that size: short columns as wide as their text, long ones share the rest."""
         widths: tuple[float, ...] = ()
-        for size in theme.TABLE_SIZES:
+        for size in [s for s in theme.TABLE_SIZES if not table.size or s <= table.size]:
             widths = table.widths or self.column_widths(table, size, box)
             height = sum(
                 self._row_height(row, widths, size, box, bold=n == 0)
@@ -240,6 +243,11 @@ class Setter:
             longest = max([e[0] for e in extents] + [0.0]) * size
             widest = max([e[1] for e in extents] + [0.0]) * size
             floor = max(self.bold.width(head) * size, min(widest, total * 0.25), 4 * size)
+            if c in table.unbroken:  # a date or a place name never wraps: its column is as
+                # wide as the longest (a route 「臺北—特拉維夫」 breaks only after its dashes)
+                names = [n for x in cells for n in _NAME_BREAK.split(x)]
+                drawn = max([self.regular.width(x) + autospace(x) for x in names] + [0.0])
+                floor = max(floor, drawn * size / SAFETY)
             least.append(floor + pad)
             natural.append(max(floor, longest) + pad)
         if sum(natural) <= total:
@@ -301,19 +309,45 @@ class Setter:
         two characters long (「擔任解／說」), as :meth:`block` gives bullets."""
         width = self.card_width(columns, box)
         return tuple(
-            self.paragraph(c.text, size, width).margin_em if c.text else 0.0 for c in cards
+            self.paragraph(c.text, size, width - hang(c.text) * size).margin_em + hang(c.text)
+            if c.text
+            else 0.0
+            for c in cards
         )
+
+    def card_even(
+        self, cards: Sequence[Card], columns: int, box: tuple[int, int, int, int], size: float
+    ) -> tuple[bool, ...]:
+        """Whether each card's text may be justified: no long Latin word, no digit or Latin
+        letter next to Chinese, and no line but the last short enough to spread."""
+        width = self.card_width(columns, box)
+        even = []
+        for c in cards:
+            fit = self.paragraph(c.text, size, width - hang(c.text) * size)
+            room = width / size - hang(c.text) - fit.margin_em
+            # renderers widen a line where Chinese meets a digit and break it earlier than the
+            # measure: justifying then spreads the line before it (「成 效 良 好 … 補」)
+            plain = justifiable(c.text) and not autospace(c.text)
+            even.append(plain and self._even(fit.lines, room))
+        return tuple(even)
 
     def _card_height(self, card: Card, size: float, width: float) -> float:
         heading_width = width - (self.bold.width(card.number) * size * 1.6 if card.number else 0)
         lines = len(self.paragraph(card.heading, size * 1.1, heading_width, bold=True).lines)
         total = lines * size * 1.1 * LINE
         if card.text:
-            total += GAP * size + len(self.paragraph(card.text, size, width).lines) * size * LINE
+            narrower = width - hang(card.text) * size
+            total += GAP * size + len(self.paragraph(card.text, size, narrower).lines) * size * LINE
         if card.tag:
             tag_lines = len(self.paragraph(card.tag, theme.MIN_PT, width).lines)
             total += GAP * size + tag_lines * theme.MIN_PT * LINE
         return total
+
+
+def hang(text: str) -> float:
+    """The em a card keeps free at its right for punctuation hung past the line's end (a
+    「，」 drawn past the card's edge): :data:`HANG` when ``text`` has any, else none."""
+    return HANG if _HANGS.search(text) else 0.0
 
 
 def arrangements(count: int) -> list[tuple[int, int]]:
