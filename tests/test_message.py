@@ -295,9 +295,10 @@ def test_no_table_of_the_bundled_decks_has_a_blank_cell(plans) -> None:  # type:
     assert programme.table is not None and programme.table.header[-1] == "議程／主講人"
 
 
-def test_a_timeline_cites_the_section_it_is_printed_in(plans) -> None:  # type: ignore[no-untyped-def]
+def test_a_timeline_cites_its_section_and_where_its_places_are_stated(plans) -> None:  # type: ignore[no-untyped-def]
     slide = next(s for s in plans["standard", "report"].slides if s.kind == "timeline")
-    assert slide.source.endswith(" 貳、過程")  # not 目的 or 拜會活動, which only mention a stop
+    # 貳 prints the itinerary; the meeting places it shows are stated in 壹 and 肆, not in 貳
+    assert slide.source.endswith(" 貳、過程、壹、目的、肆、拜會活動")
 
 
 def test_one_date_style_on_the_cover_the_timeline_and_the_tables(plans) -> None:  # type: ignore[no-untyped-def]

@@ -72,10 +72,22 @@ def test_the_summary_shows_what_each_finding_says_and_names_a_bare_numbered_advi
 
 
 def test_the_itinerary_cites_only_the_section_it_is_printed_in() -> None:
+    """Stops the itinerary's own section states cite it alone, though other sections mention
+    the same places (a detail stated only elsewhere cites there: test_message)."""
     tiny = report(
         [
             section("s1", None, "摘要", "本團赴塔林與赫爾辛基，拜會經濟通訊部及芬蘭財政部。"),
-            section("s2", "壹", "考察行程", "本團行程如下表。", kind="process"),
+            section(
+                "s2",
+                "壹",
+                "考察行程",
+                "本團行程如下表。",
+                kind="process",
+                tables=[  # the itinerary as printed: its stops are this section's words
+                    [["日期", "地點", "行程"], ["9/4", "塔林", "拜會經濟通訊部"]],
+                    [["9/5", "塔林", "參訪電子居民計畫"], ["9/7", "赫爾辛基", "拜會芬蘭財政部"]],
+                ],
+            ),
             section("s3", "貳", "考察內容", "赫爾辛基之數位服務由財政部統籌推動。"),
         ],
         agendas=(itinerary("s2"),),

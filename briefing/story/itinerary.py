@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefing import dates, theme
+from briefing.content.evidence import occurs, section_text
 from briefing.story import cells
 from briefing.story.plan import Event, Table
 from briefing.story.typeset import GAP, LINE, SAFETY, pt
@@ -288,9 +289,13 @@ def itinerary_slides(shaper: Any, part: Any, unit: Any) -> list[Any]:
         for n, table in enumerate(tables):
             text = shaper._render(part, unit, points=[], page=n)
             slides.append(shaper._slide("table", text, unit, body=(), table=table))
-    if agenda.section:
-        return slides  # its stops are the report's words in the section it is printed in
-    return [_citing_places(shaper, slide, [e.detail for e in events]) for slide in slides]
+    details = [e.detail for e in events]
+    if agenda.section:  # its stops are the report's words in the section it is printed in;
+        own = shaper.report.section(agenda.section)  # a detail said only elsewhere cites there
+        details = [d for d in details if d and not occurs(d, section_text(own))]
+    if not details:
+        return slides
+    return [_citing_places(shaper, slide, details) for slide in slides]
 
 
 def _citing_places(shaper: Any, slide: Slide, places: list[str]) -> Slide:
