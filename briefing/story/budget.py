@@ -12,9 +12,12 @@ slide), and what it said goes to the speaker notes of the slide before it.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
     from briefing.content.report import Report
     from briefing.story.plan import Slide
 
@@ -40,10 +43,12 @@ def fit_budget(
     while _over(slides, limit):
         closing = _closing(slides)
         held = slides[kept] if kept is not None else None  # (its notes may have grown)
+        shown = _counts(slides, lambda o: (*o.sections, *o.condensed), skip=held)
+        stated = _counts(slides, lambda o: (*o.figures, *o.initiatives))
         candidates = [
-            (weight(s, report, after=i > closing, elsewhere=_said_elsewhere(i, slides)), -i, i)
+            (weight(s, report, after=i > closing, elsewhere=_said_elsewhere(s, stated)), -i, i)
             for i, s in enumerate(slides)
-            if _removable(i, slides, held)
+            if _removable(i, slides, held, shown)
         ]
         if not candidates:
             break
@@ -92,27 +97,33 @@ def _closing(slides: list[Slide]) -> int:
     return next((i for i, s in enumerate(slides) if s.kind == "closing"), len(slides))
 
 
-def _removable(i: int, slides: list[Slide], summary: Slide | None = None) -> bool:
+def _counts(
+    slides: list[Slide], items: Callable[[Slide], Iterable[str]], skip: Slide | None = None
+) -> Counter[str]:
+    """On how many slides (``skip`` aside) each item appears: counted once a deck, so the
+    budget stays linear in the slides (a slide per section of a 10,000-section report)."""
+    found: Counter[str] = Counter()
+    for slide in slides:
+        if slide is not skip:
+            found.update(set(items(slide)))
+    return found
+
+
+def _removable(i: int, slides: list[Slide], summary: Slide | None, shown: Counter[str]) -> bool:
+    """Whether slide ``i`` may go: every section it shows is on another slide (``shown``
+    counts the slides showing each section, the summary aside, this one included)."""
     slide = slides[i]
     if not (slide.content or slide.kind == "divider") or slide.kind == "overview":
         return False
     if slide is summary or _paged(i, slides):  # half a table or list of cards would mislead
         return False
-    mine = {*slide.sections, *slide.condensed}
-    others = {
-        s
-        for j, o in enumerate(slides)
-        if j != i and o is not summary
-        for s in (*o.sections, *o.condensed)
-    }
-    return mine <= others
+    return all(shown[s] >= 2 for s in {*slide.sections, *slide.condensed})
 
 
-def _said_elsewhere(i: int, slides: list[Slide]) -> bool:
-    """Whether the figures and initiatives of slide ``i`` are all on other slides."""
-    mine = {*slides[i].figures, *slides[i].initiatives}
-    others = {x for j, o in enumerate(slides) if j != i for x in (*o.figures, *o.initiatives)}
-    return bool(mine) and mine <= others
+def _said_elsewhere(slide: Slide, stated: Counter[str]) -> bool:
+    """Whether the figures and initiatives of ``slide`` are all on other slides too."""
+    mine = {*slide.figures, *slide.initiatives}
+    return bool(mine) and all(stated[x] >= 2 for x in mine)
 
 
 def _paged(i: int, slides: list[Slide]) -> bool:
