@@ -124,22 +124,15 @@ def test_an_imported_report_has_its_photos_in_their_sections(jp) -> None:  # typ
     assert "key_points:\n  - 圖1" not in sections  # but is no key point of its own
 
 
-PENDING_HEADINGS = pytest.mark.xfail(
-    reason="headings ending in a colon (au) and 1.1 headings in a PDF (nl) are the importer's "
-    "text work (issue 17 point 1); the photos follow the sections once they are found",
-    strict=False,
-)
-
-
 @SLOW
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [
         ("nl-water-2022", "docx"),
         ("jp-disaster-2024", "pdf"),
-        pytest.param("au-indigenous-2023", "docx", marks=PENDING_HEADINGS),
-        pytest.param("au-indigenous-2023", "odt", marks=PENDING_HEADINGS),
-        pytest.param("nl-water-2022", "pdf", marks=PENDING_HEADINGS),
+        ("au-indigenous-2023", "docx"),
+        ("au-indigenous-2023", "odt"),
+        ("nl-water-2022", "pdf"),
     ],
 )
 def test_each_report_with_photos_imports_them_in_their_sections(
