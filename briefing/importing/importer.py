@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing import files
 from briefing.content.units import default_table
-from briefing.errors import ContentError
+from briefing.errors import ContentError, SourceError
 from briefing.importing import (
     aftercheck,
     cleaning,
@@ -110,7 +110,8 @@ def import_report(
     step("drafts", 0.5)
     placed = photofiles.place(document.pictures, roots, notes)
     data = _records(front, roots, source, notes, records.locator(blocks))
-    found_nothing(data, blocks, source)
+    if not data["sections"]:  # (its text was checked by found_text above)
+        raise nothing_to_import("only a title", source)
     photofiles.prune_key_points(data["sections"], placed)
     dropped_figures: list[str] = []
     data = sanitise.records(data, dropped_figures)
@@ -167,32 +168,18 @@ def write_checked(
 def found_text(blocks: list[Block], source: Path) -> None:
     """SourceError (exit 2) when the report holds no paragraphs a briefing could be made from:
     an empty, title-only or table-only report, a PDF whose glyphs map to no text."""
-    from briefing.errors import SourceError
-
     texts = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
     if len(texts) < 2:
-        found = "only a title" if texts else "no paragraphs of text"
-        raise SourceError(
-            f"found {found} to import (an empty report, or one of tables or pictures only?); "
-            "import the report's full text",
-            file=source,
-        )
+        raise nothing_to_import("only a title" if texts else "no paragraphs of text", source)
 
 
-def found_nothing(data: dict[str, Any], blocks: list[Block], source: Path) -> None:
-    """SourceError (exit 2) when the report holds no text a briefing could be made from: no
-    paragraphs at all (an empty, title-only or table-only report, a PDF whose glyphs map to
-    no text) or no sections."""
-    from briefing.errors import SourceError
-
-    texts = [b.text for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
-    if len(texts) < 2 or not data["sections"]:
-        found = "only a title" if texts else "no paragraphs of text"
-        raise SourceError(
-            f"found {found} to import (an empty report, or one of tables or pictures only?); "
-            "import the report's full text",
-            file=source,
-        )
+def nothing_to_import(found: str, source: Path) -> SourceError:
+    """The error for a report that holds ``found`` and nothing a briefing could be made from."""
+    return SourceError(
+        f"found {found} to import (an empty report, or one of tables or pictures only?); "
+        "import the report's full text",
+        file=source,
+    )
 
 
 def _stands_alone(paragraph: Paragraph) -> bool:

@@ -13,7 +13,6 @@ from briefing import files
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from briefing.importing.notes import Notes
 
 REPORT_FILE = "import-report.md"
 SOURCE_FILE = "source.txt"
@@ -68,11 +67,3 @@ def _yaml(name: str, records: Any, title: str, source: str) -> str:
         default_flow_style=False,
     )
     return header + body
-
-
-def import_report_text(title: str, source: str, counts: dict[str, int], notes: Notes) -> str:
-    """``import-report.md`` without the check's verdict and the drafts (see
-    :func:`briefing.importing.report_text.text`, which the importer writes in its place)."""
-    from briefing.importing import report_text
-
-    return report_text.text({"report": {"title": title}}, source, counts, notes)

@@ -140,13 +140,5 @@ def _owner(
     return first
 
 
-def deck_label(n: int, language: str = "zh-TW") -> str:
-    """The deck's own part number ``n`` (0-based): 壹、 貳、 … (``1. 2.`` in English decks)."""
-    digits = "壹貳參肆伍陸柒捌玖拾"
-    if language == "en" or n >= len(digits):
-        return f"{n + 1}. "
-    return f"{digits[n]}、"
-
-
 def is_formal(label: str) -> bool:
     return bool(label) and label[0] in FORMAL
