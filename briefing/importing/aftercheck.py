@@ -65,7 +65,7 @@ def _left_out(report: Any, plan: Any) -> list[tuple[str, str]]:
         )
     unused = [f for f in report.figures if f.id not in shown_figures]
     if unused:
-        shown = "、".join(f.as_written for f in unused[:8]) + ("…" if len(unused) > 8 else "")
+        shown = _sample([f.as_written for f in unused], 8)
         out.append(
             (
                 f"{len(unused)} 個數字未上投影片（如 {shown}）",
@@ -74,7 +74,7 @@ def _left_out(report: Any, plan: Any) -> list[tuple[str, str]]:
         )
     idle = [i for i in report.initiatives if i.id not in shown_initiatives]
     if idle:
-        names = "、".join(i.name for i in idle[:6]) + ("…" if len(idle) > 6 else "")
+        names = _sample([i.name for i in idle], 6)
         out.append(
             (
                 f"{len(idle)} 項措施未上投影片（{names}）",
@@ -92,3 +92,8 @@ def _walk(sections: Any) -> list[Any]:
         out.append(section)
         out += _walk(section.children)
     return out
+
+
+def _sample(names: list[str], most: int) -> str:
+    """The first ``most`` of ``names``, joined, with 「…」 when there are more."""
+    return "、".join(names[:most]) + ("…" if len(names) > most else "")
