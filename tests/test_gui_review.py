@@ -8,7 +8,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ import yaml
 
 pytest.importorskip("PySide6")
 
+from _review_fixtures import REPORT
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget
@@ -32,22 +32,7 @@ if TYPE_CHECKING:
 
     from gui.window import MainWindow
 
-pytest_plugins = ["test_gui_fixtures"]  # window, documents, shown, settings
-REPORT = Path(__file__).parent / "data" / "invented-estonia-finland-2023.txt"
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("imported") / "estonia"
-    api.import_report(REPORT, folder)
-    return folder
-
-
-@pytest.fixture
-def folder(imported: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "estonia"
-    shutil.copytree(imported, copy)
-    return copy
+pytest_plugins = ["test_gui_fixtures", "_review_fixtures"]  # window …; imported, folder
 
 
 def _row(panel: DraftReview, key: str) -> int:

@@ -3,7 +3,6 @@ again (validated as ``check`` does, atomically); a rejected record takes its ref
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,7 @@ import yaml
 from briefing import api
 from briefing.errors import ContentError
 
-REPORT = Path(__file__).parent / "data" / "invented-estonia-finland-2023.txt"
-
-
-@pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("imported") / "estonia"
-    api.import_report(REPORT, folder)
-    return folder
-
-
-@pytest.fixture
-def folder(imported: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "estonia"
-    shutil.copytree(imported, copy)
-    return copy
+pytest_plugins = ["_review_fixtures"]  # imported, folder (a copy to change)
 
 
 def _yaml(folder: Path, name: str) -> object:
