@@ -16,7 +16,6 @@ import yaml
 
 pytest.importorskip("PySide6")
 
-from _review_fixtures import REPORT
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidget
@@ -32,6 +31,7 @@ if TYPE_CHECKING:
 
     from gui.window import MainWindow
 
+REPORT = Path(__file__).parent / "data" / "invented-estonia-finland-2023.txt"
 pytest_plugins = ["test_gui_fixtures", "_review_fixtures"]  # window …; imported, folder
 
 
